@@ -1,0 +1,217 @@
+"""Loading a content tree into the model: every file read, validated and converted, every
+problem collected; nothing stops at the first mistake.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import crossref, indexno, schemas, vocab
+from .dates import parse_date
+from .model import Attachment, Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site, Source
+from .problems import Problems
+from .sourcefile import Located, read_markdown, read_yaml_file
+from .validate import validate
+
+# The national platform every government site links to from its footer.
+ERROR_REPORT_URL = "https://zfwzzc.www.gov.cn/"
+SLUG = re.compile(schemas.SLUG_PATTERN)
+# Brackets editors type around the year of a 文号 instead of the correct 〔〕.
+_NUMBER_YEAR = re.compile(r"[\[【(（﹝［〔]\s*(\d{4})\s*[\]】)）﹞］〕]")
+
+
+class _Reader:
+    """Shared state of one load: the project root, the problem list, attachment lookups."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.content = root / "content"
+        self.attachments_dir = self.content / "attachments"
+        self.problems = Problems(root)
+
+    def source(self, located: Located, *path: str | int) -> Source:
+        return Source(self.problems.relative(located.file), located.line(*path))
+
+    def date(self, located: Located, data: dict[str, Any], key: str) -> date | None:
+        if key not in data:
+            return None
+        day = parse_date(data[key])
+        if day is None:
+            self.problems.error(located.file, located.line(key), f"“{key}”{data[key]} 这一天不存在", "检查年月日，写成 2024-03-05")
+        return day
+
+    def attachments(self, located: Located, data: dict[str, Any]) -> tuple[Attachment, ...]:
+        found: list[Attachment] = []
+        base = self.attachments_dir.resolve()
+        for i, rel in enumerate(data.get("附件", [])):
+            line = located.line("附件", i)
+            rel = rel.replace("\\", "/").strip()
+            target = (base / rel).resolve()
+            if rel.startswith("/") or not target.is_relative_to(base):
+                self.problems.error(located.file, line, f"附件路径“{rel}”指向 content/attachments 以外",
+                                    "把附件放进 content/attachments/ 文件夹，这里只写它在该文件夹下的路径")
+            elif not target.is_file():
+                self.problems.error(located.file, line, f"附件“{rel}”不存在",
+                                    "把文件放到 content/attachments/ 下，或改正路径（注意文件名和扩展名）")
+            else:
+                found.append(Attachment(target.relative_to(base).as_posix(), target))
+        return tuple(found)
+
+    def slug(self, path: Path) -> str | None:
+        if SLUG.match(path.stem):
+            return path.stem
+        self.problems.error(path, 0, f"文件名“{path.name}”不能用作网址",
+                            "文件名只用小写英文字母、数字和连字符，例如 szbf-2024-3.md（发布后不要再改）")
+        return None
+
+    def terms(self, terms: tuple[vocab.Term, ...], values: list[str]) -> tuple[vocab.Term, ...]:
+        found = (vocab.find_term(terms, v) for v in values)
+        return tuple(dict.fromkeys(t for t in found if t is not None))
+
+
+def load_project(root: Path) -> tuple[Project | None, Problems]:
+    """The whole model of `root`, and every problem found while loading it."""
+    reader = _Reader(root)
+    site = _load_site(reader)
+    catalogues = [c for p in _files(root / "catalogues" / "county", "*.yml") if (c := _load_catalogue(reader, p))]
+    documents = [d for p in _files(reader.content / "documents", "*.md") if (d := _load_document(reader, p))]
+    interpretations = [i for p in _files(reader.content / "interpretations", "*.md")
+                       if (i := _load_interpretation(reader, p))]
+    pages = [pg for p in _files(reader.content / "pages", "*.md") if (pg := _load_page(reader, p))]
+    if site is None:
+        return None, reader.problems
+    project = Project(root, site, catalogues, documents, interpretations, pages)
+    project.documents = indexno.assign(project, reader.problems)
+    crossref.check(project, reader.problems)
+    return project, reader.problems
+
+
+def _files(folder: Path, pattern: str) -> list[Path]:
+    return sorted(folder.rglob(pattern)) if folder.is_dir() else []
+
+
+def _load_site(reader: _Reader) -> Site | None:
+    path = reader.content / "site.yml"
+    if not path.is_file():
+        reader.problems.error(path, 0, "缺少本机关信息文件 content/site.yml", "按 docs/内容格式.md 新建 content/site.yml")
+        return None
+    located = read_yaml_file(path, reader.problems)
+    data = located and validate(located, schemas.SITE, reader.problems)
+    if not data:
+        return None
+    index_format = data.get("索引号格式", indexno.DEFAULT_FORMAT)
+    if not indexno.format_ok(index_format):
+        reader.problems.error(path, located.line("索引号格式"), f"索引号格式“{index_format}”无法使用",
+                              "只能用 {代码} {年} {月} {序号:05d} 这几个占位符，例如 {代码}/{年}-{序号:05d}")
+        return None
+    return Site(
+        name=data["名称"], code=data.get("统一社会信用代码") or data["机构代码"], index_format=index_format,
+        host=data["主办单位"], organizer=data.get("承办单位"), address=data["地址"], postcode=data.get("邮编"),
+        phone=data["电话"], email=data.get("电子邮箱"), site_code=data["网站标识码"], icp=data["ICP备案号"],
+        police_record=data["公安机关备案号"], error_report_url=data.get("找错链接", ERROR_REPORT_URL),
+    )
+
+
+def _load_catalogue(reader: _Reader, path: Path) -> Catalogue | None:
+    located = read_yaml_file(path, reader.problems)
+    data = located and validate(located, schemas.CATALOGUE, reader.problems)
+    if not data:
+        return None
+    domain = vocab.find_term(vocab.DOMAINS, data["领域"])
+    assert domain is not None  # the schema's enum admits only known domains
+    if path.stem != domain.slug:
+        reader.problems.error(path, located.line("领域"), f"领域“{domain.name}”的目录文件名应为 {domain.slug}.yml",
+                              f"把文件改名为 catalogues/county/{domain.slug}.yml，或改正“领域”")
+    items = tuple(
+        CatalogueItem(
+            code=item["编号"], level1=item["一级事项"], level2=item.get("二级事项"), content=item["公开内容"],
+            basis=item["公开依据"], time_limit=item["公开时限"], publisher=item["公开主体"],
+            channels=tuple(item["公开渠道"]), audience=item["公开对象"], mode=item["公开方式"],
+            levels=tuple(dict.fromkeys(item["公开层级"])), domain=domain,
+            source=reader.source(located, "事项", i),
+        )
+        for i, item in enumerate(data["事项"])
+    )
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item.code in seen:
+            reader.problems.error(path, located.line("事项", i, "编号"), f"编号“{item.code}”在本文件中重复（第 {seen[item.code]} 行已有）",
+                                  "给这一事项换一个没有用过的编号")
+        seen.setdefault(item.code, located.line("事项", i, "编号"))
+    return Catalogue(domain, data["牵头部门"], reader.date(located, data, "更新日期"), items, reader.source(located))
+
+
+def _normalise_number(reader: _Reader, located: Located, number: str | None) -> str | None:
+    if number is None:
+        return None
+    fixed = _NUMBER_YEAR.sub(r"〔\1〕", number)
+    if fixed != number:
+        reader.problems.warning(located.file, located.line("文号"), f"文号“{number}”的年份括号不规范，已按“{fixed}”发布",
+                                "把年份括号改成六角括号〔〕")
+    return fixed
+
+
+def _load_document(reader: _Reader, path: Path) -> Document | None:
+    slug = reader.slug(path)
+    source = read_markdown(path, reader.problems)
+    data = source and validate(source.meta, schemas.DOCUMENT, reader.problems)
+    if not data or slug is None:
+        return None
+    located = source.meta
+    written = reader.date(located, data, "成文日期")
+    published = reader.date(located, data, "发布日期")
+    repealed = reader.date(located, data, "废止日期")
+    attachments = reader.attachments(located, data)
+    if written is None or ("发布日期" in data and published is None) or ("废止日期" in data and repealed is None):
+        return None
+    if published and published < written:
+        reader.problems.error(path, located.line("发布日期"), "发布日期早于成文日期", "检查两个日期，发布日期不能早于成文日期")
+    return Document(
+        slug=slug, title=data["标题"], number=_normalise_number(reader, located, data.get("文号")),
+        issuer=data["发文机关"], written=written, published=published, label=data["公开属性"],
+        reason=data.get("不予公开理由"), validity=data["有效性"], repealed=repealed,
+        replaced_by=data.get("替代文件"), doc_type=data["文件类型"], theme=data["主题分类"],
+        domains=reader.terms(vocab.DOMAINS, data.get("领域", [])), items=tuple(data.get("目录事项", [])),
+        categories=reader.terms(vocab.DISCLOSURE_CATEGORIES, data.get("公开类别", [])),
+        attachments=attachments, index_no=data.get("索引号", ""), keywords=tuple(data.get("关键词", [])),
+        summary=data.get("内容概述"), body=source.body, source=reader.source(located),
+    )
+
+
+def _load_interpretation(reader: _Reader, path: Path) -> Interpretation | None:
+    slug = reader.slug(path)
+    source = read_markdown(path, reader.problems)
+    data = source and validate(source.meta, schemas.INTERPRETATION, reader.problems)
+    if not data or slug is None:
+        return None
+    published = reader.date(source.meta, data, "发布日期")
+    attachments = reader.attachments(source.meta, data)
+    if published is None:
+        return None
+    return Interpretation(
+        slug=slug, title=data["标题"], targets=tuple(dict.fromkeys(data["解读对象"])), form=data["解读形式"],
+        issuer=data["解读机关"], published=published, attachments=attachments, body=source.body,
+        source=reader.source(source.meta),
+    )
+
+
+def _load_page(reader: _Reader, path: Path) -> Page | None:
+    slug = reader.slug(path)
+    source = read_markdown(path, reader.problems)
+    data = source and validate(source.meta, schemas.PAGE, reader.problems)
+    if not data or slug is None:
+        return None
+    published = reader.date(source.meta, data, "发布日期")
+    attachments = reader.attachments(source.meta, data)
+    section = vocab.find_section(data["栏目"])
+    if published is None or section is None:
+        return None
+    return Page(
+        slug=slug, title=data["标题"], section=section, published=published,
+        categories=reader.terms(vocab.DISCLOSURE_CATEGORIES, data.get("公开类别", [])),
+        items=tuple(data.get("目录事项", [])), attachments=attachments, body=source.body,
+        source=reader.source(source.meta),
+    )

@@ -1,0 +1,169 @@
+"""The typed model of a county disclosure site, as loaded from content/ and catalogues/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import vocab
+from .vocab import Section, Term
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an object came from, for messages: project-relative file and 1-based line."""
+
+    file: str
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str
+    code: str  # 统一社会信用代码 or 机构代码, used in 索引号
+    index_format: str
+    host: str  # 主办单位
+    organizer: str | None  # 承办单位
+    address: str
+    postcode: str | None
+    phone: str
+    email: str | None
+    site_code: str  # 网站标识码
+    icp: str
+    police_record: str  # 公安机关备案号
+    error_report_url: str  # 我为政府网站找错
+
+    @property
+    def title(self) -> str:
+        return f"{self.name}政府信息公开"
+
+
+@dataclass(frozen=True)
+class CatalogueItem:
+    code: str  # 编号, unique across the site
+    level1: str
+    level2: str | None
+    content: str
+    basis: str
+    time_limit: str
+    publisher: str
+    channels: tuple[str, ...]
+    audience: str
+    mode: str  # 主动 / 依申请
+    levels: tuple[str, ...]
+    domain: Term
+    source: Source
+
+    @property
+    def proactive(self) -> bool:
+        return self.mode == "主动"
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    domain: Term
+    lead_department: str
+    updated: date | None
+    items: tuple[CatalogueItem, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Attachment:
+    path: str  # relative to content/attachments, forward slashes
+    file: Path  # absolute source file
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+    @property
+    def suffix(self) -> str:
+        return self.name.rsplit(".", 1)[-1].upper() if "." in self.name else ""
+
+
+@dataclass(frozen=True)
+class Document:
+    slug: str
+    title: str
+    number: str | None  # 文号
+    issuer: str
+    written: date  # 成文日期
+    published: date | None  # 发布日期 (a withheld document has none)
+    label: str  # 公开属性
+    reason: str | None  # 不予公开理由
+    validity: str
+    repealed: date | None
+    replaced_by: str | None
+    doc_type: str
+    theme: str
+    domains: tuple[Term, ...]
+    items: tuple[str, ...]  # catalogue item codes
+    categories: tuple[Term, ...]
+    attachments: tuple[Attachment, ...]
+    index_no: str
+    keywords: tuple[str, ...]
+    summary: str | None
+    body: str
+    source: Source
+
+    @property
+    def is_public(self) -> bool:
+        return self.label == vocab.LABEL_PUBLIC
+
+    @property
+    def is_on_request(self) -> bool:
+        return self.label == vocab.LABEL_ON_REQUEST
+
+    @property
+    def is_withheld(self) -> bool:
+        return self.label == vocab.LABEL_WITHHELD
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.validity in vocab.WITHDRAWN
+
+    @property
+    def year(self) -> int:
+        return (self.published or self.written).year
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    slug: str
+    title: str
+    targets: tuple[str, ...]  # document slugs
+    form: str
+    issuer: str
+    published: date
+    attachments: tuple[Attachment, ...]
+    body: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Page:
+    """A hand-written page (指南, 制度, 年报 ...)."""
+
+    slug: str
+    title: str
+    section: Section
+    published: date
+    categories: tuple[Term, ...]
+    items: tuple[str, ...]
+    attachments: tuple[Attachment, ...]
+    body: str
+    source: Source
+
+
+@dataclass
+class Project:
+    """Everything loaded from one content tree; may include what must never be published."""
+
+    root: Path
+    site: Site
+    catalogues: list[Catalogue] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    interpretations: list[Interpretation] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)

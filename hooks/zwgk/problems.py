@@ -1,0 +1,82 @@
+"""Problems found in editors' input, collected and reported together in Chinese.
+
+Every problem names the file and line, says what is wrong and how to fix it, in one shared
+phrasing: `文件:行号: 问题 — 改法`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "错误"
+    WARNING = "警告"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str  # path relative to the project root, with forward slashes
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    message: str
+    fix: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message} — {self.fix}"
+
+
+@dataclass
+class Problems:
+    """Collects every problem of a run; nothing aborts on the first one."""
+
+    root: Path
+    items: list[Problem] = field(default_factory=list)
+
+    def relative(self, path: Path | str) -> str:
+        path = Path(path)
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def error(self, path: Path | str, line: int, message: str, fix: str) -> None:
+        self.items.append(Problem(self.relative(path), line, message, fix))
+
+    def warning(self, path: Path | str, line: int, message: str, fix: str) -> None:
+        self.items.append(Problem(self.relative(path), line, message, fix, Severity.WARNING))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.WARNING]
+
+    def report(self) -> str:
+        """The Chinese report editors read: errors first, then warnings, each sorted by place."""
+        lines: list[str] = []
+        for title, group in (("错误", self.errors), ("警告", self.warnings)):
+            if not group:
+                continue
+            lines.append(f"{title}（{len(group)} 个）：")
+            lines.extend(f"  {p}" for p in sorted(group, key=lambda p: (p.file, p.line, p.message)))
+        if self.errors:
+            lines.append(f"共 {len(self.errors)} 个错误，站点没有生成。请逐条改正后重新运行。")
+        return "\n".join(lines)
+
+
+def suggest(value: str, choices: tuple[str, ...] | list[str]) -> str | None:
+    """The nearest valid value to a mistyped one, if any is close enough."""
+    found = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.4)
+    return found[0] if found else None
+
+
+def choice_list(choices: tuple[str, ...] | list[str], limit: int = 8) -> str:
+    shown = "、".join(choices[:limit])
+    return shown + ("等" if len(choices) > limit else "")

@@ -1,0 +1,96 @@
+"""What may be published: the one place that decides, so nothing withheld can leak.
+
+`publish()` turns the loaded project into a `PublicSite`. Renderers only ever see a
+PublicSite: a 此件不予公开 document is not in it at all, and a 此件依申请公开 document is in it
+without body, summary or attachments.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import vocab
+from .model import Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site
+from .vocab import Term
+
+# Document types that are 法定主动公开内容 of the first category by their nature.
+_REGULATION_TYPES = frozenset({"规章", vocab.NORMATIVE})
+
+
+def category_members(documents: Sequence[Document], pages: Sequence[Page]) -> dict[Term, list[Document | Page]]:
+    """Documents and pages per 法定主动公开内容 category, in the order given."""
+    members: dict[Term, list[Document | Page]] = {t: [] for t in vocab.DISCLOSURE_CATEGORIES}
+    regulations = vocab.DISCLOSURE_CATEGORIES[0]
+    for doc in documents:
+        terms = set(doc.categories)
+        if doc.doc_type in _REGULATION_TYPES and doc.is_public:
+            terms.add(regulations)
+        for term in vocab.DISCLOSURE_CATEGORIES:
+            if term in terms:
+                members[term].append(doc)
+    for page in pages:
+        for term in page.categories:
+            members[term].append(page)
+    return members
+
+
+@dataclass(frozen=True)
+class PublicSite:
+    """Everything the public may see, with the cross-links pages need."""
+
+    site: Site
+    documents: tuple[Document, ...]  # newest first; 依申请 ones reduced to metadata
+    interpretations: tuple[Interpretation, ...]  # newest first
+    pages: tuple[Page, ...]
+    catalogues: tuple[Catalogue, ...]
+    interpretations_of: dict[str, list[Interpretation]] = field(default_factory=dict)
+    fulfilled_by: dict[str, list[Document | Page]] = field(default_factory=dict)
+    categories: dict[Term, list[Document | Page]] = field(default_factory=dict)
+
+    def document(self, slug: str) -> Document | None:
+        return next((d for d in self.documents if d.slug == slug), None)
+
+    @property
+    def items(self) -> list[CatalogueItem]:
+        return [item for c in self.catalogues for item in c.items]
+
+
+def _metadata_only(doc: Document) -> Document:
+    return dataclasses.replace(doc, body="", summary=None, attachments=())
+
+
+def publish(project: Project) -> PublicSite:
+    visible = {d.slug: d for d in project.documents if not d.is_withheld}
+    documents = [d if d.is_public else _metadata_only(d) for d in visible.values()]
+    # A replacement that is itself withheld must not even be named.
+    documents = [d if d.replaced_by in visible or d.replaced_by is None else dataclasses.replace(d, replaced_by=None)
+                 for d in documents]
+    documents.sort(key=lambda d: (d.published or d.written, d.written, d.slug), reverse=True)
+
+    interpretations = []
+    for interp in project.interpretations:
+        targets = tuple(t for t in interp.targets if t in visible)
+        if targets:
+            interpretations.append(dataclasses.replace(interp, targets=targets))
+    interpretations.sort(key=lambda i: (i.published, i.slug), reverse=True)
+
+    interpretations_of: dict[str, list[Interpretation]] = defaultdict(list)
+    for interp in interpretations:
+        for target in interp.targets:
+            interpretations_of[target].append(interp)
+
+    pages = sorted(project.pages, key=lambda p: (p.published, p.slug), reverse=True)
+    fulfilled_by: dict[str, list[Document | Page]] = defaultdict(list)
+    for owner in [*documents, *pages]:
+        for code in owner.items:
+            fulfilled_by[code].append(owner)
+
+    return PublicSite(
+        site=project.site, documents=tuple(documents), interpretations=tuple(interpretations), pages=tuple(pages),
+        catalogues=tuple(sorted(project.catalogues, key=lambda c: vocab.DOMAINS.index(c.domain))),
+        interpretations_of=dict(interpretations_of), fulfilled_by=dict(fulfilled_by),
+        categories={t: m for t, m in category_members(documents, pages).items() if m},
+    )

@@ -1,0 +1,51 @@
+"""One build of the site, independent of any renderer: the public model, its pages, and HTML.
+
+The MkDocs hook asks this object for the nav, the pages and attachments to emit, and the HTML of
+each page; another static-site engine could ask the same questions.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from functools import lru_cache
+from pathlib import Path
+
+from . import vocab
+from .model import Attachment, Project
+from .pages import HOME, SITEMAP, OutputPage, build_pages, section_path
+from .publication import PublicSite, publish
+from .render import Renderer
+
+
+class SiteBuild:
+    def __init__(self, project: Project, template_dir: Path) -> None:
+        self.public: PublicSite = publish(project)
+        self.pages: list[OutputPage] = build_pages(self.public)
+        self.by_path: dict[str, OutputPage] = {p.path: p for p in self.pages}
+        self.renderer = Renderer(self.public, template_dir)
+        self._footer = lru_cache(maxsize=None)(self.renderer.footer)
+
+    @property
+    def title(self) -> str:
+        return self.public.site.title
+
+    def nav(self) -> list[tuple[str, str]]:
+        """(title, output path) of the few pages in the site navigation; documents never are."""
+        return [("首页", HOME)] + [(s.name, section_path(s)) for s in vocab.SECTIONS] + [("网站地图", SITEMAP)]
+
+    def attachments(self) -> list[Attachment]:
+        """Attachments of what is published in full; nothing else under content/ is copied."""
+        found: dict[str, Attachment] = {}
+        owners = [*self.public.documents, *self.public.interpretations, *self.public.pages]
+        for owner in owners:
+            for attachment in owner.attachments:
+                found.setdefault(attachment.path, attachment)
+        return [found[k] for k in sorted(found)]
+
+    def html(self, path: str) -> str:
+        return self.renderer.page(self.by_path[path])
+
+    def footer(self, path: str) -> str:
+        """The footer HTML for a page; the same for every page of one folder."""
+        folder = posixpath.dirname(path)
+        return self._footer(posixpath.join(folder, "_"))

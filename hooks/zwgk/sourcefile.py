@@ -1,0 +1,172 @@
+"""Reading editors' files: encoding, BOM, front matter, and YAML with line numbers.
+
+All scalars are kept as text (no YAML 1.1 guessing: `是`, `no`, `010`, `1.10` stay as typed);
+the schema decides what a value means. Mistakes come back as Chinese problems, never raised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problems
+
+Path_ = tuple[str | int, ...]
+MAX_NODES = 200_000  # a YAML alias bomb expands far beyond any real content file
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+@dataclass
+class Located:
+    """Parsed YAML data plus the source line of every key and list entry."""
+
+    data: Any
+    file: Path
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, *path: str | int) -> int:
+        """Line of the value at `path`, or of its nearest parent that has one."""
+        p: Path_ = tuple(path)
+        while p not in self.lines and p:
+            p = p[:-1]
+        return self.lines.get(p, 1)
+
+
+def read_text(path: Path, problems: Problems) -> str | None:
+    """File content as text; a non-UTF-8 file is a problem (editors save GBK by accident)."""
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        try:
+            raw.decode("gb18030")
+            what = "文件不是 UTF-8 编码（看起来是 GBK/GB2312 编码）"
+        except UnicodeDecodeError:
+            what = "文件不是 UTF-8 编码"
+        problems.error(path, line, what, "用编辑器把文件“另存为”UTF-8 编码后再提交（记事本：另存为→编码选 UTF-8）")
+        return None
+
+
+def _indentation_problems(text: str, path: Path, first_line: int, problems: Problems) -> bool:
+    """Report tabs and ideographic spaces used as indentation; YAML only accepts plain spaces."""
+    found = False
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        indent = line[: len(line) - len(line.lstrip(" \t\u3000"))]
+        if "\t" in indent:
+            problems.error(path, number, "行首用了制表符（Tab）缩进", "把行首的 Tab 换成半角空格（每级两个空格）")
+            found = True
+        elif "\u3000" in indent:
+            problems.error(path, number, "行首用了全角空格缩进", "把行首的全角空格“　”换成半角空格（每级两个空格）")
+            found = True
+    return found
+
+
+def _syntax_hint(lines: list[str], index: int) -> tuple[int, str]:
+    """Point at the likely culprit of a YAML syntax error and say how to fix it."""
+    for i in (index, index - 1, index + 1):
+        if 0 <= i < len(lines):
+            text = lines[i]
+            if "：" in text and ":" not in text:
+                return i, "把全角冒号“：”改成半角冒号“:”，冒号后加一个空格，例如 `标题: 示例`"
+            if re.match(r"^\s*[^\s#:-][^:]*:[^\s/]", text) and "://" not in text:
+                return i, "半角冒号“:”后面要加一个空格，例如 `标题: 示例`"
+    return index, "检查这一行及上一行的缩进、冒号和引号是否成对；值里有冒号或#号时用英文引号把整个值括起来"
+
+
+def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -> Located | None:
+    """YAML text → Located data. `first_line` is the file line the text starts on."""
+    if _indentation_problems(text, path, first_line, problems):
+        return None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        index = mark.line if mark else 0
+        index, fix = _syntax_hint(text.split("\n"), index)
+        problems.error(path, index + first_line, f"YAML 格式错误（{exc.problem or exc.context}）", fix)
+        return None
+    except yaml.YAMLError as exc:
+        problems.error(path, first_line, f"YAML 格式错误（{exc}）", "检查文件的缩进、冒号和引号")
+        return None
+    located = Located(None, path)
+    if node is None:
+        return located
+    budget = [MAX_NODES]
+    located.data = _convert(node, (), located, first_line, problems, budget)
+    if budget[0] < 0:
+        problems.error(path, first_line, "YAML 内容展开后过大（可能滥用了 & 和 * 引用）", "不要使用 & 和 * 引用，直接写出内容")
+        return None
+    return located
+
+
+def _convert(node: Node, at: Path_, out: Located, first_line: int, problems: Problems, budget: list[int]) -> Any:
+    budget[0] -= 1
+    if budget[0] < 0:
+        return None
+    out.lines.setdefault(at, node.start_mark.line + first_line)
+    if isinstance(node, ScalarNode):
+        if node.tag == _NULL_TAG and node.style is None:
+            return None
+        return str(node.value).strip()
+    if isinstance(node, SequenceNode):
+        return [_convert(item, at + (i,), out, first_line, problems, budget) for i, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + first_line
+            if not isinstance(key_node, ScalarNode):
+                problems.error(out.file, line, "这里的键不是文字", "每行写成 `键: 值` 的形式")
+                continue
+            key = str(key_node.value).strip()
+            if key in result:
+                first = out.lines.get(at + (key,), line)
+                problems.error(out.file, line, f"键“{key}”重复出现（第 {first} 行已有）", "删掉其中一个，只保留正确的那一行")
+                continue
+            out.lines[at + (key,)] = line
+            result[key] = _convert(value_node, at + (key,), out, first_line, problems, budget)
+        return result
+    return None
+
+
+@dataclass
+class MarkdownSource:
+    meta: Located
+    body: str
+
+
+def read_markdown(path: Path, problems: Problems) -> MarkdownSource | None:
+    """A Markdown file with a YAML front matter block between `---` lines."""
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    text = text.replace("\r\n", "\n")
+    if not frontmatter.YAMLHandler.FM_BOUNDARY.match(text):
+        problems.error(path, 1, "文件开头缺少文件头（两行 --- 之间的元数据）", "在文件第一行写 ---，接着写 标题: 等项目，再写一行 --- 后写正文")
+        return None
+    try:
+        meta_text, body = frontmatter.YAMLHandler().split(text)
+    except ValueError:
+        problems.error(path, 1, "文件头没有结束（缺少第二行 ---）", "在元数据后面单独写一行 ---，再写正文")
+        return None
+    # Line numbers count from where the front matter text starts inside the file.
+    first_line = text[: text.find(meta_text)].count("\n") + 1
+    meta = parse_yaml(meta_text, path, problems, first_line=first_line)
+    if meta is None:
+        return None
+    return MarkdownSource(meta, body.strip("\n") + "\n")
+
+
+def read_yaml_file(path: Path, problems: Problems) -> Located | None:
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    return parse_yaml(text.replace("\r\n", "\n"), path, problems)

@@ -1,0 +1,130 @@
+"""Validating located YAML against a JSON Schema, with every failure phrased in Chinese.
+
+jsonschema finds the failures; this module only says them the way editors need to hear them:
+which key, on which line, what was expected, what was found, and the nearest valid value.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .problems import Problems, choice_list, suggest
+from .sourcefile import Located
+
+_LIST_SEPARATORS = re.compile(r"[、，,；;]+")
+_validators: dict[int, Draft202012Validator] = {}
+
+
+def _validator(schema: dict[str, Any]) -> Draft202012Validator:
+    key = id(schema)
+    if key not in _validators:
+        _validators[key] = Draft202012Validator(schema)
+    return _validators[key]
+
+
+def _normalise(value: Any, schema: dict[str, Any]) -> Any:
+    """Forgive what editors really type: empty values, lists written on one line, full-width dates."""
+    if schema.get("type") == "object" and isinstance(value, dict):
+        props = schema.get("properties", {})
+        return {k: _normalise(v, props.get(k, {})) for k, v in value.items() if v is not None}
+    if schema.get("type") == "array":
+        if isinstance(value, str):
+            value = [part.strip() for part in _LIST_SEPARATORS.split(value) if part.strip()]
+        if isinstance(value, list):
+            return [_normalise(v, schema.get("items", {})) for v in value if v is not None]
+    if schema.get("x-zwgk-date") and isinstance(value, str):
+        return unicodedata.normalize("NFKC", value)
+    return value
+
+
+def _key_name(path: tuple[str | int, ...]) -> str:
+    names = [p for p in path if isinstance(p, str)]
+    return names[-1] if names else "文件"
+
+
+def _where(path: tuple[str | int, ...]) -> str:
+    """`事项第3条的“公开方式”` for nested paths, `“标题”` for top-level keys."""
+    parts: list[str] = []
+    for p in path:
+        parts.append(f"第{p + 1}条" if isinstance(p, int) else f"“{p}”")
+    return "的".join(parts) if parts else "文件内容"
+
+
+def validate(located: Located, schema: dict[str, Any], problems: Problems) -> dict[str, Any] | None:
+    """Normalised data if it fits the schema; otherwise every problem is reported and None returned."""
+    if not isinstance(located.data, dict):
+        problems.error(located.file, 1, "文件内容不是“键: 值”的形式",
+                       "每行写成 `键: 值`，冒号用半角并在后面加一个空格")
+        return None
+    data = _normalise(located.data, schema)
+    errors = sorted(_validator(schema).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    before = len(problems.errors)
+    for error in errors:
+        _report(error, located, problems)
+    return data if len(problems.errors) == before else None
+
+
+def _report(error: ValidationError, located: Located, problems: Problems) -> None:
+    path = tuple(error.absolute_path)
+    line = located.line(*path)
+    kind = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    title = schema.get("title", _key_name(path))
+
+    if kind == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        for key in sorted(set(error.instance) - set(allowed)):
+            near = suggest(key, allowed)
+            fix = f"是不是“{near}”？改成 {near}" if near else f"删掉这一项；可以写的项目有：{choice_list(allowed, 12)}"
+            problems.error(located.file, located.line(*path, key), f"不认识的项目“{key}”", fix)
+    elif kind == "required":
+        for key in error.validator_value:
+            if key in error.instance:
+                continue
+            prop = schema.get("properties", {}).get(key, {})
+            fix = f"加上一行 `{key}: …`"
+            if "enum" in prop:
+                fix += f"，可选：{choice_list(prop['enum'], 8)}"
+            if key == "不予公开理由":
+                message = "公开属性不是“此件公开发布”，但没有写不予公开理由（法定事由）"
+            else:
+                message = f"{_where(path) + '中' if path else ''}缺少必填项“{key}”（或没有填写）"
+            problems.error(located.file, line, message, fix)
+    elif kind == "anyOf" and not path:
+        options = [r["required"][0] for r in error.validator_value]
+        problems.error(located.file, 1, f"缺少{'或'.join(options)}", f"加上一行 `{options[0]}: …`（用于生成索引号）")
+    elif kind == "enum":
+        choices = [str(c) for c in error.validator_value]
+        near = suggest(str(error.instance), choices)
+        fix = (f"改成“{near}”" if near else "改成可选值之一") + f"（可选：{choice_list(choices, 8)}）"
+        problems.error(located.file, line, f"{_where(path)}的值“{error.instance}”不是有效的{title}", fix)
+    elif kind == "type":
+        expected = {"string": "一段文字", "array": "列表", "object": "“键: 值”的一组项目"}.get(str(error.validator_value), "其他格式")
+        problems.error(located.file, line, f"{_where(path)}应该是{expected}", _type_fix(str(error.validator_value)))
+    elif kind == "pattern" and schema.get("x-zwgk-date"):
+        problems.error(located.file, line, f"{_where(path)}“{error.instance}”不是有效日期",
+                       "写成 2024-03-05 或 2024年3月5日")
+    elif kind == "pattern" and schema.get("pattern") == r"^[a-z0-9][a-z0-9-]*$":
+        problems.error(located.file, line, f"{_where(path)}“{error.instance}”不是文件名",
+                       "写被引用文件的文件名（不带 .md），只含小写英文字母、数字和连字符")
+    elif kind in ("minItems", "minLength"):
+        problems.error(located.file, line, f"{_where(path)}没有填写", f"填写{title}")
+    elif kind == "pattern":
+        problems.error(located.file, line, f"{_where(path)}“{error.instance}”格式不对", schema.get("description", "按说明填写"))
+    elif kind in ("if", "then", "else", "allOf"):
+        return  # the nested error is reported on its own
+    else:
+        problems.error(located.file, line, f"{_where(path)}不符合要求（{error.message}）", "按编辑参考 docs/内容格式.md 改正")
+
+
+def _type_fix(expected: str) -> str:
+    if expected == "array":
+        return "写成 [甲, 乙] 或逐行 - 甲"
+    if expected == "object":
+        return "在这一项下面缩进两个空格，逐行写 `键: 值`"
+    return "写成一段文字；包含冒号等符号时用英文引号括起来"
