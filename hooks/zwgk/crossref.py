@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from . import vocab
 from .model import Project, Source
@@ -10,7 +11,16 @@ from .publication import category_members
 from .problems import Problems, suggest
 
 
-def check(project: Project, problems: Problems) -> None:
+@dataclass
+class Unloaded:
+    """What failed to load: references to it are not reported again as unknown."""
+
+    documents: set[str] = field(default_factory=set)
+    catalogues: bool = False
+
+
+def check(project: Project, problems: Problems, unloaded: Unloaded | None = None) -> None:
+    unloaded = unloaded or Unloaded()
     _unique(problems, "文件名", ((d.slug, d.source) for d in project.documents),
             "两个文件的文件名相同（网址会冲突）", "把其中一个文件改名")
     _unique(problems, "解读文件名", ((i.slug, i.source) for i in project.interpretations),
@@ -27,19 +37,19 @@ def check(project: Project, problems: Problems) -> None:
     known_items = set(item_codes)
     for owner in [*project.documents, *project.pages]:
         for code in owner.items:
-            if code not in known_items:
+            if code not in known_items and not unloaded.catalogues:
                 _unknown(problems, owner.source, "目录事项", code, item_codes,
                          "在 catalogues/ 的目录里查到正确编号；或先在目录中添加这一事项")
     for doc in project.documents:
-        if doc.replaced_by and doc.replaced_by not in documents:
+        if doc.replaced_by and doc.replaced_by not in documents and doc.replaced_by not in unloaded.documents:
             _unknown(problems, doc.source, "替代文件", doc.replaced_by, list(documents), "写替代文件的文件名（不带 .md）")
     for interp in project.interpretations:
         for target in interp.targets:
             found = documents.get(target)
-            if found is None:
+            if found is None and target not in unloaded.documents:
                 _unknown(problems, interp.source, "解读对象", target, list(documents),
                          "写被解读文件的文件名（content/documents 下，不带 .md）")
-            elif found.is_withheld:
+            elif found is not None and found.is_withheld:
                 problems.error(interp.source.file, interp.source.line, f"解读对象“{target}”是不予公开的文件",
                                "不予公开的文件不能发布解读：删掉这篇解读，或先核实该文件的公开属性")
     _fixed_sections(project, problems)

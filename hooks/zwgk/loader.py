@@ -31,6 +31,7 @@ class _Reader:
         self.content = root / "content"
         self.attachments_dir = self.content / "attachments"
         self.problems = Problems(root)
+        self.unloaded = crossref.Unloaded()
 
     def source(self, located: Located, *path: str | int) -> Source:
         return Source(self.problems.relative(located.file), located.line(*path))
@@ -46,7 +47,10 @@ class _Reader:
     def attachments(self, located: Located, data: dict[str, Any]) -> tuple[Attachment, ...]:
         found: list[Attachment] = []
         base = self.attachments_dir.resolve()
-        for i, rel in enumerate(data.get("附件", [])):
+        listed = data.get("附件", [])
+        for i, rel in enumerate(listed if isinstance(listed, list) else []):
+            if not isinstance(rel, str):
+                continue
             line = located.line("附件", i)
             rel = rel.replace("\\", "/").strip()
             target = (base / rel).resolve()
@@ -85,7 +89,7 @@ def load_project(root: Path) -> tuple[Project | None, Problems]:
         return None, reader.problems
     project = Project(root, site, catalogues, documents, interpretations, pages)
     project.documents = indexno.assign(project, reader.problems)
-    crossref.check(project, reader.problems)
+    crossref.check(project, reader.problems, reader.unloaded)
     return project, reader.problems
 
 
@@ -99,8 +103,10 @@ def _load_site(reader: _Reader) -> Site | None:
         reader.problems.error(path, 0, "缺少本机关信息文件 content/site.yml", "按 docs/内容格式.md 新建 content/site.yml")
         return None
     located = read_yaml_file(path, reader.problems)
-    data = located and validate(located, schemas.SITE, reader.problems)
-    if not data:
+    if located is None:
+        return None
+    data, ok = validate(located, schemas.SITE, reader.problems)
+    if not ok:
         return None
     index_format = data.get("索引号格式", indexno.DEFAULT_FORMAT)
     if not indexno.format_ok(index_format):
@@ -117,8 +123,9 @@ def _load_site(reader: _Reader) -> Site | None:
 
 def _load_catalogue(reader: _Reader, path: Path) -> Catalogue | None:
     located = read_yaml_file(path, reader.problems)
-    data = located and validate(located, schemas.CATALOGUE, reader.problems)
-    if not data:
+    data, ok = validate(located, schemas.CATALOGUE, reader.problems) if located else ({}, False)
+    if not ok:
+        reader.unloaded.catalogues = True
         return None
     domain = vocab.find_term(vocab.DOMAINS, data["领域"])
     assert domain is not None  # the schema's enum admits only known domains
@@ -156,19 +163,23 @@ def _normalise_number(reader: _Reader, located: Located, number: str | None) -> 
 
 def _load_document(reader: _Reader, path: Path) -> Document | None:
     slug = reader.slug(path)
+    reader.unloaded.documents.add(path.stem)  # until it loads: references to it are not "unknown"
     source = read_markdown(path, reader.problems)
-    data = source and validate(source.meta, schemas.DOCUMENT, reader.problems)
-    if not data or slug is None:
+    if source is None:
         return None
     located = source.meta
+    data, ok = validate(located, schemas.DOCUMENT, reader.problems)
+    attachments = reader.attachments(located, data)
+    if not ok or slug is None:
+        return None
     written = reader.date(located, data, "成文日期")
     published = reader.date(located, data, "发布日期")
     repealed = reader.date(located, data, "废止日期")
-    attachments = reader.attachments(located, data)
     if written is None or ("发布日期" in data and published is None) or ("废止日期" in data and repealed is None):
         return None
     if published and published < written:
         reader.problems.error(path, located.line("发布日期"), "发布日期早于成文日期", "检查两个日期，发布日期不能早于成文日期")
+    reader.unloaded.documents.discard(path.stem)
     return Document(
         slug=slug, title=data["标题"], number=_normalise_number(reader, located, data.get("文号")),
         issuer=data["发文机关"], written=written, published=published, label=data["公开属性"],
@@ -184,11 +195,13 @@ def _load_document(reader: _Reader, path: Path) -> Document | None:
 def _load_interpretation(reader: _Reader, path: Path) -> Interpretation | None:
     slug = reader.slug(path)
     source = read_markdown(path, reader.problems)
-    data = source and validate(source.meta, schemas.INTERPRETATION, reader.problems)
-    if not data or slug is None:
+    if source is None:
+        return None
+    data, ok = validate(source.meta, schemas.INTERPRETATION, reader.problems)
+    attachments = reader.attachments(source.meta, data)
+    if not ok or slug is None:
         return None
     published = reader.date(source.meta, data, "发布日期")
-    attachments = reader.attachments(source.meta, data)
     if published is None:
         return None
     return Interpretation(
@@ -201,11 +214,13 @@ def _load_interpretation(reader: _Reader, path: Path) -> Interpretation | None:
 def _load_page(reader: _Reader, path: Path) -> Page | None:
     slug = reader.slug(path)
     source = read_markdown(path, reader.problems)
-    data = source and validate(source.meta, schemas.PAGE, reader.problems)
-    if not data or slug is None:
+    if source is None:
+        return None
+    data, ok = validate(source.meta, schemas.PAGE, reader.problems)
+    attachments = reader.attachments(source.meta, data)
+    if not ok or slug is None:
         return None
     published = reader.date(source.meta, data, "发布日期")
-    attachments = reader.attachments(source.meta, data)
     section = vocab.find_section(data["栏目"])
     if published is None or section is None:
         return None

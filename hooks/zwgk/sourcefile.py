@@ -82,6 +82,26 @@ def _syntax_hint(lines: list[str], index: int) -> tuple[int, str]:
     return index, "检查这一行及上一行的缩进、冒号和引号是否成对；值里有冒号或#号时用英文引号把整个值括起来"
 
 
+_EXPLANATIONS = {
+    "could not find expected ':'": "这一行缺少“键: 值”中的半角冒号",
+    "mapping values are not allowed here": "这一行的冒号位置不对",
+    "did not find expected key": "缩进不一致",
+    "did not find expected '-' indicator": "列表的缩进不一致",
+    "found undefined alias": "用了未定义的 * 引用",
+    "found unexpected end of stream": "引号或括号没有成对",
+    "expected ',' or ']', but got": "方括号列表没有写完整",
+    "expected ',' or '}', but got": "花括号没有写完整",
+    "found unknown escape character": "双引号里有反斜杠",
+}
+
+
+def _explain(problem: str) -> str:
+    for english, chinese in _EXPLANATIONS.items():
+        if problem.startswith(english):
+            return chinese
+    return "文件写法不符合格式要求"
+
+
 def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -> Located | None:
     """YAML text → Located data. `first_line` is the file line the text starts on."""
     if _indentation_problems(text, path, first_line, problems):
@@ -92,10 +112,10 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
         mark = exc.problem_mark or exc.context_mark
         index = mark.line if mark else 0
         index, fix = _syntax_hint(text.split("\n"), index)
-        problems.error(path, index + first_line, f"YAML 格式错误（{exc.problem or exc.context}）", fix)
+        problems.error(path, index + first_line, f"格式错误：{_explain(exc.problem or exc.context or '')}", fix)
         return None
     except yaml.YAMLError as exc:
-        problems.error(path, first_line, f"YAML 格式错误（{exc}）", "检查文件的缩进、冒号和引号")
+        problems.error(path, first_line, "格式错误：文件无法读取", "检查文件的缩进、冒号和引号")
         return None
     located = Located(None, path)
     if node is None:

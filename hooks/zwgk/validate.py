@@ -13,6 +13,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from . import vocab
 from .problems import Problems, choice_list, suggest
 from .sourcefile import Located
 
@@ -55,18 +56,22 @@ def _where(path: tuple[str | int, ...]) -> str:
     return "的".join(parts) if parts else "文件内容"
 
 
-def validate(located: Located, schema: dict[str, Any], problems: Problems) -> dict[str, Any] | None:
-    """Normalised data if it fits the schema; otherwise every problem is reported and None returned."""
+def validate(located: Located, schema: dict[str, Any], problems: Problems) -> tuple[dict[str, Any], bool]:
+    """Normalised data and whether it fits the schema; every misfit is reported as a problem.
+
+    The data is returned even when it does not fit, so callers can still check what is there
+    (attachments, say) and editors see all their mistakes in one run.
+    """
     if not isinstance(located.data, dict):
         problems.error(located.file, 1, "文件内容不是“键: 值”的形式",
                        "每行写成 `键: 值`，冒号用半角并在后面加一个空格")
-        return None
+        return {}, False
     data = _normalise(located.data, schema)
     errors = sorted(_validator(schema).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     before = len(problems.errors)
     for error in errors:
         _report(error, located, problems)
-    return data if len(problems.errors) == before else None
+    return data, len(problems.errors) == before
 
 
 def _report(error: ValidationError, located: Located, problems: Problems) -> None:
@@ -91,7 +96,9 @@ def _report(error: ValidationError, located: Located, problems: Problems) -> Non
             if "enum" in prop:
                 fix += f"，可选：{choice_list(prop['enum'], 8)}"
             if key == "不予公开理由":
-                message = "公开属性不是“此件公开发布”，但没有写不予公开理由（法定事由）"
+                message = f"公开属性是“{error.instance.get('公开属性')}”，但没有写不予公开理由（法定事由）"
+                fix = f"在下面加一行 `不予公开理由: …`，可选：{'；'.join(vocab.LEGAL_GROUNDS)}"
+                line = located.line(*path, "公开属性")
             else:
                 message = f"{_where(path) + '中' if path else ''}缺少必填项“{key}”（或没有填写）"
             problems.error(located.file, line, message, fix)
@@ -102,7 +109,7 @@ def _report(error: ValidationError, located: Located, problems: Problems) -> Non
         choices = [str(c) for c in error.validator_value]
         near = suggest(str(error.instance), choices)
         fix = (f"改成“{near}”" if near else "改成可选值之一") + f"（可选：{choice_list(choices, 8)}）"
-        problems.error(located.file, line, f"{_where(path)}的值“{error.instance}”不是有效的{title}", fix)
+        problems.error(located.file, line, f"{_where(path)}填的“{error.instance}”不在可选范围内", fix)
     elif kind == "type":
         expected = {"string": "一段文字", "array": "列表", "object": "“键: 值”的一组项目"}.get(str(error.validator_value), "其他格式")
         problems.error(located.file, line, f"{_where(path)}应该是{expected}", _type_fix(str(error.validator_value)))
