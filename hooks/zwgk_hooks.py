@@ -62,6 +62,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _site is not None
     page.meta["title"] = str(escape(_site.by_path[page.file.dest_uri].title))
+    page.meta["hide"] = ["navigation", "toc"]  # the tabs are the navigation; wide tables need the room
     return ""
 
 

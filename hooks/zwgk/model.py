@@ -36,7 +36,7 @@ class Site:
 
     @property
     def title(self) -> str:
-        return f"{self.name}政府信息公开"
+        return f"{self.name}·政府信息公开"
 
 
 @dataclass(frozen=True)
