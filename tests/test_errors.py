@@ -79,6 +79,8 @@ CASES = [
      f"{DOCS}/dupkey.md:3:", "键“标题”重复出现（第 2 行已有）"),
     ("file name not usable in a URL", lambda t: _write(t, f"{DOCS}/新文件.md", DOC),
      f"{DOCS}/新文件.md:", "不能用作网址"),
+    ("reserved file name", lambda t: _write(t, "content/interpretations/2.md", DOC),
+     "content/interpretations/2.md:", "文件名“2.md”是系统保留的名字"),
     ("fixed section empty", lambda t: (t / "content/pages/zhudong-zhidu.md").unlink(),
      "content/pages:", "固定栏目“政府信息公开制度”没有内容"),
     ("interpretation of a withheld document", lambda t: _edit(t, "content/interpretations/jd-cjf-2024-1.md", "[cjf-2024-1]", "[cjf-2024-4]"),

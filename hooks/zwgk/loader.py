@@ -65,6 +65,11 @@ class _Reader:
         return tuple(found)
 
     def slug(self, path: Path) -> str | None:
+        if path.stem == "index" or path.stem.isdigit():
+            # index.html and 2.html, 3.html … are the list pages of each column
+            self.problems.error(path, 0, f"文件名“{path.name}”是系统保留的名字",
+                                "换一个含英文字母的文件名，例如 szbf-2024-3.md")
+            return None
         if SLUG.match(path.stem):
             return path.stem
         self.problems.error(path, 0, f"文件名“{path.name}”不能用作网址",
