@@ -208,7 +208,7 @@ def _document(ps: PublicSite, doc: Document) -> OutputPage:
         "doc": doc,
         "interpretations": ps.interpretations_of.get(doc.slug, []) if doc.is_public else [],
         "replacement": replacement,
-        "items": [i for i in ps.items if i.code in doc.items],
+        "items": [item for code in doc.items if (item := ps.item(code))],
         "guide": section_path(vocab.SECTION_GUIDE),
     }, (_crumb(section),))
 

@@ -50,12 +50,14 @@ class PublicSite:
     fulfilled_by: dict[str, list[Document | Page]] = field(default_factory=dict)
     categories: dict[Term, list[Document | Page]] = field(default_factory=dict)
 
-    def document(self, slug: str) -> Document | None:
-        return next((d for d in self.documents if d.slug == slug), None)
+    documents_by_slug: dict[str, Document] = field(default_factory=dict)
+    items_by_code: dict[str, CatalogueItem] = field(default_factory=dict)
 
-    @property
-    def items(self) -> list[CatalogueItem]:
-        return [item for c in self.catalogues for item in c.items]
+    def document(self, slug: str) -> Document | None:
+        return self.documents_by_slug.get(slug)
+
+    def item(self, code: str) -> CatalogueItem | None:
+        return self.items_by_code.get(code)
 
 
 def _metadata_only(doc: Document) -> Document:
@@ -93,4 +95,6 @@ def publish(project: Project) -> PublicSite:
         catalogues=tuple(sorted(project.catalogues, key=lambda c: vocab.DOMAINS.index(c.domain))),
         interpretations_of=dict(interpretations_of), fulfilled_by=dict(fulfilled_by),
         categories={t: m for t, m in category_members(documents, pages).items() if m},
+        documents_by_slug={d.slug: d for d in documents},
+        items_by_code={item.code: item for c in project.catalogues for item in c.items},
     )
