@@ -5,6 +5,7 @@ problem collected; nothing stops at the first mistake.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -166,17 +167,36 @@ def _normalise_number(reader: _Reader, located: Located, number: str | None) -> 
     return fixed
 
 
-def _load_document(reader: _Reader, path: Path) -> Document | None:
+@dataclass
+class _Entry:
+    """A Markdown file whose front matter fits its schema."""
+
+    slug: str
+    meta: Located
+    data: dict[str, Any]
+    attachments: tuple[Attachment, ...]
+    body: str
+
+
+def _read_entry(reader: _Reader, path: Path, schema: dict[str, Any]) -> _Entry | None:
+    """Read and validate one Markdown file; attachments are checked even when other keys are wrong."""
     slug = reader.slug(path)
-    reader.unloaded.documents.add(path.stem)  # until it loads: references to it are not "unknown"
     source = read_markdown(path, reader.problems)
     if source is None:
         return None
-    located = source.meta
-    data, ok = validate(located, schemas.DOCUMENT, reader.problems)
-    attachments = reader.attachments(located, data)
+    data, ok = validate(source.meta, schema, reader.problems)
+    attachments = reader.attachments(source.meta, data)
     if not ok or slug is None:
         return None
+    return _Entry(slug, source.meta, data, attachments, source.body)
+
+
+def _load_document(reader: _Reader, path: Path) -> Document | None:
+    reader.unloaded.documents.add(path.stem)  # until it loads: references to it are not "unknown"
+    entry = _read_entry(reader, path, schemas.DOCUMENT)
+    if entry is None:
+        return None
+    located, data = entry.meta, entry.data
     written = reader.date(located, data, "成文日期")
     published = reader.date(located, data, "发布日期")
     repealed = reader.date(located, data, "废止日期")
@@ -186,52 +206,41 @@ def _load_document(reader: _Reader, path: Path) -> Document | None:
         reader.problems.error(path, located.line("发布日期"), "发布日期早于成文日期", "检查两个日期，发布日期不能早于成文日期")
     reader.unloaded.documents.discard(path.stem)
     return Document(
-        slug=slug, title=data["标题"], number=_normalise_number(reader, located, data.get("文号")),
+        slug=entry.slug, title=data["标题"], number=_normalise_number(reader, located, data.get("文号")),
         issuer=data["发文机关"], written=written, published=published, label=data["公开属性"],
         reason=data.get("不予公开理由"), validity=data["有效性"], repealed=repealed,
         replaced_by=data.get("替代文件"), doc_type=data["文件类型"], theme=data["主题分类"],
         domains=reader.terms(vocab.DOMAINS, data.get("领域", [])), items=tuple(data.get("目录事项", [])),
         categories=reader.terms(vocab.DISCLOSURE_CATEGORIES, data.get("公开类别", [])),
-        attachments=attachments, index_no=data.get("索引号", ""), keywords=tuple(data.get("关键词", [])),
-        summary=data.get("内容概述"), body=source.body, source=reader.source(located),
+        attachments=entry.attachments, index_no=data.get("索引号", ""), keywords=tuple(data.get("关键词", [])),
+        summary=data.get("内容概述"), body=entry.body, source=reader.source(located),
     )
 
 
 def _load_interpretation(reader: _Reader, path: Path) -> Interpretation | None:
-    slug = reader.slug(path)
-    source = read_markdown(path, reader.problems)
-    if source is None:
+    entry = _read_entry(reader, path, schemas.INTERPRETATION)
+    published = entry and reader.date(entry.meta, entry.data, "发布日期")
+    if entry is None or published is None:
         return None
-    data, ok = validate(source.meta, schemas.INTERPRETATION, reader.problems)
-    attachments = reader.attachments(source.meta, data)
-    if not ok or slug is None:
-        return None
-    published = reader.date(source.meta, data, "发布日期")
-    if published is None:
-        return None
+    data = entry.data
     return Interpretation(
-        slug=slug, title=data["标题"], targets=tuple(dict.fromkeys(data["解读对象"])), form=data["解读形式"],
-        issuer=data["解读机关"], published=published, attachments=attachments, body=source.body,
-        source=reader.source(source.meta),
+        slug=entry.slug, title=data["标题"], targets=tuple(dict.fromkeys(data["解读对象"])), form=data["解读形式"],
+        issuer=data["解读机关"], published=published, attachments=entry.attachments, body=entry.body,
+        source=reader.source(entry.meta),
     )
 
 
 def _load_page(reader: _Reader, path: Path) -> Page | None:
-    slug = reader.slug(path)
-    source = read_markdown(path, reader.problems)
-    if source is None:
+    entry = _read_entry(reader, path, schemas.PAGE)
+    published = entry and reader.date(entry.meta, entry.data, "发布日期")
+    if entry is None or published is None:
         return None
-    data, ok = validate(source.meta, schemas.PAGE, reader.problems)
-    attachments = reader.attachments(source.meta, data)
-    if not ok or slug is None:
-        return None
-    published = reader.date(source.meta, data, "发布日期")
+    data = entry.data
     section = vocab.find_section(data["栏目"])
-    if published is None or section is None:
-        return None
+    assert section is not None  # the schema's enum admits only page sections
     return Page(
-        slug=slug, title=data["标题"], section=section, published=published,
+        slug=entry.slug, title=data["标题"], section=section, published=published,
         categories=reader.terms(vocab.DISCLOSURE_CATEGORIES, data.get("公开类别", [])),
-        items=tuple(data.get("目录事项", [])), attachments=attachments, body=source.body,
-        source=reader.source(source.meta),
+        items=tuple(data.get("目录事项", [])), attachments=entry.attachments, body=entry.body,
+        source=reader.source(entry.meta),
     )
