@@ -19,6 +19,3 @@ def parse_date(text: str) -> date | None:
     except ValueError:
         return None
 
-
-def chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"

@@ -42,7 +42,7 @@ def assign(project: Project, problems: Problems) -> list[Document]:
     numbers: dict[str, str] = {}
     for year, docs in by_year.items():
         serial = 0
-        for doc in sorted(docs, key=lambda d: (d.published or d.written, d.written, d.slug)):
+        for doc in sorted(docs, key=lambda d: d.order_key):
             day = doc.published or doc.written
             while True:
                 serial += 1

@@ -35,7 +35,10 @@ class _Reader:
         self.unloaded = crossref.Unloaded()
 
     def source(self, located: Located, *path: str | int) -> Source:
-        return Source(self.problems.relative(located.file), located.line(*path))
+        """Where the mapping at `path` came from, with the line of each of its keys."""
+        keys = {p[-1]: line for p, line in located.lines.items()
+                if len(p) == len(path) + 1 and p[:-1] == path and isinstance(p[-1], str)}
+        return Source(self.problems.relative(located.file), located.line(*path), keys)
 
     def date(self, located: Located, data: dict[str, Any], key: str) -> date | None:
         if key not in data:
@@ -54,11 +57,16 @@ class _Reader:
                 continue
             line = located.line("附件", i)
             rel = rel.replace("\\", "/").strip()
-            target = (base / rel).resolve()
+            try:
+                target = (base / rel).resolve()
+                exists = target.is_file()
+            except (OSError, ValueError):  # NUL bytes, names too long for the file system
+                self.problems.error(located.file, line, f"附件路径“{rel[:60]}”无法使用", "文件名不要太长，也不要含特殊字符")
+                continue
             if rel.startswith("/") or not target.is_relative_to(base):
                 self.problems.error(located.file, line, f"附件路径“{rel}”指向 content/attachments 以外",
                                     "把附件放进 content/attachments/ 文件夹，这里只写它在该文件夹下的路径")
-            elif not target.is_file():
+            elif not exists:
                 self.problems.error(located.file, line, f"附件“{rel}”不存在",
                                     "把文件放到 content/attachments/ 下，或改正路径（注意文件名和扩展名）")
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -12,10 +13,15 @@ from .vocab import Section, Term
 
 @dataclass(frozen=True)
 class Source:
-    """Where an object came from, for messages: project-relative file and 1-based line."""
+    """Where an object came from, for messages: project-relative file, 1-based line, line of each key."""
 
     file: str
     line: int = 1
+    key_lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    def at(self, key: str) -> int:
+        """Line of `key` in the source, or of the object itself when the key is absent."""
+        return self.key_lines.get(key, self.line)
 
 
 @dataclass(frozen=True)
@@ -121,12 +127,22 @@ class Document:
         return self.label == vocab.LABEL_WITHHELD
 
     @property
+    def is_visible(self) -> bool:
+        """Whether the document has a page at all (a 依申请公开 one has a metadata page)."""
+        return not self.is_withheld
+
+    @property
     def is_withdrawn(self) -> bool:
         return self.validity in vocab.WITHDRAWN
 
     @property
     def year(self) -> int:
         return (self.published or self.written).year
+
+    @property
+    def order_key(self) -> tuple[date, date, str]:
+        """Publication order: by 发布日期, then 成文日期, then file name."""
+        return (self.published or self.written, self.written, self.slug)
 
 
 @dataclass(frozen=True)

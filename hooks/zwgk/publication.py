@@ -21,19 +21,22 @@ _REGULATION_TYPES = frozenset({"规章", vocab.NORMATIVE})
 
 
 def category_members(documents: Sequence[Document], pages: Sequence[Page]) -> dict[Term, list[Document | Page]]:
-    """Documents and pages per 法定主动公开内容 category, in the order given."""
+    """Proactively published documents and pages per 法定主动公开内容 category, newest first."""
     members: dict[Term, list[Document | Page]] = {t: [] for t in vocab.DISCLOSURE_CATEGORIES}
     regulations = vocab.DISCLOSURE_CATEGORIES[0]
     for doc in documents:
+        if not doc.is_public:
+            continue
         terms = set(doc.categories)
-        if doc.doc_type in _REGULATION_TYPES and doc.is_public:
+        if doc.doc_type in _REGULATION_TYPES:
             terms.add(regulations)
-        for term in vocab.DISCLOSURE_CATEGORIES:
-            if term in terms:
-                members[term].append(doc)
+        for term in terms:
+            members[term].append(doc)
     for page in pages:
         for term in page.categories:
             members[term].append(page)
+    for found in members.values():
+        found.sort(key=lambda m: (m.published, m.title), reverse=True)
     return members
 
 
@@ -65,16 +68,18 @@ def _metadata_only(doc: Document) -> Document:
 
 
 def publish(project: Project) -> PublicSite:
-    visible = {d.slug: d for d in project.documents if not d.is_withheld}
+    visible = {d.slug: d for d in project.documents if d.is_visible}
     documents = [d if d.is_public else _metadata_only(d) for d in visible.values()]
-    # A replacement that is itself withheld must not even be named.
-    documents = [d if d.replaced_by in visible or d.replaced_by is None else dataclasses.replace(d, replaced_by=None)
+    # A replacement that is not public must not be linked, nor a withheld one even named.
+    public = {slug for slug, d in visible.items() if d.is_public}
+    documents = [d if d.replaced_by in public or d.replaced_by is None else dataclasses.replace(d, replaced_by=None)
                  for d in documents]
-    documents.sort(key=lambda d: (d.published or d.written, d.written, d.slug), reverse=True)
+    documents.sort(key=lambda d: d.order_key, reverse=True)
 
     interpretations = []
     for interp in project.interpretations:
-        targets = tuple(t for t in interp.targets if t in visible)
+        # An interpretation retells its document, so only interpretations of public documents go out.
+        targets = tuple(t for t in interp.targets if t in public)
         if targets:
             interpretations.append(dataclasses.replace(interp, targets=targets))
     interpretations.sort(key=lambda i: (i.published, i.slug), reverse=True)

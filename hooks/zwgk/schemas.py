@@ -123,7 +123,7 @@ DOCUMENT = _object(
         "领域": _list("试点领域", _enum("领域", vocab.names(vocab.DOMAINS))),
         "目录事项": _list("落实的目录事项编号", _text("目录事项编号")),
         "公开类别": _list("法定主动公开内容类别", _enum("公开类别", vocab.names(vocab.DISCLOSURE_CATEGORIES))),
-        "附件": _list("附件", _text("附件路径", "content/attachments/ 下的路径")),
+        "附件": {**_list("附件", _text("附件路径", "content/attachments/ 下的路径")), "x-zwgk-split": False},
         "索引号": _text("索引号", "一般不写，由系统生成；已公布的可写上固定"),
         "关键词": _list("关键词", _text("关键词")),
         "内容概述": _text("内容概述"),
@@ -141,7 +141,7 @@ INTERPRETATION = _object(
         "解读形式": _enum("解读形式", vocab.INTERPRETATION_FORMS),
         "解读机关": _text("解读机关"),
         "发布日期": _date("发布日期"),
-        "附件": _list("附件", _text("附件路径", "content/attachments/ 下的路径")),
+        "附件": {**_list("附件", _text("附件路径", "content/attachments/ 下的路径")), "x-zwgk-split": False},
     },
     ["标题", "解读对象", "解读形式", "解读机关", "发布日期"],
 )
@@ -154,7 +154,7 @@ PAGE = _object(
         "发布日期": _date("发布日期"),
         "公开类别": _list("法定主动公开内容类别", _enum("公开类别", vocab.names(vocab.DISCLOSURE_CATEGORIES))),
         "目录事项": _list("落实的目录事项编号", _text("目录事项编号")),
-        "附件": _list("附件", _text("附件路径", "content/attachments/ 下的路径")),
+        "附件": {**_list("附件", _text("附件路径", "content/attachments/ 下的路径")), "x-zwgk-split": False},
     },
     ["标题", "栏目", "发布日期"],
 )

@@ -17,8 +17,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problems
 
-Path_ = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
 MAX_NODES = 200_000  # a YAML alias bomb expands far beyond any real content file
+MAX_DEPTH = 40  # real content nests three or four levels
 _NULL_TAG = "tag:yaml.org,2002:null"
 
 
@@ -28,11 +29,11 @@ class Located:
 
     data: Any
     file: Path
-    lines: dict[Path_, int] = field(default_factory=dict)
+    lines: dict[KeyPath, int] = field(default_factory=dict)
 
     def line(self, *path: str | int) -> int:
         """Line of the value at `path`, or of its nearest parent that has one."""
-        p: Path_ = tuple(path)
+        p: KeyPath = tuple(path)
         while p not in self.lines and p:
             p = p[:-1]
         return self.lines.get(p, 1)
@@ -108,6 +109,9 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
         return None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        problems.error(path, first_line, "格式错误：内容嵌套层次太深", "检查括号 [ ] { } 是否成对，内容不要层层嵌套")
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         index = mark.line if mark else 0
@@ -120,17 +124,31 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
     located = Located(None, path)
     if node is None:
         return located
-    budget = [MAX_NODES]
+    budget = _Budget()
     located.data = _convert(node, (), located, first_line, problems, budget)
-    if budget[0] < 0:
-        problems.error(path, first_line, "YAML 内容展开后过大（可能滥用了 & 和 * 引用）", "不要使用 & 和 * 引用，直接写出内容")
+    if budget.nodes < 0:
+        problems.error(path, first_line, "内容展开后过大（可能滥用了 & 和 * 引用）", "不要使用 & 和 * 引用，直接写出内容")
+        return None
+    if budget.too_deep:
+        problems.error(path, first_line, "格式错误：内容嵌套层次太深", "检查括号 [ ] { } 是否成对，内容不要层层嵌套")
         return None
     return located
 
 
-def _convert(node: Node, at: Path_, out: Located, first_line: int, problems: Problems, budget: list[int]) -> Any:
-    budget[0] -= 1
-    if budget[0] < 0:
+@dataclass
+class _Budget:
+    """Limits that keep hostile YAML (alias bombs, endless nesting) from eating the machine."""
+
+    nodes: int = MAX_NODES
+    too_deep: bool = False
+
+
+def _convert(node: Node, at: KeyPath, out: Located, first_line: int, problems: Problems, budget: _Budget) -> Any:
+    budget.nodes -= 1
+    if budget.nodes < 0 or budget.too_deep:
+        return None
+    if len(at) > MAX_DEPTH:
+        budget.too_deep = True
         return None
     out.lines.setdefault(at, node.start_mark.line + first_line)
     if isinstance(node, ScalarNode):

@@ -35,12 +35,21 @@ def _normalise(value: Any, schema: dict[str, Any]) -> Any:
         return {k: _normalise(v, props.get(k, {})) for k, v in value.items() if v is not None}
     if schema.get("type") == "array":
         if isinstance(value, str):
-            value = [part.strip() for part in _LIST_SEPARATORS.split(value) if part.strip()]
+            value = _split(value, schema)
         if isinstance(value, list):
             return [_normalise(v, schema.get("items", {})) for v in value if v is not None]
     if schema.get("x-zwgk-date") and isinstance(value, str):
         return unicodedata.normalize("NFKC", value)
     return value
+
+
+def _split(value: str, schema: dict[str, Any]) -> list[str]:
+    """A list written on one line (`甲、乙`). A single valid value that itself contains 、 is kept
+    whole, and file paths are never split."""
+    items = schema.get("items", {})
+    if not schema.get("x-zwgk-split", True) or value in items.get("enum", ()):
+        return [value]
+    return [part.strip() for part in _LIST_SEPARATORS.split(value) if part.strip()]
 
 
 def _key_name(path: tuple[str | int, ...]) -> str:
@@ -68,10 +77,15 @@ def validate(located: Located, schema: dict[str, Any], problems: Problems) -> tu
         return {}, False
     data = _normalise(located.data, schema)
     errors = sorted(_validator(schema).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
-    before = len(problems.errors)
+    # A value of the wrong type also fails its enum or pattern: say only the first thing.
+    wrong_type = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
+    errors = [e for e in errors if e.validator == "type" or tuple(e.absolute_path) not in wrong_type]
+    found = Problems(problems.root)
     for error in errors:
-        _report(error, located, problems)
-    return data, len(problems.errors) == before
+        _report(error, located, found)
+    unique = list(dict.fromkeys(found.items))
+    problems.items.extend(unique)
+    return data, not unique
 
 
 def _report(error: ValidationError, located: Located, problems: Problems) -> None:
@@ -90,7 +104,7 @@ def _report(error: ValidationError, located: Located, problems: Problems) -> Non
     elif kind == "required":
         for key in error.validator_value:
             if key in error.instance:
-                continue
+                continue  # every missing key yields an error; validate() drops the repeats
             prop = schema.get("properties", {}).get(key, {})
             fix = f"加上一行 `{key}: …`"
             if "enum" in prop:
