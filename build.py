@@ -45,13 +45,19 @@ def _mkdocs_config(root: Path, site_dir: Path | None = None):  # noqa: ANN202 - 
     return load_config(config_file=str(TOOL_DIR / "mkdocs.yml"), **options)
 
 
-def check(root: Path) -> int:
+def _load(root: Path):  # noqa: ANN202 - zwgk Project or None
+    """Load and check the content; print every problem. None when there are errors."""
     from zwgk import load_project
 
     project, problems = load_project(root)
     if problems.items:
         print(problems.report(), file=sys.stderr)
-    if problems.errors or project is None:
+    return None if problems.errors or project is None else project
+
+
+def check(root: Path) -> int:
+    project = _load(root)
+    if project is None:
         return 1
     print(f"检查通过：{len(project.documents)} 个文件、{len(project.interpretations)} 篇解读、"
           f"{sum(len(c.items) for c in project.catalogues)} 个目录事项、{len(project.pages)} 个页面。")
@@ -62,7 +68,13 @@ def build(root: Path, site_dir: Path | None) -> int:
     """Build into a fresh folder and swap it in only when the build succeeded."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort
+    from zwgk import indexno
+    from zwgk.sitebuild import SiteBuild, hand_over
 
+    project = _load(root)
+    if project is None:
+        return 1
+    hand_over(root, SiteBuild(project))
     target = (site_dir or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
@@ -82,6 +94,9 @@ def build(root: Path, site_dir: Path | None) -> int:
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
     print(f"站点已生成：{target}")
+    if project.new_index_numbers:
+        indexno.save_registry(root, project.index_registry)
+        print(f"已登记 {len(project.new_index_numbers)} 个新索引号，请把 {indexno.REGISTRY.as_posix()} 随内容一起提交。")
     return 0
 
 
@@ -91,7 +106,7 @@ def serve(root: Path, addr: str) -> int:
 
     try:
         mkdocs_serve(config_file=str(TOOL_DIR / "mkdocs.yml"), docs_dir=str(root / "content"), dev_addr=addr,
-                     livereload=True)
+                     livereload=True, watch=[str(root / "catalogues")])
     except Abort as abort:
         print(abort.message, file=sys.stderr)
         return 1

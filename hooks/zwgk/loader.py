@@ -102,7 +102,9 @@ def load_project(root: Path) -> tuple[Project | None, Problems]:
     if site is None:
         return None, reader.problems
     project = Project(root, site, catalogues, documents, interpretations, pages)
-    project.documents = indexno.assign(project, reader.problems)
+    registry = indexno.load_registry(root, reader.problems)
+    project.documents, project.index_registry = indexno.assign(project, registry, reader.problems)
+    project.new_index_numbers = {k: v for k, v in project.index_registry.items() if registry.get(k) != v}
     crossref.check(project, reader.problems, reader.unloaded)
     return project, reader.problems
 
@@ -125,7 +127,7 @@ def _load_site(reader: _Reader) -> Site | None:
     index_format = data.get("索引号格式", indexno.DEFAULT_FORMAT)
     if not indexno.format_ok(index_format):
         reader.problems.error(path, located.line("索引号格式"), f"索引号格式“{index_format}”无法使用",
-                              "只能用 {代码} {年} {月} {序号:05d} 这几个占位符，例如 {代码}/{年}-{序号:05d}")
+                              "必须含 {年} 和 {序号}，只能用 {代码} {年} {月} {序号:05d} 这几个占位符，例如 {代码}/{年}-{序号:05d}")
         return None
     return Site(
         name=data["名称"], code=data.get("统一社会信用代码") or data["机构代码"], index_format=index_format,

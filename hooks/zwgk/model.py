@@ -183,3 +183,5 @@ class Project:
     documents: list[Document] = field(default_factory=list)
     interpretations: list[Interpretation] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
+    index_registry: dict[str, str] = field(default_factory=dict)  # every 索引号 given out, by file name
+    new_index_numbers: dict[str, str] = field(default_factory=dict)  # those not yet in the registry file

@@ -17,8 +17,24 @@ from .publication import PublicSite, publish
 from .render import Renderer
 
 
+# The page templates ship with the tool, beside this package.
+TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "zwgk"
+
+# A build prepared by build.py and picked up by the MkDocs hook, so content is loaded once.
+_prepared: dict[Path, SiteBuild] = {}
+
+
+def hand_over(root: Path, site: SiteBuild) -> None:
+    _prepared[root.resolve()] = site
+
+
+def take_over(root: Path) -> SiteBuild | None:
+    return _prepared.pop(root.resolve(), None)
+
+
 class SiteBuild:
-    def __init__(self, project: Project, template_dir: Path) -> None:
+    def __init__(self, project: Project, template_dir: Path = TEMPLATES) -> None:
+        self.project = project
         self.public: PublicSite = publish(project)
         self.pages: list[OutputPage] = build_pages(self.public)
         self.by_path: dict[str, OutputPage] = {p.path: p for p in self.pages}
