@@ -11,6 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
+import jinja2
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -56,7 +57,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     attachments_dir = str(docs_dir / "attachments")
     for attachment in _site.attachments():
         kept.append(File(attachment.path, attachments_dir, config.site_dir, config.use_directory_urls,
-                         dest_uri=f"attachments/{attachment.path}"))
+                         dest_uri=f"attachments/{attachment.path}"))  # the file name as is; links quote it
     return Files(kept)
 
 
@@ -70,6 +71,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _site is not None
     return _site.html(page.file.dest_uri)
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    assert _site is not None
+    env.globals["zwgk_footer"] = _site.footer("404.html")  # pages MkDocs renders itself (404)
+    return env
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:

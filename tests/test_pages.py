@@ -156,12 +156,12 @@ def test_domain_page_lists_catalogue_and_fulfilling_documents(mini_site: Path) -
 def test_statutory_categories_list_documents_and_pages(mini_site: Path) -> None:
     body = article(mini_site, "fdzdgknr/index.html")
     found = links(body)
-    assert found["行政法规、规章和规范性文件"] == "regulations.html"
-    assert found["机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名"] == "organs.html"
-    regulations = article(mini_site, "fdzdgknr/regulations.html")
-    assert links(regulations)["测试县义务教育阶段学生资助管理办法"] == "../wj/cjf-2024-1.html"
-    organs = article(mini_site, "fdzdgknr/organs.html")
-    assert links(organs)["测试县教育局机构职能"] == "../qtxx/jigou.html"
+    assert found["行政法规、规章和规范性文件"] == "regulations/index.html"
+    assert found["机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名"] == "organs/index.html"
+    regulations = article(mini_site, "fdzdgknr/regulations/index.html")
+    assert links(regulations)["测试县义务教育阶段学生资助管理办法"] == "../../wj/cjf-2024-1.html"
+    organs = article(mini_site, "fdzdgknr/organs/index.html")
+    assert links(organs)["测试县教育局机构职能"] == "../../qtxx/jigou.html"
 
 
 def test_footer_and_sitemap(mini_site: Path) -> None:
@@ -179,7 +179,7 @@ def test_footer_and_sitemap(mini_site: Path) -> None:
 
 def test_every_list_item_shows_a_date(mini_site: Path) -> None:
     for path in ["index.html", "zcwj/index.html", "zcjd/index.html", "zhidu/index.html", "nianbao/index.html",
-                 "ysqgk/index.html", "fdzdgknr/regulations.html"]:
+                 "ysqgk/index.html", "fdzdgknr/regulations/index.html"]:
         for entry in article(mini_site, path).css("li.zw-entry"):
             assert entry.css_first("time").attributes.get("datetime"), (path, entry.text())
 
@@ -198,6 +198,22 @@ def test_internal_links_resolve(mini_site: Path) -> None:
                 continue
             target = (html.parent / ref.split("#")[0]).resolve()
             assert target.exists(), f"{html.relative_to(mini_site)} → {ref}"
+
+
+def test_attachment_names_with_url_characters_are_linked_correctly(tmp_path: Path) -> None:
+    from urllib.parse import unquote
+
+    from conftest import build, copy_fixture
+
+    tree = copy_fixture("mini", tmp_path)
+    (tree / "content/attachments/2024/表#1 50%.txt").write_text("x", encoding="utf-8")
+    doc = tree / "content/documents/2024/cjf-2024-2.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("目录事项: YWJY-02", "目录事项: YWJY-02\n附件: [2024/表#1 50%.txt]"),
+                   encoding="utf-8")
+    site = build(tree)
+    href = article(site, "wj/cjf-2024-2.html").css_first(".zw-attachments a").attributes["href"]
+    assert href == "../attachments/2024/表%231%2050%25.txt"
+    assert (site / "wj" / unquote(href)).resolve().is_file()
 
 
 def test_titles_from_content_are_escaped(tmp_path: Path) -> None:

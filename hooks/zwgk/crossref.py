@@ -34,6 +34,8 @@ def check(project: Project, problems: Problems, unloaded: Unloaded | None = None
             "文号重复", "核对文号，每个文件的文号必须唯一")
     _unique(problems, "编号", ((item.code, _at(item.source, "编号")) for c in project.catalogues for item in c.items),
             "目录事项编号重复", "给其中一个事项换一个没有用过的编号")
+    _unique(problems, "领域", ((c.domain.name, c.source) for c in project.catalogues),
+            "同一领域有两个目录文件", "把两个文件合并成一个")
     _references(project, problems, unloaded)
     _withdrawn(project, problems)
     _shared_attachments(project, problems)

@@ -85,6 +85,20 @@ class _Reader:
                             "文件名只用小写英文字母、数字和连字符，例如 szbf-2024-3.md（发布后不要再改）")
         return None
 
+    def markdown_files(self, folder: str) -> list[Path]:
+        """The .md files under content/<folder>; anything else there is reported, since it is ignored."""
+        base = self.content / folder
+        found: list[Path] = []
+        for path in sorted(base.rglob("*")) if base.is_dir() else []:
+            if not path.is_file() or any(part.startswith(".") for part in path.relative_to(base).parts):
+                continue
+            if path.suffix == ".md":
+                found.append(path)
+            else:
+                self.problems.warning(path, 0, "这个文件不是 .md 文件，不会发布",
+                                      "正文写成 .md 文件；附件放到 content/attachments/ 并在文件头“附件”中列出")
+        return found
+
     def terms(self, terms: tuple[vocab.Term, ...], values: list[str]) -> tuple[vocab.Term, ...]:
         found = (vocab.find_term(terms, v) for v in values)
         return tuple(dict.fromkeys(t for t in found if t is not None))
@@ -94,11 +108,10 @@ def load_project(root: Path) -> tuple[Project | None, Problems]:
     """The whole model of `root`, and every problem found while loading it."""
     reader = _Reader(root)
     site = _load_site(reader)
-    catalogues = [c for p in _files(root / "catalogues" / "county", "*.yml") if (c := _load_catalogue(reader, p))]
-    documents = [d for p in _files(reader.content / "documents", "*.md") if (d := _load_document(reader, p))]
-    interpretations = [i for p in _files(reader.content / "interpretations", "*.md")
-                       if (i := _load_interpretation(reader, p))]
-    pages = [pg for p in _files(reader.content / "pages", "*.md") if (pg := _load_page(reader, p))]
+    catalogues = [c for p in sorted((root / "catalogues" / "county").glob("*.y*ml")) if (c := _load_catalogue(reader, p))]
+    documents = [d for p in reader.markdown_files("documents") if (d := _load_document(reader, p))]
+    interpretations = [i for p in reader.markdown_files("interpretations") if (i := _load_interpretation(reader, p))]
+    pages = [pg for p in reader.markdown_files("pages") if (pg := _load_page(reader, p))]
     if site is None:
         return None, reader.problems
     project = Project(root, site, catalogues, documents, interpretations, pages)
@@ -107,10 +120,6 @@ def load_project(root: Path) -> tuple[Project | None, Problems]:
     project.new_index_numbers = {k: v for k, v in project.index_registry.items() if registry.get(k) != v}
     crossref.check(project, reader.problems, reader.unloaded)
     return project, reader.problems
-
-
-def _files(folder: Path, pattern: str) -> list[Path]:
-    return sorted(folder.rglob(pattern)) if folder.is_dir() else []
 
 
 def _load_site(reader: _Reader) -> Site | None:

@@ -7,17 +7,20 @@ Only a `PublicSite` is ever read here.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from . import vocab
-from .model import Document, Interpretation, Page
+from .model import Attachment, Document, Interpretation, Page
 from .publication import PublicSite
 from .vocab import Section
 
 PAGE_SIZE = 20
+_URL_UNSAFE = re.compile(r'[\s#%?"<>\\^`{|}]')
 HOME = "index.html"
 SITEMAP = "wzdt/index.html"
 
@@ -49,12 +52,17 @@ def page_path(page: Page) -> str:
     return f"{page.section.slug}/{page.slug}.html"
 
 
+def attachment_path(attachment: Attachment) -> str:
+    """Where an attachment is published, as a URL path: file names may hold `#`, `?`, `%` or spaces."""
+    return "attachments/" + _URL_UNSAFE.sub(lambda m: quote(m.group()), attachment.path)
+
+
 def domain_path(term: vocab.Term) -> str:
     return f"{vocab.SECTION_DOMAINS.slug}/{term.slug}.html"
 
 
 def category_path(term: vocab.Term) -> str:
-    return f"{vocab.SECTION_STATUTORY.slug}/{term.slug}.html"
+    return f"{vocab.SECTION_STATUTORY.slug}/{term.slug}/index.html"
 
 
 def path_of(obj: Document | Interpretation | Page) -> str:
@@ -162,8 +170,11 @@ def _statutory(ps: PublicSite) -> list[OutputPage]:
     out = [OutputPage(section_path(section), section.name, "categories.html",
                       {"categories": list(ps.categories.items())})]
     for term, members in ps.categories.items():
-        out.append(OutputPage(category_path(term), term.name, "list.html",
-                              {"entries": members, "pager": None, "section": section}, (_crumb(section),)))
+        folder = f"{section.slug}/{term.slug}"
+        for path, chunk, pager in paginate(folder, members):
+            title = term.name if pager.number == 1 else f"{term.name}（第{pager.number}页）"
+            out.append(OutputPage(path, title, "list.html", {"entries": chunk, "pager": pager, "section": section},
+                                  (_crumb(section),)))
     return out
 
 
@@ -216,7 +227,7 @@ def _document(ps: PublicSite, doc: Document) -> OutputPage:
 def _interpretations(ps: PublicSite) -> list[OutputPage]:
     section = vocab.SECTION_INTERPRETATIONS
     out = [OutputPage(path, section.name if pager.number == 1 else f"{section.name}（第{pager.number}页）",
-                      "interpretations.html", {"entries": chunk, "pager": pager, "documents": ps.document})
+                      "interpretations.html", {"entries": chunk, "pager": pager})
            for path, chunk, pager in paginate(section.slug, ps.interpretations)]
     for interp in ps.interpretations:
         targets = [d for slug in interp.targets if (d := ps.document(slug))]

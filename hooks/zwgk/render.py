@@ -15,7 +15,7 @@ import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import pages as paths
+from . import pages as page_paths
 from . import vocab
 from .pages import OutputPage
 from .publication import PublicSite
@@ -46,8 +46,9 @@ class Renderer:
         )
         self.env.filters["date"] = lambda d: d.isoformat() if isinstance(d, date) else ""
         self.env.filters["markdown"] = self.markdown
-        self.env.globals.update(vocab=vocab, site=public.site, paths=paths, sections=vocab.SECTIONS,
-                                path_of=paths.path_of)
+        # Templates call page_paths functions as `paths.document_path(doc)` and so on.
+        self.env.globals.update(vocab=vocab, site=public.site, paths=page_paths, sections=vocab.SECTIONS,
+                                path_of=page_paths.path_of)
         self._markdown = markdown.Markdown(extensions=_MARKDOWN_EXTENSIONS,
                                            extension_configs={"toc": {"slugify": _heading_id}})
 
