@@ -46,12 +46,13 @@ def _at(source: Source, key: str) -> Source:
     return Source(source.file, source.at(key))
 
 
-def _unique(problems: Problems, what: str, values: Iterable[tuple[str, Source]], message: str, fix: str) -> None:
+def _unique(problems: Problems, what: str, values: Iterable[tuple[str, Source]], message: str, fix: str,
+            rule: str = "consistency.duplicate") -> None:
     first: dict[str, Source] = {}
     for value, source in values:
         if value in first:
             other = first[value]
-            problems.error(source.file, source.line, f"{message}：{what}“{value}”与 {other.file}:{other.line} 相同", fix)
+            problems.error(source.file, source.line, f"{message}：{what}“{value}”与 {other.file}:{other.line} 相同", fix, rule)
         else:
             first[value] = source
 
@@ -59,7 +60,7 @@ def _unique(problems: Problems, what: str, values: Iterable[tuple[str, Source]],
 def _unknown(problems: Problems, source: Source, key: str, value: str, known: list[str], fix: str) -> None:
     near = suggest(value, known)
     hint = f"是不是“{near}”？" if near else ""
-    problems.error(source.file, source.at(key), f"{key}“{value}”不存在", hint + fix)
+    problems.error(source.file, source.at(key), f"{key}“{value}”不存在", hint + fix, "consistency.unknown-reference")
 
 
 def _references(project: Project, problems: Problems, unloaded: Unloaded) -> None:
@@ -82,20 +83,22 @@ def _references(project: Project, problems: Problems, unloaded: Unloaded) -> Non
         if doc.replaced_by and (new := target(doc.source, "替代文件", doc.replaced_by, "写替代文件的文件名（不带 .md）")):
             if doc.is_public and not new.is_public:
                 problems.error(doc.source.file, doc.source.at("替代文件"), f"替代文件“{new.slug}”是“{new.label}”的文件",
-                               "公开的页面不能链接未主动公开的文件：改写公开发布的替代文件，或删掉这一行")
+                               "公开的页面不能链接未主动公开的文件：改写公开发布的替代文件，或删掉这一行",
+                               "consistency.hidden-reference")
     for interp in project.interpretations:
         for slug in interp.targets:
             found = target(interp.source, "解读对象", slug, "写被解读文件的文件名（content/documents 下，不带 .md）")
             if found is not None and not found.is_public:
                 problems.error(interp.source.file, interp.source.at("解读对象"), f"解读对象“{slug}”是“{found.label}”的文件",
-                               "解读会转述原文，只能解读“此件公开发布”的文件：删掉这篇解读，或先核实该文件的公开属性")
+                               "解读会转述原文，只能解读“此件公开发布”的文件：删掉这篇解读，或先核实该文件的公开属性",
+                               "consistency.withheld-interpretation")
 
 
 def _withdrawn(project: Project, problems: Problems) -> None:
     for doc in project.documents:
         if doc.is_withdrawn and doc.repealed is None:
             problems.error(doc.source.file, doc.source.at("有效性"), f"文件已{doc.validity}，但没有写废止日期",
-                           f"加一行 `废止日期: …`，写{doc.validity}之日")
+                           f"加一行 `废止日期: …`，写{doc.validity}之日", "consistency.no-repeal-date")
 
 
 def _shared_attachments(project: Project, problems: Problems) -> None:
@@ -112,7 +115,8 @@ def _shared_attachments(project: Project, problems: Problems) -> None:
             if not (isinstance(owner, Document) and not owner.is_public):
                 problems.error(owner.source.file, owner.source.at("附件"),
                                f"附件“{path}”也是“{hidden[0].label}”文件 {hidden[0].source.file} 的附件",
-                               "未公开文件的附件不能在公开页面发布：确认可以公开后另存一份不同文件名的附件再引用")
+                               "未公开文件的附件不能在公开页面发布：确认可以公开后另存一份不同文件名的附件再引用",
+                               "consistency.hidden-attachment")
 
 
 def _fixed_sections(project: Project, problems: Problems) -> None:
@@ -124,11 +128,11 @@ def _fixed_sections(project: Project, problems: Problems) -> None:
         found = [p for p in project.pages if p.section == section]
         if not found:
             problems.error(pages_dir, 0, f"固定栏目“{section.name}”没有内容",
-                           f"在 content/pages/ 新建页面，文件头写 栏目: {section.name}")
+                           f"在 content/pages/ 新建页面，文件头写 栏目: {section.name}", "sections.empty")
         elif section == vocab.SECTION_GUIDE and len(found) > 1:
             for extra in found[1:]:
                 problems.error(extra.source.file, extra.source.line, "政府信息公开指南只能有一篇",
-                               f"保留 {found[0].source.file}，把这一篇合并进去或改为其他栏目")
+                               f"保留 {found[0].source.file}，把这一篇合并进去或改为其他栏目", "sections.guide")
     if not any(category_members(project.documents, project.pages).values()):
         problems.error(pages_dir, 0, f"固定栏目“{vocab.SECTION_STATUTORY.name}”没有内容",
-                       "给文件或页面的文件头写上“公开类别”，或发布行政规范性文件")
+                       "给文件或页面的文件头写上“公开类别”，或发布行政规范性文件", "sections.empty")

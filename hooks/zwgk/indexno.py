@@ -92,7 +92,7 @@ def assign(project: Project, registry: dict[str, str], problems: Problems) -> tu
             continue
         if number in owner and owner[number] != doc.slug:
             problems.error(doc.source.file, doc.source.at("索引号"), f"索引号“{number}”已经属于 {owner[number]}",
-                           "索引号必须唯一：删掉这一行让系统生成，或改成未用过的索引号")
+                           "索引号必须唯一：删掉这一行让系统生成，或改成未用过的索引号", "consistency.duplicate-index")
         owner.setdefault(number, doc.slug)
     taken = set(updated.values())
 

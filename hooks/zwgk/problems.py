@@ -24,10 +24,15 @@ class Problem:
     message: str
     fix: str
     severity: Severity = Severity.ERROR
+    rule: str = "input"  # stable id for machines: input, links.internal, coverage.missing …
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.message} — {self.fix}"
+
+    def as_json(self) -> dict[str, str | int]:
+        return {"rule": self.rule, "severity": "error" if self.severity is Severity.ERROR else "warning",
+                "file": self.file, "line": self.line, "message": self.message, "fix": self.fix}
 
 
 @dataclass
@@ -44,11 +49,11 @@ class Problems:
         except ValueError:
             return path.as_posix()
 
-    def error(self, path: Path | str, line: int, message: str, fix: str) -> None:
-        self.items.append(Problem(self.relative(path), line, message, fix))
+    def error(self, path: Path | str, line: int, message: str, fix: str, rule: str = "input") -> None:
+        self.items.append(Problem(self.relative(path), line, message, fix, Severity.ERROR, rule))
 
-    def warning(self, path: Path | str, line: int, message: str, fix: str) -> None:
-        self.items.append(Problem(self.relative(path), line, message, fix, Severity.WARNING))
+    def warning(self, path: Path | str, line: int, message: str, fix: str, rule: str = "input") -> None:
+        self.items.append(Problem(self.relative(path), line, message, fix, Severity.WARNING, rule))
 
     @property
     def errors(self) -> list[Problem]:
@@ -59,15 +64,21 @@ class Problems:
         return [p for p in self.items if p.severity is Severity.WARNING]
 
     def report(self) -> str:
-        """The Chinese report editors read: errors first, then warnings, each sorted by place."""
+        """The Chinese report editors read: errors, then warnings, grouped by file, with counts."""
         lines: list[str] = []
         for title, group in (("错误", self.errors), ("警告", self.warnings)):
             if not group:
                 continue
-            lines.append(f"{title}（{len(group)} 个）：")
-            lines.extend(f"  {p}" for p in sorted(group, key=lambda p: (p.file, p.line, p.message)))
+            by_file: dict[str, list[Problem]] = {}
+            for p in sorted(group, key=lambda p: (p.file, p.line, p.message)):
+                by_file.setdefault(p.file, []).append(p)
+            lines.append(f"{title}（{len(group)} 个，涉及 {len(by_file)} 个文件）：")
+            for file, found in by_file.items():
+                if len(by_file) > 1 or len(found) > 1:
+                    lines.append(f"  {file}（{len(found)} 个）")
+                lines.extend(f"    {p}" for p in found)
         if self.errors:
-            lines.append(f"共 {len(self.errors)} 个错误，站点没有生成。请逐条改正后重新运行。")
+            lines.append(f"共 {len(self.errors)} 个错误、{len(self.warnings)} 个警告。有错误时站点不会生成，请逐条改正后重新运行。")
         return "\n".join(lines)
 
 

@@ -1,0 +1,1 @@
+"""Checks run on the content and on the built site."""
