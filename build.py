@@ -45,20 +45,21 @@ def _mkdocs_config(root: Path, site_dir: Path | None = None):  # noqa: ANN202 - 
     return load_config(config_file=str(TOOL_DIR / "mkdocs.yml"), **options)
 
 
-def _load(root: Path):  # noqa: ANN202 - zwgk Project or None
+def _prepare(root: Path):  # noqa: ANN202 - zwgk SiteBuild or None
     """Load and check the content; print every problem. None when there are errors."""
-    from zwgk import load_project
+    from zwgk.sitebuild import prepare
 
-    project, problems = load_project(root)
+    site, problems = prepare(root)
     if problems.items:
         print(problems.report(), file=sys.stderr)
-    return None if problems.errors or project is None else project
+    return site
 
 
 def check(root: Path) -> int:
-    project = _load(root)
-    if project is None:
+    site = _prepare(root)
+    if site is None:
         return 1
+    project = site.project
     print(f"检查通过：{len(project.documents)} 个文件、{len(project.interpretations)} 篇解读、"
           f"{sum(len(c.items) for c in project.catalogues)} 个目录事项、{len(project.pages)} 个页面。")
     return 0
@@ -69,12 +70,13 @@ def build(root: Path, site_dir: Path | None) -> int:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort
     from zwgk import indexno
-    from zwgk.sitebuild import SiteBuild, hand_over
+    from zwgk.sitebuild import hand_over
 
-    project = _load(root)
-    if project is None:
+    site = _prepare(root)
+    if site is None:
         return 1
-    hand_over(root, SiteBuild(project))
+    project = site.project
+    hand_over(root, site)
     target = (site_dir or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))

@@ -18,8 +18,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-import zwgk
-from zwgk.sitebuild import SiteBuild, take_over
+from zwgk.sitebuild import SiteBuild, prepare, take_over
 
 log = logging.getLogger("mkdocs.hooks.zwgk")
 _site: SiteBuild | None = None
@@ -34,12 +33,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.docs_dir).parent  # content/ sits in the site's root, beside catalogues/
     _site = take_over(root)  # already loaded and checked by build.py
     if _site is None:
-        project, problems = zwgk.load_project(root)
+        _site, problems = prepare(root)
         if problems.items:
             print(problems.report(), file=sys.stderr)
-        if project is None or problems.errors:
+        if _site is None:
             raise Abort(f"内容检查发现 {len(problems.errors)} 个错误，站点没有生成。")
-        _site = SiteBuild(project)
     # MkDocs themes print site_name and titles as HTML, so they get escaped text.
     config.site_name = str(escape(_site.title))
     config.nav = [{title: _md(path)} for title, path in _site.nav()]

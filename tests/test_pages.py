@@ -70,6 +70,13 @@ def test_document_links_to_interpretation_and_back(mini_site: Path) -> None:
     assert "谁可以申请资助" in interp.css_first(".zw-body").text()
 
 
+def test_body_links_between_content_files_point_to_published_pages(mini_site: Path) -> None:
+    body = article(mini_site, "zcjd/jd-cjf-2024-1.html").css_first(".zw-body")
+    found = links(body)
+    assert found["《测试县义务教育阶段学生资助管理办法》"] == "../wj/cjf-2024-1.html"
+    assert found["标准表"] == "../attachments/2024/资助标准表.txt"
+
+
 def test_interpretation_list(mini_site: Path) -> None:
     body = article(mini_site, "zcjd/index.html")
     assert links(body)["《测试县义务教育阶段学生资助管理办法》政策解读"] == "jd-cjf-2024-1.html"

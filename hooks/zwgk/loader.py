@@ -195,6 +195,7 @@ class _Entry:
     data: dict[str, Any]
     attachments: tuple[Attachment, ...]
     body: str
+    body_line: int
 
 
 def _read_entry(reader: _Reader, path: Path, schema: dict[str, Any]) -> _Entry | None:
@@ -207,7 +208,7 @@ def _read_entry(reader: _Reader, path: Path, schema: dict[str, Any]) -> _Entry |
     attachments = reader.attachments(source.meta, data)
     if not ok or slug is None:
         return None
-    return _Entry(slug, source.meta, data, attachments, source.body)
+    return _Entry(slug, source.meta, data, attachments, source.body, source.body_line)
 
 
 def _load_document(reader: _Reader, path: Path) -> Document | None:
@@ -232,7 +233,7 @@ def _load_document(reader: _Reader, path: Path) -> Document | None:
         domains=reader.terms(vocab.DOMAINS, data.get("领域", [])), items=tuple(data.get("目录事项", [])),
         categories=reader.terms(vocab.DISCLOSURE_CATEGORIES, data.get("公开类别", [])),
         attachments=entry.attachments, index_no=data.get("索引号", ""), keywords=tuple(data.get("关键词", [])),
-        summary=data.get("内容概述"), body=entry.body, source=reader.source(located),
+        summary=data.get("内容概述"), body=entry.body, body_line=entry.body_line, source=reader.source(located),
     )
 
 
@@ -244,7 +245,7 @@ def _load_interpretation(reader: _Reader, path: Path) -> Interpretation | None:
     data = entry.data
     return Interpretation(
         slug=entry.slug, title=data["标题"], targets=tuple(dict.fromkeys(data["解读对象"])), form=data["解读形式"],
-        issuer=data["解读机关"], published=published, attachments=entry.attachments, body=entry.body,
+        issuer=data["解读机关"], published=published, attachments=entry.attachments, body=entry.body, body_line=entry.body_line,
         source=reader.source(entry.meta),
     )
 
@@ -260,6 +261,6 @@ def _load_page(reader: _Reader, path: Path) -> Page | None:
     return Page(
         slug=entry.slug, title=data["标题"], section=section, published=published,
         categories=reader.terms(vocab.DISCLOSURE_CATEGORIES, data.get("公开类别", [])),
-        items=tuple(data.get("目录事项", [])), attachments=entry.attachments, body=entry.body,
+        items=tuple(data.get("目录事项", [])), attachments=entry.attachments, body=entry.body, body_line=entry.body_line,
         source=reader.source(entry.meta),
     )

@@ -112,6 +112,7 @@ class Document:
     keywords: tuple[str, ...]
     summary: str | None
     body: str
+    body_line: int  # line of the file the body starts on
     source: Source
 
     @property
@@ -155,6 +156,7 @@ class Interpretation:
     published: date
     attachments: tuple[Attachment, ...]
     body: str
+    body_line: int  # line of the file the body starts on
     source: Source
 
 
@@ -170,6 +172,7 @@ class Page:
     items: tuple[str, ...]
     attachments: tuple[Attachment, ...]
     body: str
+    body_line: int  # line of the file the body starts on
     source: Source
 
 

@@ -1,7 +1,7 @@
 """Rendering page data to HTML with the Jinja2 templates under theme/zwgk (autoescaped).
 
-Markdown is used for bodies only; every other value from content is escaped by Jinja2.
-The result is the page's article HTML; the surrounding layout comes from the theme.
+Bodies arrive already rendered from Markdown (see bodies.py); every other value from content
+is escaped by Jinja2. The result is the page's article HTML; the layout comes from the theme.
 """
 
 from __future__ import annotations
@@ -9,18 +9,16 @@ from __future__ import annotations
 import posixpath
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from . import pages as page_paths
 from . import vocab
+from .bodies import Body
+from .model import Document, Interpretation, Page
 from .pages import OutputPage
 from .publication import PublicSite
-
-_MARKDOWN_EXTENSIONS = ["tables", "sane_lists", "attr_list", "def_list", "fenced_code", "toc"]
 
 
 def relative_url(target: str, current: str) -> str:
@@ -35,8 +33,8 @@ def relative_url(target: str, current: str) -> str:
 
 
 class Renderer:
-    def __init__(self, public: PublicSite, template_dir: Path) -> None:
-        self.public = public
+    def __init__(self, public: PublicSite, bodies: dict[str, Body], template_dir: Path) -> None:
+        self.bodies = bodies
         self.env = Environment(
             loader=FileSystemLoader(str(template_dir)),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -45,16 +43,13 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters["date"] = lambda d: d.isoformat() if isinstance(d, date) else ""
-        self.env.filters["markdown"] = self.markdown
         # Templates call page_paths functions as `paths.document_path(doc)` and so on.
         self.env.globals.update(vocab=vocab, site=public.site, paths=page_paths, sections=vocab.SECTIONS,
-                                path_of=page_paths.path_of)
-        self._markdown = markdown.Markdown(extensions=_MARKDOWN_EXTENSIONS,
-                                           extension_configs={"toc": {"slugify": _heading_id}})
+                                path_of=page_paths.path_of, body=self.body)
 
-    def markdown(self, text: str) -> Markup:
-        self._markdown.reset()
-        return Markup(self._markdown.convert(text))
+    def body(self, owner: Document | Interpretation | Page) -> Markup:
+        found = self.bodies.get(page_paths.path_of(owner))
+        return Markup(found.html) if found else Markup("")
 
     def page(self, page: OutputPage) -> str:
         """The article HTML of one page."""
@@ -64,8 +59,3 @@ class Renderer:
     def footer(self, current: str) -> str:
         """The site footer as seen from page `current` (its links are relative)."""
         return self.env.get_template("footer.html").render(url=lambda target: relative_url(target, current))
-
-
-def _heading_id(value: str, separator: str) -> str:
-    """Heading anchors that keep Chinese text (the default slugify drops it)."""
-    return separator.join(value.split()) or "section"

@@ -11,7 +11,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import vocab
+from .bodies import render_bodies
+from .loader import load_project
 from .model import Attachment, Project
+from .problems import Problems
 from .pages import HOME, SITEMAP, OutputPage, build_pages, section_path
 from .publication import PublicSite, publish
 from .render import Renderer
@@ -32,13 +35,23 @@ def take_over(root: Path) -> SiteBuild | None:
     return _prepared.pop(root.resolve(), None)
 
 
+def prepare(root: Path) -> tuple[SiteBuild | None, Problems]:
+    """Load and check the content tree at `root`; the build is None when there are errors."""
+    project, problems = load_project(root)
+    if project is None:
+        return None, problems
+    site = SiteBuild(project, problems)
+    return (None if problems.errors else site), problems
+
+
 class SiteBuild:
-    def __init__(self, project: Project, template_dir: Path = TEMPLATES) -> None:
+    def __init__(self, project: Project, problems: Problems, template_dir: Path = TEMPLATES) -> None:
         self.project = project
         self.public: PublicSite = publish(project)
+        self.bodies, self.body_attachments = render_bodies(project, self.public, problems)
         self.pages: list[OutputPage] = build_pages(self.public)
         self.by_path: dict[str, OutputPage] = {p.path: p for p in self.pages}
-        self.renderer = Renderer(self.public, template_dir)
+        self.renderer = Renderer(self.public, self.bodies, template_dir)
         self._footer = lru_cache(maxsize=None)(self.renderer.footer)
 
     @property
@@ -53,9 +66,8 @@ class SiteBuild:
         """Attachments of what is published in full; nothing else under content/ is copied."""
         found: dict[str, Attachment] = {}
         owners = [*self.public.documents, *self.public.interpretations, *self.public.pages]
-        for owner in owners:
-            for attachment in owner.attachments:
-                found.setdefault(attachment.path, attachment)
+        for attachment in [a for owner in owners for a in owner.attachments] + self.body_attachments:
+            found.setdefault(attachment.path, attachment)
         return [found[k] for k in sorted(found)]
 
     def html(self, path: str) -> str:

@@ -179,6 +179,7 @@ def _convert(node: Node, at: KeyPath, out: Located, first_line: int, problems: P
 class MarkdownSource:
     meta: Located
     body: str
+    body_line: int  # line of the file the body starts on
 
 
 def read_markdown(path: Path, problems: Problems) -> MarkdownSource | None:
@@ -200,7 +201,10 @@ def read_markdown(path: Path, problems: Problems) -> MarkdownSource | None:
     meta = parse_yaml(meta_text, path, problems, first_line=first_line)
     if meta is None:
         return None
-    return MarkdownSource(meta, body.strip("\n") + "\n")
+    start = text.find(body, text.find(meta_text) + len(meta_text))
+    stripped = body.lstrip("\n")
+    body_line = text[:start].count("\n") + 1 + (len(body) - len(stripped))
+    return MarkdownSource(meta, stripped.rstrip("\n") + "\n", body_line)
 
 
 def read_yaml_file(path: Path, problems: Problems) -> Located | None:

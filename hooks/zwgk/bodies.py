@@ -1,0 +1,160 @@
+"""Markdown bodies → HTML, with the links editors write between content files made into links
+between the published pages.
+
+Editors link the way they see their files: `[原文](../../documents/2024/szbf-2024-3.md)` or an
+attachment under content/attachments. Such links are rewritten to the page or attachment as
+published; a link to a document that is not public is refused (the page would point at
+something that must not be shown); anything else is left as written for the link check of the
+built site.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+from xml.etree.ElementTree import Element
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+from .model import Attachment, Document, Interpretation, Page, Project
+from .pages import attachment_path, path_of
+from .problems import Problems
+from .publication import PublicSite
+
+_EXTENSIONS = ["tables", "sane_lists", "attr_list", "def_list", "fenced_code", "toc"]
+
+
+@dataclass(frozen=True)
+class BodyLink:
+    href: str  # as the editor wrote it
+    line: int  # line of the source file it was written on
+    target: str | None  # site-root-relative path it now points to; None when left as written
+
+
+@dataclass
+class Body:
+    html: str
+    links: list[BodyLink] = field(default_factory=list)
+
+
+Owner = Document | Interpretation | Page
+
+
+def _heading_id(value: str, separator: str) -> str:
+    """Heading anchors that keep Chinese text (the default slugify drops it)."""
+    return separator.join(value.split()) or "section"
+
+
+class _Links(Treeprocessor):
+    """Rewrites href/src of every element through a callback."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.rewrite = lambda value: value
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is not None:
+                    new = self.rewrite(value)
+                    if new is None:
+                        del element.attrib[attribute]
+                    else:
+                        element.set(attribute, new)
+
+
+class BodyRenderer:
+    def __init__(self, project: Project, public: PublicSite, problems: Problems) -> None:
+        self.problems = problems
+        self.attachments_dir = project.root / "content" / "attachments"
+        self.published: dict[str, str] = {}  # content-relative .md path → page path
+        for obj in [*public.documents, *public.interpretations, *public.pages]:
+            if not isinstance(obj, Document) or obj.is_public:
+                self.published[_content_path(obj.source.file)] = path_of(obj)
+        self.hidden = {_content_path(d.source.file): d for d in project.documents if not d.is_public}
+        self.hidden_attachments = {a.path: d for d in self.hidden.values() for a in d.attachments}
+        self.by_name: dict[str, list[str]] = {}
+        for path in [*self.published, *self.hidden]:
+            self.by_name.setdefault(posixpath.basename(path), []).append(path)
+        self.linked_attachments: dict[str, Attachment] = {}
+        self._md = markdown.Markdown(extensions=_EXTENSIONS, extension_configs={"toc": {"slugify": _heading_id}})
+        self._links = _Links(self._md)
+        self._md.treeprocessors.register(self._links, "zwgk_links", 1)
+
+    def render(self, owner: Owner) -> Body:
+        page = path_of(owner)
+        folder = posixpath.dirname(_content_path(owner.source.file))
+        lines = owner.body.split("\n")
+        links: list[BodyLink] = []
+
+        def rewrite(href: str) -> str | None:
+            line = owner.body_line + next((i for i, text in enumerate(lines) if href in text), 0)
+            target, keep = self._resolve(href, folder, owner, line)
+            links.append(BodyLink(href, line, target))
+            if target is None:
+                return href if keep else None
+            return posixpath.relpath(target.split("#")[0], posixpath.dirname(page) or ".") + (
+                "#" + target.split("#", 1)[1] if "#" in target else "")
+
+        self._links.rewrite = rewrite
+        self._md.reset()
+        return Body(self._md.convert(owner.body), links)
+
+    def _resolve(self, href: str, folder: str, owner: Owner, line: int) -> tuple[str | None, bool]:
+        """(published target, keep the href) for one link of a body."""
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith(("#", "/")) or not parts.path:
+            return None, True  # outside links, anchors and site-absolute paths stay as they are
+        path = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        if path.startswith("attachments/"):
+            return self._attachment(path[len("attachments/"):], owner, line, href, fragment)
+        if not path.endswith(".md"):
+            return None, True
+        if path not in self.published and path not in self.hidden:
+            same_name = self.by_name.get(posixpath.basename(path), [])
+            path = same_name[0] if len(same_name) == 1 else path  # forgive a wrong folder
+        if path in self.published:
+            return self.published[path] + fragment, True
+        if path in self.hidden:
+            doc = self.hidden[path]
+            self.problems.error(owner.source.file, line, f"正文链接到“{doc.label}”的文件 {doc.slug}",
+                                "公开的页面不能链接未主动公开的文件：删掉这个链接", "consistency.hidden-reference")
+            return None, False
+        self.problems.error(owner.source.file, line, f"正文中的链接“{href}”指向的文件不存在",
+                            "写被链接文件相对本文件的路径，例如 ../2024/szbf-2024-3.md", "links.internal")
+        return None, True
+
+    def _attachment(self, rel: str, owner: Owner, line: int, href: str, fragment: str) -> tuple[str | None, bool]:
+        file = self.attachments_dir / rel
+        if rel in self.hidden_attachments:
+            doc = self.hidden_attachments[rel]
+            self.problems.error(owner.source.file, line, f"正文链接的附件“{rel}”是“{doc.label}”文件 {doc.slug} 的附件",
+                                "未公开文件的附件不能在公开页面发布：删掉这个链接", "consistency.hidden-attachment")
+            return None, False
+        if not file.is_file():
+            self.problems.error(owner.source.file, line, f"正文中的链接“{href}”指向的附件不存在",
+                                "把附件放到 content/attachments/ 下，或改正路径", "links.internal")
+            return None, True
+        attachment = Attachment(rel, file)
+        self.linked_attachments.setdefault(rel, attachment)
+        return attachment_path(attachment) + fragment, True
+
+
+def _content_path(source_file: str) -> str:
+    """`content/documents/2024/a.md` → `documents/2024/a.md`."""
+    return source_file.split("/", 1)[1] if source_file.startswith("content/") else source_file
+
+
+def render_bodies(project: Project, public: PublicSite, problems: Problems) -> tuple[dict[str, Body], list[Attachment]]:
+    """HTML of every published body, by page path, and the attachments the bodies link to."""
+    renderer = BodyRenderer(project, public, problems)
+    bodies: dict[str, Body] = {}
+    for owner in [*public.documents, *public.interpretations, *public.pages]:
+        if owner.body:
+            bodies[path_of(owner)] = renderer.render(owner)
+    return bodies, list(renderer.linked_attachments.values())
+
