@@ -26,8 +26,15 @@ class Run:
         return self.out + self.err
 
 
+# Checks that depend on the date (stale columns) see this day unless a test says otherwise.
+TODAY = "2024-07-01"
+
+
 def run_cli(*args: str | Path) -> Run:
-    proc = subprocess.run([sys.executable, str(ROOT / "build.py"), *map(str, args)],
+    args = tuple(map(str, args))
+    if any(command in args for command in ("check", "build")) and "--today" not in args:
+        args += ("--today", TODAY)
+    proc = subprocess.run([sys.executable, str(ROOT / "build.py"), *args],
                           capture_output=True, text=True, cwd=ROOT, timeout=600)
     return Run(proc.returncode, proc.stdout, proc.stderr)
 

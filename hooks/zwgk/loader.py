@@ -163,7 +163,7 @@ def _load_catalogue(reader: _Reader, path: Path) -> Catalogue | None:
             basis=item["公开依据"], time_limit=item["公开时限"], publisher=item["公开主体"],
             channels=tuple(item["公开渠道"]), audience=item["公开对象"], mode=item["公开方式"],
             levels=tuple(dict.fromkeys(item["公开层级"])), domain=domain,
-            source=reader.source(located, "事项", i),
+            source=reader.source(located, "事项", i), no_content=_no_content(reader, located, item, i),
         )
         for i, item in enumerate(data["事项"])
     )
@@ -174,6 +174,18 @@ def _load_catalogue(reader: _Reader, path: Path) -> Catalogue | None:
                                   "给这一事项换一个没有用过的编号")
         seen.setdefault(item.code, located.line("事项", i, "编号"))
     return Catalogue(domain, data["牵头部门"], reader.date(located, data, "更新日期"), items, reader.source(located))
+
+
+def _no_content(reader: _Reader, located: Located, item: dict[str, Any], index: int) -> tuple[str, date] | None:
+    note = item.get("暂无内容说明")
+    if note is None:
+        return None
+    day = parse_date(note["日期"])
+    if day is None:
+        reader.problems.error(located.file, located.line("事项", index, "暂无内容说明", "日期"),
+                              f"“日期”{note['日期']} 这一天不存在", "检查年月日，写成 2024-03-05")
+        return None
+    return note["原因"], day
 
 
 def _normalise_number(reader: _Reader, located: Located, number: str | None) -> str | None:

@@ -60,6 +60,7 @@ class CatalogueItem:
     levels: tuple[str, ...]
     domain: Term
     source: Source
+    no_content: tuple[str, date] | None = None  # 暂无内容说明: reason and date, when nothing can be published yet
 
     @property
     def proactive(self) -> bool:

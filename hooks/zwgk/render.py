@@ -7,6 +7,8 @@ is escaped by Jinja2. The result is the page's article HTML; the layout comes fr
 from __future__ import annotations
 
 import posixpath
+import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -51,11 +53,30 @@ class Renderer:
         found = self.bodies.get(page_paths.path_of(owner))
         return Markup(found.html) if found else Markup("")
 
-    def page(self, page: OutputPage) -> str:
-        """The article HTML of one page."""
+    def page(self, page: OutputPage, trace: Trace | None = None) -> str:
+        """The article HTML of one page; with `trace`, which template line made each link."""
         template = self.env.get_template(page.template)
-        return template.render(this=page, url=lambda target: relative_url(target, page.path), **page.context)
+        return template.render(this=page, url=_url_function(page.path, trace), **page.context)
 
-    def footer(self, current: str) -> str:
+    def footer(self, current: str, trace: Trace | None = None) -> str:
         """The site footer as seen from page `current` (its links are relative)."""
-        return self.env.get_template("footer.html").render(url=lambda target: relative_url(target, current))
+        return self.env.get_template("footer.html").render(url=_url_function(current, trace))
+
+
+Trace = dict[str, tuple[str, int]]  # link as rendered → (template file, line)
+
+
+def _url_function(current: str, trace: Trace | None) -> Callable[[str], str]:
+    def url(target: str) -> str:
+        link = relative_url(target, current)
+        if trace is not None:
+            # Compiled Jinja2 templates carry their Template object in their globals.
+            frame = sys._getframe(1)
+            while frame is not None and "__jinja_template__" not in frame.f_globals:
+                frame = frame.f_back
+            if frame is not None:
+                template = frame.f_globals["__jinja_template__"]
+                trace.setdefault(link, (template.filename or template.name, template.get_corresponding_lineno(frame.f_lineno)))
+        return link
+
+    return url

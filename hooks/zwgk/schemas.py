@@ -77,6 +77,8 @@ CATALOGUE_ITEM = _object(
         "公开对象": _enum("公开对象", vocab.AUDIENCES),
         "公开方式": _enum("公开方式", vocab.DISCLOSURE_MODES),
         "公开层级": {**_list("公开层级", _enum("公开层级", vocab.LEVELS)), "minItems": 1},
+        "暂无内容说明": _object("暂无内容说明", {"原因": _text("暂无内容的原因"), "日期": _date("说明日期")},
+                              ["原因", "日期"]),
     },
     ["编号", "一级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式", "公开层级"],
 )
@@ -144,6 +146,14 @@ INTERPRETATION = _object(
         "附件": {**_list("附件", _text("附件路径", "content/attachments/ 下的路径")), "x-zwgk-split": False},
     },
     ["标题", "解读对象", "解读形式", "解读机关", "发布日期"],
+)
+
+ALLOW_LIST = _object(
+    "个人信息白名单（content/personal-data-allow.yml）",
+    {"允许公开": _list("允许公开的号码", _object(
+        "允许公开的号码", {"号码": _text("号码", "手机号码、身份证号或银行卡号，照原样写"),
+                       "说明": _text("为什么可以公开", "例如：公开的值班电话")}, ["号码", "说明"]))},
+    ["允许公开"],
 )
 
 PAGE = _object(

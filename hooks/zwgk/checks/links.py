@@ -1,0 +1,104 @@
+"""Link integrity of the built site (错链断链): every internal href/src resolves to a file, every
+#anchor to an element id; broken links are reported where they were written.
+
+Pages are parsed with a real HTML parser (selectolax/lexbor). Cost is one parse per page plus a
+set lookup per link, so the check grows linearly with the site.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..model import Source
+from ..problems import Problems
+
+# Elements and attributes that make the browser fetch or navigate.
+_REFERENCES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"),
+               ("iframe", "src"), ("video", "src"), ("audio", "src"), ("area", "href"))
+_SELECTOR = ", ".join(f"{tag}[{attr}]" for tag, attr in _REFERENCES)
+_NOT_FETCHED = ("mailto:", "tel:", "javascript:", "data:")
+
+Locate = Callable[[str, str], Source]  # (page path, href as in the page) → where it was written
+
+
+@dataclass
+class ScannedPage:
+    ids: set[str] = field(default_factory=set)
+    refs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LinkReport:
+    pages: int = 0
+    links: int = 0
+    broken: int = 0
+    external: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))  # url → (page, href)
+
+
+def _scan(html: str) -> ScannedPage:
+    tree = LexborHTMLParser(html)
+    page = ScannedPage()
+    for node in tree.css("[id]"):
+        page.ids.add(node.attributes.get("id") or "")
+    for node in tree.css("a[name]"):
+        page.ids.add(node.attributes.get("name") or "")
+    for node in tree.css(_SELECTOR):
+        attrs = node.attributes
+        value = attrs.get("href") if "href" in attrs else attrs.get("src")
+        if value is not None:
+            page.refs.append(value.strip())
+    return page
+
+
+def check_built_site(site_dir: Path, locate: Locate, problems: Problems) -> LinkReport:
+    """Check every internal link of every page under `site_dir`; collect the external ones."""
+    pages = {path.relative_to(site_dir).as_posix(): path for path in sorted(site_dir.rglob("*.html"))}
+    scanned = {rel: _scan(path.read_text(encoding="utf-8", errors="replace")) for rel, path in pages.items()}
+    report = LinkReport(pages=len(scanned))
+    for rel, page in scanned.items():
+        for href in page.refs:
+            report.links += 1
+            problem = _problem(rel, href, site_dir, scanned, report)
+            if problem:
+                report.broken += 1
+                where = locate(rel, href)
+                problems.error(where.file, where.line, f"链接“{href}”{problem}（在生成的页面 {rel}）",
+                               "改正链接地址，或补上被链接的页面、附件", "links.internal")
+    return report
+
+
+def _problem(page: str, href: str, site_dir: Path, scanned: dict[str, ScannedPage], report: LinkReport) -> str | None:
+    """What is wrong with one link, or None when it is fine (or not ours to check here)."""
+    if not href or href.startswith(_NOT_FETCHED):
+        return None
+    parts = urlsplit(href)
+    if parts.scheme in ("http", "https") or href.startswith("//"):
+        report.external[href if parts.scheme else "https:" + href].append((page, href))
+        return None
+    if parts.scheme:
+        return None
+    if not parts.path:
+        target = page
+    elif parts.path.startswith("/"):  # root-absolute: only MkDocs' 404 page uses them
+        target = posixpath.normpath(unquote(parts.path).lstrip("/"))
+    else:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+    if target.startswith("../") or target == "..":
+        return "指向站点以外"
+    file = site_dir / target
+    if file.is_dir():
+        target = posixpath.join(target, "index.html")
+        file = site_dir / target
+    if not file.is_file():
+        return "指向的页面或文件不存在"
+    fragment = unquote(parts.fragment)
+    if fragment and target in scanned and fragment not in scanned[target].ids:
+        return f"指向的位置“#{fragment}”在页面中不存在"
+    return None

@@ -1,0 +1,64 @@
+"""Personal data (身份证号, 手机号码, 银行卡号) in anything that will be published: front matter,
+bodies, catalogues, site.yml and the text of attachments. An error, so it never goes out;
+numbers that may be public (a duty phone, say) are listed in content/personal-data-allow.yml.
+
+Reports show only masked numbers, or the report itself would leak them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import schemas
+from ..model import Attachment, Project
+from ..personal_data import Finding, attachment_text, scan_text
+from ..problems import Problems
+from ..publication import PublicSite
+from ..sourcefile import read_text, read_yaml_file
+from ..validate import validate
+
+ALLOW_LIST = Path("content") / "personal-data-allow.yml"
+_FIX = "删除或打码后再发布；确需公开的号码（如公开的服务电话）登记到 content/personal-data-allow.yml"
+
+
+def load_allow_list(root: Path, problems: Problems) -> set[str]:
+    """Numbers editors confirmed may be published, normalised like Finding.value."""
+    path = root / ALLOW_LIST
+    located = read_yaml_file(path, problems) if path.is_file() else None
+    if located is None or located.data is None:
+        return set()
+    data, ok = validate(located, schemas.ALLOW_LIST, problems)
+    return {_digits(entry["号码"]) for entry in data.get("允许公开", [])} if ok else set()
+
+
+def _digits(value: str) -> str:
+    return "".join(ch for ch in value if ch.isalnum()).upper()
+
+
+def check_personal_data(project: Project, public: PublicSite, attachments: list[Attachment],
+                        problems: Problems) -> None:
+    allowed = load_allow_list(project.root, problems)
+
+    def report(file: str, findings: list[Finding], first_line: int = 1) -> None:
+        for found in findings:
+            if found.value not in allowed:
+                problems.error(file, found.line + first_line - 1, f"发现{found.kind} {found.masked}", _FIX, "privacy.personal-data")
+
+    sources = [project.root / "content" / "site.yml"]
+    sources += [project.root / c.source.file for c in project.catalogues]
+    sources += [project.root / o.source.file for o in [*public.interpretations, *public.pages]]
+    sources += [project.root / d.source.file for d in public.documents if d.is_public]
+    for path in sources:
+        text = read_text(path, problems)
+        if text is not None:
+            report(problems.relative(path), scan_text(text))
+    # Of a 依申请公开 document only the front matter is published.
+    for doc in public.documents:
+        if not doc.is_public:
+            text = read_text(project.root / doc.source.file, problems) or ""
+            report(doc.source.file, scan_text("\n".join(text.split("\n")[: doc.body_line - 1])))
+    for attachment in attachments:
+        text = attachment_text(attachment.file)
+        if text is not None:
+            report(f"content/attachments/{attachment.path}", scan_text(text))
+

@@ -1,0 +1,84 @@
+"""Timeliness: publication within 20 working days (条例 Art. 26), and columns kept up to date
+(政府网站与政务新媒体检查指标). Both are warnings: they never stop a build.
+
+Working days follow China's official holiday calendar (package chinesecalendar, updated each
+year when the State Council publishes the next year's schedule: `pip install -U chinesecalendar`).
+For years it does not know yet, weekends alone are skipped and one warning says so.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import chinese_calendar
+
+from .. import vocab
+from ..model import Document, Page, Project
+from ..problems import Problems
+from ..publication import PublicSite
+
+LIMIT_WORKING_DAYS = 20
+# Column → longest allowed gap since its last update, by the inspection rules.
+HALF_YEAR = timedelta(days=183)
+YEAR = timedelta(days=366)
+HOMEPAGE = timedelta(days=14)
+
+
+class WorkingDays:
+    def __init__(self) -> None:
+        self.unknown_years: set[int] = set()
+
+    def is_workday(self, day: date) -> bool:
+        try:
+            return chinese_calendar.is_workday(day)
+        except NotImplementedError:  # the calendar has no data for this year yet
+            self.unknown_years.add(day.year)
+            return day.weekday() < 5
+
+    def between(self, start: date, end: date) -> int:
+        """Working days after `start` up to and including `end`."""
+        return sum(1 for n in range(1, (end - start).days + 1) if self.is_workday(start + timedelta(days=n)))
+
+
+def check_publication_delay(project: Project, problems: Problems, calendar: WorkingDays) -> None:
+    for doc in project.documents:
+        if doc.published is None or doc.is_withheld:
+            continue
+        late = calendar.between(doc.written, doc.published)
+        if late > LIMIT_WORKING_DAYS:
+            problems.warning(doc.source.file, doc.source.at("发布日期"),
+                             f"发布日期比成文日期晚 {late} 个工作日，超过了 {LIMIT_WORKING_DAYS} 个工作日",
+                             "主动公开的信息应在形成之日起 20 个工作日内公开；核对日期，今后及时发布", "timeliness.late")
+
+
+def _latest(items: list[Document] | list[Page] | list) -> date | None:
+    dates = [i.published for i in items if i.published]
+    return max(dates) if dates else None
+
+
+def check_stale_columns(public: PublicSite, problems: Problems, today: date) -> None:
+    public_docs = [d for d in public.documents if d.is_public]
+    columns: list[tuple[str, str, date | None, timedelta, str]] = [
+        ("首页", "content", _latest([*public_docs, *public.interpretations, *public.pages]), HOMEPAGE, "2 周"),
+        (vocab.SECTION_POLICIES.name, "content/documents", _latest(public_docs), HALF_YEAR, "6 个月"),
+        (vocab.SECTION_INTERPRETATIONS.name, "content/interpretations", _latest(list(public.interpretations)),
+         HALF_YEAR, "6 个月"),
+        (vocab.SECTION_REPORTS.name, "content/pages",
+         _latest([p for p in public.pages if p.section == vocab.SECTION_REPORTS]), YEAR, "1 年"),
+    ]
+    for term, members in public.categories.items():
+        columns.append((f"{vocab.SECTION_STATUTORY.name}/{term.name}", "content", _latest(members), YEAR, "1 年"))
+    for name, folder, latest, period, said in columns:
+        if latest is not None and today - latest > period:
+            problems.warning(folder, 0, f"栏目“{name}”最近更新于 {latest}，已超过 {said}未更新（检查日期 {today}）",
+                             f"及时发布新信息：检查指标要求这类栏目 {said}内有更新", "timeliness.stale")
+
+
+def check_timeliness(project: Project, public: PublicSite, problems: Problems, today: date) -> None:
+    calendar = WorkingDays()
+    check_publication_delay(project, problems, calendar)
+    check_stale_columns(public, problems, today)
+    if calendar.unknown_years:
+        years = "、".join(str(y) for y in sorted(calendar.unknown_years))
+        problems.warning("content", 0, f"节假日数据还没有 {years} 年，这些年份只按周末计算工作日",
+                         "更新节假日数据：pip install -U chinesecalendar", "timeliness.calendar")
