@@ -63,6 +63,12 @@ def test_broken_anchor_is_reported(tree: Path) -> None:
     _has(findings, "links.internal", INTERP, 12, "指向的位置“#nowhere”在页面中不存在")
 
 
+def test_broken_link_in_raw_html_of_a_body_is_traced_too(tree: Path) -> None:
+    _edit(tree, INTERP, "资助标准见", '<img src="tu.png" alt="图">资助标准见')
+    code, findings = _findings(tree)
+    _has(findings, "links.internal", INTERP, 12, "链接“tu.png”指向的页面或文件不存在")
+
+
 def test_working_anchor_to_a_heading_passes(tree: Path) -> None:
     _edit(tree, INTERP, "资助标准见", "见[指南](../pages/zhinan.md#一、主动公开)，资助标准见")
     code, findings = _findings(tree)

@@ -235,3 +235,23 @@ def test_titles_from_content_are_escaped(tmp_path: Path) -> None:
         tree_ = page(site, path)
         assert not [s for s in tree_.css("script") if "alert(1)" in s.text()], path
         assert "&lt;script&gt;alert(1)" in (site / path).read_text(encoding="utf-8")
+
+
+def test_raw_html_in_bodies_is_made_inert(tmp_path: Path) -> None:
+    from conftest import build, copy_fixture
+
+    tree = copy_fixture("mini", tmp_path)
+    doc = tree / "content/documents/2024/cjf-2024-2.md"
+    payloads = ('<script>alert("x")</script>\n\n<img src="https://example.gov.cn/a.png" onerror="alert(2)">\n\n'
+                '[点我](javascript:alert(3))\n\n<iframe src="https://evil.example/"></iframe>\n\n'
+                '<svg onload="alert(4)"></svg>\n\n<a href="https://example.gov.cn/" onclick="x()">外链</a>\n\n'
+                '| 表头 | 值 |\n|---|---|\n| 甲 | 1 |\n')
+    doc.write_text(doc.read_text(encoding="utf-8") + "\n" + payloads, encoding="utf-8")
+    site = build(tree)
+    body = article(site, "wj/cjf-2024-2.html").css_first(".zw-body")
+    html = body.html
+    assert not body.css("script, iframe, svg")
+    assert "onerror" not in html and "onclick" not in html and "onload" not in html and "javascript:" not in html
+    assert links(body)["外链"] == "https://example.gov.cn/"
+    assert [td.text() for td in body.css("table td")] == ["甲", "1"]
+    assert "一、招生范围" in body.text()

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element
 
 import markdown
+import nh3
 from markdown.treeprocessors import Treeprocessor
 
 from .model import Attachment, Document, Interpretation, Page, Project
@@ -24,6 +25,20 @@ from .problems import Problems
 from .publication import PublicSite
 
 _EXTENSIONS = ["tables", "sane_lists", "attr_list", "def_list", "fenced_code", "toc"]
+
+# What a body may contain after Markdown: text structure, tables, links and images. Raw HTML an
+# editor pastes (scripts, event handlers, styles, iframes, javascript: links) is removed.
+_TAGS = {"p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
+         "pre", "code", "strong", "em", "b", "i", "u", "s", "sub", "sup", "span", "div", "a", "img",
+         "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td"}
+_HEADING_IDS = {f"h{n}": {"id"} for n in range(1, 7)}
+_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"},
+               "th": {"colspan", "rowspan", "scope"}, "td": {"colspan", "rowspan"}, "ol": {"start"}, **_HEADING_IDS}
+_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def sanitise(html: str) -> str:
+    return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_URL_SCHEMES, strip_comments=True)
 
 
 @dataclass(frozen=True)
@@ -101,7 +116,7 @@ class BodyRenderer:
 
         self._links.rewrite = rewrite
         self._md.reset()
-        return Body(self._md.convert(owner.body), links)
+        return Body(sanitise(self._md.convert(owner.body)), links)
 
     def _resolve(self, href: str, folder: str, owner: Owner, line: int) -> tuple[str | None, bool]:
         """(published target, keep the href) for one link of a body."""

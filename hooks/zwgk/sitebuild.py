@@ -96,6 +96,9 @@ class SiteBuild:
                 written = relative_url(link.target, path) if link.target else link.href
                 if href in (written, link.href):
                     return Source(owner.source.file, link.line)
+            for number, text in enumerate(owner.body.split("\n")):  # raw HTML the editor wrote
+                if href in text:
+                    return Source(owner.source.file, owner.body_line + number)
         trace: Trace = {}
         if path in self.by_path:
             self.renderer.page(self.by_path[path], trace)
