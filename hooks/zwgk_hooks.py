@@ -71,6 +71,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return _site.html(page.file.dest_uri)
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Material writes lang="zh" and offers a skip link only on pages with a table of contents.
+    output = output.replace('<html lang="zh"', '<html lang="zh-CN"', 1)
+    return output.replace('<div data-md-component="skip">',
+                          '<div data-md-component="skip"><a href="#zw-main" class="md-skip">跳到正文</a>', 1)
+
+
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     assert _site is not None
     env.globals["zwgk_footer"] = _site.footer("404.html")  # pages MkDocs renders itself (404)
