@@ -125,6 +125,10 @@ class BodyRenderer:
             return None, True  # outside links, anchors and site-absolute paths stay as they are
         path = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
         fragment = f"#{parts.fragment}" if parts.fragment else ""
+        if path == ".." or path.startswith("../"):
+            self.problems.error(owner.source.file, line, f"正文中的链接“{href}”指向 content 文件夹以外",
+                                "只能链接 content/ 里的文件、附件，或完整的 https:// 网址", "links.internal")
+            return None, False
         if path.startswith("attachments/"):
             return self._attachment(path[len("attachments/"):], owner, line, href, fragment)
         if not path.endswith(".md"):

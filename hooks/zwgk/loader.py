@@ -36,9 +36,7 @@ class _Reader:
 
     def source(self, located: Located, *path: str | int) -> Source:
         """Where the mapping at `path` came from, with the line of each of its keys."""
-        keys = {p[-1]: line for p, line in located.lines.items()
-                if len(p) == len(path) + 1 and p[:-1] == path and isinstance(p[-1], str)}
-        return Source(self.problems.relative(located.file), located.line(*path), keys)
+        return Source(self.problems.relative(located.file), located.line(*path), located.key_lines(*path))
 
     def date(self, located: Located, data: dict[str, Any], key: str) -> date | None:
         if key not in data:

@@ -20,7 +20,10 @@ from .problems import Problems
 KeyPath = tuple[str | int, ...]
 MAX_NODES = 200_000  # a YAML alias bomb expands far beyond any real content file
 MAX_DEPTH = 40  # real content nests three or four levels
+MAX_FILE_BYTES = 5_000_000  # the longest real policy text is a few hundred kB; bigger is a mistake
 _NULL_TAG = "tag:yaml.org,2002:null"
+# libyaml's scanner is about ten times faster; thousands of catalogue items need it.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -30,6 +33,16 @@ class Located:
     data: Any
     file: Path
     lines: dict[KeyPath, int] = field(default_factory=dict)
+    _children: dict[KeyPath, dict[str, int]] | None = field(default=None, repr=False)
+
+    def key_lines(self, *path: str | int) -> dict[str, int]:
+        """Line of each key of the mapping at `path` (indexed once: catalogues have thousands of items)."""
+        if self._children is None:
+            self._children = {}
+            for p, line in self.lines.items():
+                if p and isinstance(p[-1], str):
+                    self._children.setdefault(p[:-1], {})[p[-1]] = line
+        return self._children.get(tuple(path), {})
 
     def line(self, *path: str | int) -> int:
         """Line of the value at `path`, or of its nearest parent that has one."""
@@ -41,6 +54,11 @@ class Located:
 
 def read_text(path: Path, problems: Problems) -> str | None:
     """File content as text; a non-UTF-8 file is a problem (editors save GBK by accident)."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        problems.error(path, 0, f"文件太大（{size / 1_000_000:.1f} MB），超过 {MAX_FILE_BYTES // 1_000_000} MB",
+                       "正文只写文字；表格、扫描件等大文件作为附件放到 content/attachments/")
+        return None
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -91,6 +109,10 @@ _EXPLANATIONS = {
     "found undefined alias": "用了未定义的 * 引用",
     "found unexpected end of stream": "引号或括号没有成对",
     "expected ',' or ']', but got": "方括号列表没有写完整",
+    "did not find expected ',' or ']'": "方括号列表没有写完整",
+    "did not find expected ',' or '}'": "花括号没有写完整",
+    "exceeded maximum nesting depth": "内容嵌套层次太深",
+    "found character that cannot start any token": "这一行有不能出现在开头的字符（如 Tab、@、`）",
     "expected ',' or '}', but got": "花括号没有写完整",
     "found unknown escape character": "双引号里有反斜杠",
 }
@@ -108,7 +130,7 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
     if _indentation_problems(text, path, first_line, problems):
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except RecursionError:
         problems.error(path, first_line, "格式错误：内容嵌套层次太深", "检查括号 [ ] { } 是否成对，内容不要层层嵌套")
         return None

@@ -1,0 +1,130 @@
+"""Hostile or broken content: escaped everywhere, refused with a Chinese message, or bounded."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from conftest import build, copy_fixture, page, run_cli
+
+DOCS = "content/documents/2024"
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(2)>',
+    "<svg onload=alert(3)>",
+    "javascript:alert(4)",
+    "</title><script>alert(5)</script>",
+    "{{ 7*7 }}{% raw %}",
+    "' onmouseover='alert(6)",
+]
+
+
+def _set(tree: Path, rel: str, key: str, value: str) -> None:
+    """Replace the value of `key:` (first occurrence) with a YAML-quoted `value`."""
+    path = tree / rel
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for i, line in enumerate(lines):
+        stripped = line.lstrip(" -")
+        if stripped.startswith(f"{key}:"):
+            indent = line[: len(line) - len(stripped)]
+            lines[i] = f"{indent}{key}: {json.dumps(value, ensure_ascii=False)}"
+            break
+    else:
+        raise AssertionError(f"{key} not in {rel}")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+FIELDS = [
+    ("content/site.yml", ["名称", "主办单位", "地址", "电话", "网站标识码", "ICP备案号", "公安机关备案号"]),
+    ("catalogues/county/education.yml", ["牵头部门", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体"]),
+    (f"{DOCS}/cjf-2024-1.md", ["标题", "文号", "发文机关"]),
+    (f"{DOCS}/cjf-2024-3.md", ["标题", "内容概述"]),
+    ("content/interpretations/jd-cjf-2024-1.md", ["标题", "解读机关"]),
+    ("content/pages/zhinan.md", ["标题"]),
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payload_in_every_text_field_is_rendered_inert(tmp_path: Path, payload: str) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    for n, (rel, keys) in enumerate(FIELDS):
+        for key in keys:
+            _set(tree, rel, key, f"{key}{n}{payload}")
+    doc = tree / f"{DOCS}/cjf-2024-1.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("领域: [义务教育]", f"领域: [义务教育]\n关键词: [{json.dumps(payload, ensure_ascii=False)}]"),
+                   encoding="utf-8")
+    site = build(tree)
+    pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
+    assert len(pages) > 20
+    for rel in pages:
+        tree_ = page(site, rel)
+        for script in tree_.css("script"):
+            assert "alert(" not in script.text(), rel
+        for node in tree_.css("*"):
+            for name, value in node.attributes.items():
+                assert not name.lower().startswith("on"), (rel, name)
+                if name in ("href", "src"):
+                    assert not (value or "").lower().startswith("javascript:"), (rel, value)
+        assert "<svg onload" not in (site / rel).read_text(encoding="utf-8")
+    if "{{" in payload:
+        assert "{{ 7*7 }}" in (site / "wj/cjf-2024-1.html").read_text(encoding="utf-8")
+
+
+def test_links_and_attachments_outside_content_are_refused(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    outside = tmp_path / "secret.txt"
+    outside.write_text("SECRET", encoding="utf-8")
+    os.symlink(outside, tree / "content/attachments/2024/link.txt")
+    doc = tree / f"{DOCS}/cjf-2024-2.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("目录事项: YWJY-02", "目录事项: YWJY-02\n附件: [2024/link.txt, ../../../secret.txt, /etc/passwd]")
+                   + "\n[口令](../../../../secret.txt)\n", encoding="utf-8")
+    result = run_cli("--root", tree, "check")
+    assert result.code == 1 and "Traceback" not in result.text
+    err = result.err
+    assert f"{DOCS}/cjf-2024-2.md:13: 附件路径“2024/link.txt”指向 content/attachments 以外" in err
+    assert f"{DOCS}/cjf-2024-2.md:13: 附件路径“../../../secret.txt”指向 content/attachments 以外" in err
+    assert f"{DOCS}/cjf-2024-2.md:13: 附件路径“/etc/passwd”指向 content/attachments 以外" in err
+    assert "正文中的链接“../../../../secret.txt”指向 content 文件夹以外" in err
+
+
+def test_yaml_alias_bomb_is_refused(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for n in range(1, 9):
+        previous = chr(ord("a") + n - 1)
+        name = chr(ord("a") + n)
+        bomb.append(f"{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]")
+    (tree / "catalogues/county/health.yml").write_text("\n".join(bomb) + "\n", encoding="utf-8")
+    result = run_cli("--root", tree, "check")
+    assert result.code == 1 and "Traceback" not in result.text
+    assert "catalogues/county/health.yml:1: 内容展开后过大（可能滥用了 & 和 * 引用）" in result.err
+
+
+def test_huge_document_is_refused_quickly(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    big = tree / f"{DOCS}/big.md"
+    head = (tree / f"{DOCS}/cjf-2024-2.md").read_text(encoding="utf-8").replace("测教发[2024]2号", "测教发〔2024〕99号")
+    with big.open("w", encoding="utf-8") as out:
+        out.write(head)
+        line = "这是一段很长的正文。" * 100 + "\n"
+        for _ in range(50_000_000 // len(line.encode("utf-8")) + 1):
+            out.write(line)
+    assert big.stat().st_size > 50_000_000
+    result = run_cli("--root", tree, "check")
+    assert result.code == 1 and "Traceback" not in result.text
+    assert f"{DOCS}/big.md: 文件太大（50.0 MB），超过 5 MB" in result.err
+
+
+def test_ten_thousand_item_catalogue_builds(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    path = tree / "catalogues/county/education.yml"
+    text = path.read_text(encoding="utf-8")
+    item = text[text.index("  - 编号: YWJY-03"):]
+    extra = "".join(item.replace("YWJY-03", f"YWJY-X{n:05d}").replace("公开方式: 依申请", "公开方式: 依申请")
+                    for n in range(10_000))
+    path.write_text(text + extra, encoding="utf-8")
+    site = build(tree)
+    rows = page(site, "zdly/education.html").css("table.zw-catalogue tbody tr")
+    assert len(rows) == 10_003
