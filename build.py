@@ -36,7 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", type=Path, metavar="文件", help="把全部检查结果写成 JSON（供 CI 使用）")
     check.add_argument("--html", type=Path, metavar="文件", help="写出 HTML 自查报告")
     check.add_argument("--external", action="store_true", help="同时检查外部链接（需要联网）")
-    for command in (build, check):
+    package = sub.add_parser("package", help="生成站点并打包为 dist/<网站标识码>-<日期>.tar.gz 和 SHA256SUMS")
+    package.add_argument("--dist-dir", type=Path, help="打包输出目录，默认为 <root>/dist")
+    for command in (build, check, package):
         command.add_argument("--today", type=_date, help="检查日期（YYYY-MM-DD），默认今天")
     serve = sub.add_parser("serve", help="本地预览（自动刷新）")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="监听地址，默认 127.0.0.1:8000")
@@ -127,6 +129,10 @@ def check(root: Path, today: date | None, json_file: Path | None, html_file: Pat
 
 
 def build(root: Path, site_dir: Path | None, today: date | None, with_report: bool) -> int:
+    return 0 if _build(root, site_dir, today, with_report) else 1
+
+
+def _build(root: Path, site_dir: Path | None, today: date | None, with_report: bool):  # noqa: ANN202 - SiteBuild
     """Build into a fresh folder and swap it in only when the build and its checks succeeded."""
     from zwgk import indexno, report
     from zwgk.sitebuild import TEMPLATES
@@ -140,7 +146,7 @@ def build(root: Path, site_dir: Path | None, today: date | None, with_report: bo
             print(run.problems.report(), file=sys.stderr)
         if site is None:
             shutil.rmtree(staging, ignore_errors=True)
-            return 1
+            return None
         if with_report:
             report.write(staging / "zicha.html", report.as_html(run, TEMPLATES))
     except BaseException:
@@ -157,6 +163,19 @@ def build(root: Path, site_dir: Path | None, today: date | None, with_report: bo
     if project.new_index_numbers:
         indexno.save_registry(root, project.index_registry)
         print(f"已登记 {len(project.new_index_numbers)} 个新索引号，请把 {indexno.REGISTRY.as_posix()} 随内容一起提交。")
+    return site
+
+
+def package(root: Path, dist_dir: Path | None, today: date | None) -> int:
+    """Build site/ with every check, then pack exactly that folder for the webmaster."""
+    from zwgk.package import make_package
+
+    site = _build(root, None, today, with_report=False)
+    if site is None:
+        return 1
+    name = "zwgk-" + ("".join(ch for ch in site.project.site.site_code if ch.isascii() and ch.isalnum()) or "site")
+    archive = make_package(root / "site", dist_dir or root / "dist", name, today or date.today())
+    print(f"已打包：{archive}（校验值见 {archive.parent / 'SHA256SUMS'}）")
     return 0
 
 
@@ -182,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
             return check(root, args.today, args.json, args.html, args.external)
         if args.command == "build":
             return build(root, args.site_dir, args.today, args.with_report)
+        if args.command == "package":
+            return package(root, args.dist_dir, args.today)
         return serve(root, args.addr)
     except KeyboardInterrupt:
         return 130

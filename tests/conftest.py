@@ -32,7 +32,7 @@ TODAY = "2024-07-01"
 
 def run_cli(*args: str | Path) -> Run:
     args = tuple(map(str, args))
-    if any(command in args for command in ("check", "build")) and "--today" not in args:
+    if any(command in args for command in ("check", "build", "package")) and "--today" not in args:
         args += ("--today", TODAY)
     proc = subprocess.run([sys.executable, str(ROOT / "build.py"), *args],
                           capture_output=True, text=True, cwd=ROOT, timeout=600)

@@ -1,10 +1,11 @@
 """Property: whatever mix of labels editors use, no text of a withheld document and no body of an
-on-request document reaches any file of the built site."""
+on-request document reaches any file of the built site or of the deployable package."""
 
 from __future__ import annotations
 
 import gzip
 import shutil
+import tarfile
 import tempfile
 from pathlib import Path
 
@@ -48,6 +49,20 @@ def _site_text(site: Path) -> str:
     return "\n".join(parts)
 
 
+def _package_text(dist: Path) -> str:
+    """Every member name and file of the package, compressed members unpacked."""
+    parts = []
+    for archive in dist.glob("*.tar.gz"):
+        with tarfile.open(archive) as tar:
+            for member in tar.getmembers():
+                parts.append(member.name)
+                if member.isfile():
+                    data = tar.extractfile(member).read()
+                    parts.append((gzip.decompress(data) if member.name.endswith(".gz") else data).decode("utf-8", "replace"))
+    assert parts, "no package was written"
+    return "\n".join(parts)
+
+
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_no_marker_of_a_non_public_document_reaches_the_site(docs: list) -> None:
@@ -79,10 +94,10 @@ def test_no_marker_of_a_non_public_document_reaches_the_site(docs: list) -> None
             (tree / "content/interpretations/jd-hyp.md").write_text(
                 "---\n标题: 解读\n解读对象: [" + ", ".join(interpretation_targets) + "]\n解读形式: 文字解读\n"
                 "解读机关: 测试县教育局\n发布日期: 2024-03-05\n---\n解读正文\n", encoding="utf-8")
-        site = Path(tmp) / "site"
-        code = cli.main(["--root", str(tree), "build", "--site-dir", str(site), "--today", TODAY])
+        dist = Path(tmp) / "dist"
+        code = cli.main(["--root", str(tree), "package", "--dist-dir", str(dist), "--today", TODAY])
         assert code == 0
-        text = _site_text(site)
+        text = _site_text(tree / "site") + _package_text(dist)
         for marker in secret:
             assert marker not in text, marker
         for marker in public:
