@@ -45,6 +45,14 @@ def copy_fixture(name: str, dest: Path) -> Path:
     return target
 
 
+def edit(tree: Path, rel: str, old: str, new: str) -> None:
+    """Replace the first `old` in a file of the tree; the test is wrong if `old` is not there."""
+    path = tree / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (rel, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def build(tree: Path) -> Path:
     site = tree / "site"
     result = run_cli("--root", tree, "build", "--site-dir", site)

@@ -9,18 +9,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_fixture, run_cli
+from conftest import ROOT, copy_fixture, edit, run_cli
 from selectolax.lexbor import LexborHTMLParser
 
 DOCS = "content/documents/2024"
 INTERP = "content/interpretations/jd-cjf-2024-1.md"
-
-
-def _edit(tree: Path, rel: str, old: str, new: str) -> None:
-    path = tree / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (rel, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _findings(tree: Path, *extra: str) -> tuple[int, list[dict]]:
@@ -50,27 +43,27 @@ def test_clean_tree_has_no_findings_beyond_the_bracket_warning(tree: Path) -> No
 # --- links in the built site -------------------------------------------------------------
 
 def test_broken_link_in_a_body_is_reported_at_its_source_line(tree: Path) -> None:
-    _edit(tree, INTERP, "资助标准见", "另见[不存在的页面](../zcwj/nope.html)，资助标准见")
+    edit(tree, INTERP, "资助标准见", "另见[不存在的页面](../zcwj/nope.html)，资助标准见")
     code, findings = _findings(tree)
     assert code == 1
     _has(findings, "links.internal", INTERP, 12, "链接“../zcwj/nope.html”指向的页面或文件不存在（在生成的页面 zcjd/jd-cjf-2024-1.html）")
 
 
 def test_broken_anchor_is_reported(tree: Path) -> None:
-    _edit(tree, INTERP, "资助标准见", "见[第二条](../wj/cjf-2024-1.html#nowhere)，资助标准见")
+    edit(tree, INTERP, "资助标准见", "见[第二条](../wj/cjf-2024-1.html#nowhere)，资助标准见")
     code, findings = _findings(tree)
     assert code == 1
     _has(findings, "links.internal", INTERP, 12, "指向的位置“#nowhere”在页面中不存在")
 
 
 def test_broken_link_in_raw_html_of_a_body_is_traced_too(tree: Path) -> None:
-    _edit(tree, INTERP, "资助标准见", '<img src="tu.png" alt="图">资助标准见')
+    edit(tree, INTERP, "资助标准见", '<img src="tu.png" alt="图">资助标准见')
     code, findings = _findings(tree)
     _has(findings, "links.internal", INTERP, 12, "链接“tu.png”指向的页面或文件不存在")
 
 
 def test_working_anchor_to_a_heading_passes(tree: Path) -> None:
-    _edit(tree, INTERP, "资助标准见", "见[指南](../pages/zhinan.md#一、主动公开)，资助标准见")
+    edit(tree, INTERP, "资助标准见", "见[指南](../pages/zhinan.md#一、主动公开)，资助标准见")
     code, findings = _findings(tree)
     assert code == 0, findings
 
@@ -112,15 +105,15 @@ def test_link_check_reads_real_html_and_counts_links(tree: Path) -> None:
 # --- catalogue coverage, empty columns ---------------------------------------------------
 
 def test_uncovered_proactive_item_is_an_error_at_its_line(tree: Path) -> None:
-    _edit(tree, f"{DOCS}/cjf-2024-2.md", "目录事项: YWJY-02\n", "")
+    edit(tree, f"{DOCS}/cjf-2024-2.md", "目录事项: YWJY-02\n", "")
     code, findings = _findings(tree)
     assert code == 1
     _has(findings, "coverage.missing", "catalogues/county/education.yml", 16, "主动公开事项“YWJY-02”（招生入学）没有任何已公开的文件或页面")
 
 
 def test_explained_item_is_a_warning_and_report_has_coverage(tree: Path) -> None:
-    _edit(tree, f"{DOCS}/cjf-2024-2.md", "目录事项: YWJY-02\n", "")
-    _edit(tree, "catalogues/county/education.yml", "    公开层级: 县级\n",
+    edit(tree, f"{DOCS}/cjf-2024-2.md", "目录事项: YWJY-02\n", "")
+    edit(tree, "catalogues/county/education.yml", "    公开层级: 县级\n",
           "    公开层级: 县级\n    暂无内容说明:\n      原因: 招生方案尚在制定\n      日期: 2024-06-01\n")
     out = tree / "report.json"
     result = run_cli("--root", tree, "check", "--json", out)
@@ -133,8 +126,8 @@ def test_explained_item_is_a_warning_and_report_has_coverage(tree: Path) -> None
 
 
 def test_on_request_document_does_not_cover_a_proactive_item(tree: Path) -> None:
-    _edit(tree, f"{DOCS}/cjf-2024-2.md", "目录事项: YWJY-02\n", "")
-    _edit(tree, f"{DOCS}/cjf-2024-3.md", "目录事项: [YWJY-03]", "目录事项: [YWJY-03, YWJY-02]")
+    edit(tree, f"{DOCS}/cjf-2024-2.md", "目录事项: YWJY-02\n", "")
+    edit(tree, f"{DOCS}/cjf-2024-3.md", "目录事项: [YWJY-03]", "目录事项: [YWJY-03, YWJY-02]")
     code, findings = _findings(tree)
     _has(findings, "coverage.missing", "catalogues/county/education.yml", 16, "YWJY-02")
 
@@ -150,8 +143,8 @@ def test_empty_column_is_an_error(tree: Path) -> None:
 
 def test_late_publication_counts_working_days_with_holidays(tree: Path) -> None:
     # 2024-03-01 → 2024-04-15: 清明 4–6 April off, Sunday 7 April a make-up working day.
-    _edit(tree, f"{DOCS}/cjf-2024-2.md", "发布日期: 2024年4月3日", "发布日期: 2024-04-15")
-    _edit(tree, f"{DOCS}/cjf-2024-2.md", "成文日期: 2024-04-01", "成文日期: 2024-03-01")
+    edit(tree, f"{DOCS}/cjf-2024-2.md", "发布日期: 2024年4月3日", "发布日期: 2024-04-15")
+    edit(tree, f"{DOCS}/cjf-2024-2.md", "成文日期: 2024-04-01", "成文日期: 2024-03-01")
     code, findings = _findings(tree)
     assert code == 0
     _has(findings, "timeliness.late", f"{DOCS}/cjf-2024-2.md", 6, "发布日期比成文日期晚 30 个工作日", "warning")
@@ -168,14 +161,14 @@ def test_stale_columns_relative_to_the_given_day(tree: Path) -> None:
 
 
 def test_years_without_holiday_data_are_said(tree: Path) -> None:
-    _edit(tree, f"{DOCS}/cjf-2024-2.md", "发布日期: 2024年4月3日", "发布日期: 2099-04-03")
-    _edit(tree, f"{DOCS}/cjf-2024-2.md", "成文日期: 2024-04-01", "成文日期: 2099-04-01")
+    edit(tree, f"{DOCS}/cjf-2024-2.md", "发布日期: 2024年4月3日", "发布日期: 2099-04-03")
+    edit(tree, f"{DOCS}/cjf-2024-2.md", "成文日期: 2024-04-01", "成文日期: 2099-04-01")
     code, findings = _findings(tree)
     _has(findings, "timeliness.calendar", "content", 0, "节假日数据还没有 2099 年", "warning")
 
 
 def test_late_and_missing_interpretations(tree: Path) -> None:
-    _edit(tree, INTERP, "发布日期: 2024-03-05", "发布日期: 2024-03-10")
+    edit(tree, INTERP, "发布日期: 2024-03-05", "发布日期: 2024-03-10")
     code, findings = _findings(tree)
     _has(findings, "sync.late-interpretation", INTERP, 6, "解读比原文 cjf-2024-1 晚 5 天发布", "warning")
     (tree / INTERP).write_text((tree / INTERP).read_text(encoding="utf-8").replace("[cjf-2024-1]", "[cjf-2024-2]"),
@@ -194,13 +187,13 @@ def _id_number() -> str:
 
 def test_personal_data_in_published_text_is_an_error_and_masked(tree: Path) -> None:
     mobile, id_number = "13912345678", _id_number()
-    _edit(tree, f"{DOCS}/cjf-2024-1.md", "第二条", f"联系人电话 {mobile}。\n\n第二条")
-    _edit(tree, "catalogues/county/education.yml", "公开内容: 受助学生名单", f"公开内容: 受助学生名单（样例 {id_number}）")
+    edit(tree, f"{DOCS}/cjf-2024-1.md", "第二条", f"联系人电话 {mobile}。\n\n第二条")
+    edit(tree, "catalogues/county/education.yml", "公开内容: 受助学生名单", f"公开内容: 受助学生名单（样例 {id_number}）")
     (tree / "content/attachments/2024/资助标准表.txt").write_text(f"等级,标准\n一档,1000,卡号 {_luhn_card()}\n",
                                                                   encoding="utf-8")
     # not published, so not reported: the body of a 依申请公开 and of a 此件不予公开 document
-    _edit(tree, f"{DOCS}/cjf-2024-3.md", "ONREQUESTBODYMARKER", f"ONREQUESTBODYMARKER {mobile}")
-    _edit(tree, f"{DOCS}/cjf-2024-4.md", "WITHHELDBODYMARKER", f"WITHHELDBODYMARKER {mobile}")
+    edit(tree, f"{DOCS}/cjf-2024-3.md", "ONREQUESTBODYMARKER", f"ONREQUESTBODYMARKER {mobile}")
+    edit(tree, f"{DOCS}/cjf-2024-4.md", "WITHHELDBODYMARKER", f"WITHHELDBODYMARKER {mobile}")
     code, findings = _findings(tree)
     assert code == 1
     privacy = [f for f in findings if f["rule"] == "privacy.personal-data"]
@@ -222,7 +215,7 @@ def _luhn_card() -> str:
 
 
 def test_allow_listed_number_passes(tree: Path) -> None:
-    _edit(tree, f"{DOCS}/cjf-2024-1.md", "第二条", "值班电话 13912345678。\n\n第二条")
+    edit(tree, f"{DOCS}/cjf-2024-1.md", "第二条", "值班电话 13912345678。\n\n第二条")
     (tree / "content/personal-data-allow.yml").write_text(
         "允许公开:\n  - 号码: 139-1234-5678\n    说明: 公开的值班电话\n", encoding="utf-8")
     code, findings = _findings(tree)
@@ -231,7 +224,7 @@ def test_allow_listed_number_passes(tree: Path) -> None:
 
 
 def test_personal_data_in_on_request_metadata_is_reported(tree: Path) -> None:
-    _edit(tree, f"{DOCS}/cjf-2024-3.md", "内容概述: ONREQUESTSUMMARYMARKER", "内容概述: 联系 13912345678")
+    edit(tree, f"{DOCS}/cjf-2024-3.md", "内容概述: ONREQUESTSUMMARYMARKER", "内容概述: 联系 13912345678")
     code, findings = _findings(tree)
     _has(findings, "privacy.personal-data", f"{DOCS}/cjf-2024-3.md", 14, "发现手机号码")
 
@@ -246,7 +239,7 @@ def test_personal_data_in_on_request_metadata_is_reported(tree: Path) -> None:
     (INTERP, "../documents/2024/cjf-2024-1.md", "../documents/2024/cjf-2024-3.md", "consistency.hidden-reference", INTERP, 12),
 ])
 def test_consistency_rules(tree: Path, rel: str, old: str, new: str, rule: str, file: str, line: int) -> None:
-    _edit(tree, rel, old, new)
+    edit(tree, rel, old, new)
     code, findings = _findings(tree)
     assert code == 1
     assert any(f["rule"] == rule and f["file"] == file and f["line"] == line for f in findings), findings
@@ -279,7 +272,7 @@ def test_report_is_published_only_when_asked(tree: Path) -> None:
 def test_link_errors_stop_the_build_and_keep_the_old_site(tree: Path) -> None:
     assert run_cli("--root", tree, "build").code == 0
     before = (tree / "site" / "index.html").read_bytes()
-    _edit(tree, INTERP, "资助标准见", "另见[不存在的页面](../zcwj/nope.html)，资助标准见")
+    edit(tree, INTERP, "资助标准见", "另见[不存在的页面](../zcwj/nope.html)，资助标准见")
     result = run_cli("--root", tree, "build")
     assert result.code == 1
     assert f"{INTERP}:12: 链接“../zcwj/nope.html”指向的页面或文件不存在" in result.err
@@ -316,7 +309,7 @@ def server() -> Iterator[str]:
 
 
 def test_external_links_dead_and_redirected(tree: Path, server: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    _edit(tree, INTERP, "资助标准见", f"参见[甲]({server}/gone)、[乙]({server}/moved)和[丙]({server}/ok)，资助标准见")
+    edit(tree, INTERP, "资助标准见", f"参见[甲]({server}/gone)、[乙]({server}/moved)和[丙]({server}/ok)，资助标准见")
     code, findings = _findings(tree, "--external")
     assert code == 1
     _has(findings, "links.external-dead", INTERP, 12, f"外部链接“{server}/gone”打不开：HTTP 404")

@@ -5,16 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import copy_fixture, run_cli
+from conftest import copy_fixture, edit, run_cli
 
 DOCS = "content/documents/2024"
-
-
-def _edit(tree: Path, rel: str, old: str, new: str) -> None:
-    path = tree / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (rel, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _write(tree: Path, rel: str, text: str, encoding: str = "utf-8") -> None:
@@ -39,15 +32,15 @@ DOC = """---
 
 # (what the editor did, the expected line prefix of the report, a fragment of the message)
 CASES = [
-    ("full-width colon", lambda t: _edit(t, f"{DOCS}/cjf-2024-1.md", "文号: 测教", "文号：测教"),
+    ("full-width colon", lambda t: edit(t, f"{DOCS}/cjf-2024-1.md", "文号: 测教", "文号：测教"),
      f"{DOCS}/cjf-2024-1.md:3:", "把全角冒号“：”改成半角冒号"),
-    ("missing space after colon", lambda t: _edit(t, f"{DOCS}/cjf-2024-2.md", "领域: 义务教育", "领域:义务教育\n  - x"),
+    ("missing space after colon", lambda t: edit(t, f"{DOCS}/cjf-2024-2.md", "领域: 义务教育", "领域:义务教育\n  - x"),
      f"{DOCS}/cjf-2024-2.md:", "冒号"),
-    ("full-width colon in a catalogue", lambda t: _edit(t, "catalogues/county/education.yml", "牵头部门: 测试县教育局", "牵头部门：测试县教育局"),
+    ("full-width colon in a catalogue", lambda t: edit(t, "catalogues/county/education.yml", "牵头部门: 测试县教育局", "牵头部门：测试县教育局"),
      "catalogues/county/education.yml:2:", "把全角冒号“：”改成半角冒号"),
-    ("unknown 领域 in a catalogue", lambda t: _edit(t, "catalogues/county/education.yml", "领域: 义务教育", "领域: 教育"),
+    ("unknown 领域 in a catalogue", lambda t: edit(t, "catalogues/county/education.yml", "领域: 义务教育", "领域: 教育"),
      "catalogues/county/education.yml:1:", "“领域”填的“教育”不在可选范围内"),
-    ("catalogue item value not in enumeration", lambda t: _edit(t, "catalogues/county/education.yml", "公开方式: 依申请", "公开方式: 依申请公开"),
+    ("catalogue item value not in enumeration", lambda t: edit(t, "catalogues/county/education.yml", "公开方式: 依申请", "公开方式: 依申请公开"),
      "catalogues/county/education.yml:34:", "“事项”的第3条的“公开方式”填的“依申请公开”不在可选范围内 — 改成“依申请”"),
     ("tab indentation", lambda t: _write(t, f"{DOCS}/tab.md", DOC.replace("文号:", "\t文号:")),
      f"{DOCS}/tab.md:3:", "行首用了制表符（Tab）缩进"),
@@ -65,9 +58,9 @@ CASES = [
      f"{DOCS}/date2.md:5:", "“成文日期”“三月一日”不是有效日期"),
     ("duplicate 文号", lambda t: _write(t, f"{DOCS}/dupno.md", DOC.replace("测教发〔2024〕8号", "测教发〔2024〕1号")),
      f"{DOCS}/dupno.md:3:", "文号重复：文号“测教发〔2024〕1号”与 content/documents/2024/cjf-2024-1.md:3 相同"),
-    ("duplicate 编号", lambda t: _edit(t, "catalogues/county/education.yml", "编号: YWJY-03", "编号: YWJY-02"),
+    ("duplicate 编号", lambda t: edit(t, "catalogues/county/education.yml", "编号: YWJY-03", "编号: YWJY-02"),
      "catalogues/county/education.yml:", "编号“YWJY-02”在本文件中重复"),
-    ("legal reason missing", lambda t: _edit(t, f"{DOCS}/cjf-2024-4.md", "不予公开理由: 属于讨论记录、过程稿、磋商信函、请示报告等过程性信息\n", ""),
+    ("legal reason missing", lambda t: edit(t, f"{DOCS}/cjf-2024-4.md", "不予公开理由: 属于讨论记录、过程稿、磋商信函、请示报告等过程性信息\n", ""),
      f"{DOCS}/cjf-2024-4.md:6:", "公开属性是“此件不予公开”，但没有写不予公开理由（法定事由）"),
     ("unknown 领域", lambda t: _write(t, f"{DOCS}/dom.md", DOC.replace("主题分类: 科技、教育", "主题分类: 科技、教育\n领域: [义务教", )),
      f"{DOCS}/dom.md:", "方括号"),
@@ -75,9 +68,9 @@ CASES = [
      f"{DOCS}/dom2.md:11:", "“领域”的第1条填的“教育卫生”不在可选范围内"),
     ("unknown 目录事项", lambda t: _write(t, f"{DOCS}/item.md", DOC.replace("主题分类: 科技、教育", "主题分类: 科技、教育\n目录事项: [YWJY-09]")),
      f"{DOCS}/item.md:", "目录事项“YWJY-09”不存在"),
-    ("unknown 解读对象", lambda t: _edit(t, "content/interpretations/jd-cjf-2024-1.md", "[cjf-2024-1]", "[cjf-2024-10]"),
+    ("unknown 解读对象", lambda t: edit(t, "content/interpretations/jd-cjf-2024-1.md", "[cjf-2024-1]", "[cjf-2024-10]"),
      "content/interpretations/jd-cjf-2024-1.md:", "解读对象“cjf-2024-10”不存在 — 是不是“cjf-2024-1”？"),
-    ("attachment missing", lambda t: _edit(t, f"{DOCS}/cjf-2024-1.md", "资助标准表.txt", "资助标准.txt"),
+    ("attachment missing", lambda t: edit(t, f"{DOCS}/cjf-2024-1.md", "资助标准表.txt", "资助标准.txt"),
      f"{DOCS}/cjf-2024-1.md:13:", "附件“2024/资助标准.txt”不存在"),
     ("file not UTF-8", lambda t: _write(t, f"{DOCS}/gbk.md", DOC, encoding="gbk"),
      f"{DOCS}/gbk.md:2:", "文件不是 UTF-8 编码（看起来是 GBK/GB2312 编码） — 用编辑器把文件“另存为”UTF-8 编码"),
@@ -85,29 +78,29 @@ CASES = [
      f"{DOCS}/dupkey.md:3:", "键“标题”重复出现（第 2 行已有）"),
     ("file name not usable in a URL", lambda t: _write(t, f"{DOCS}/新文件.md", DOC),
      f"{DOCS}/新文件.md:", "不能用作网址"),
-    ("body link to a withheld document", lambda t: _edit(t, "content/interpretations/jd-cjf-2024-1.md", "../documents/2024/cjf-2024-1.md", "../documents/2024/cjf-2024-4.md"),
+    ("body link to a withheld document", lambda t: edit(t, "content/interpretations/jd-cjf-2024-1.md", "../documents/2024/cjf-2024-1.md", "../documents/2024/cjf-2024-4.md"),
      "content/interpretations/jd-cjf-2024-1.md:12:", "正文链接到“此件不予公开”的文件 cjf-2024-4"),
-    ("body link to an on-request document", lambda t: _edit(t, "content/pages/zhinan.md", "GUIDEBODYMARKER", "[名单](../documents/2024/cjf-2024-3.md)"),
+    ("body link to an on-request document", lambda t: edit(t, "content/pages/zhinan.md", "GUIDEBODYMARKER", "[名单](../documents/2024/cjf-2024-3.md)"),
      "content/pages/zhinan.md:8:", "正文链接到“此件依申请公开”的文件 cjf-2024-3"),
-    ("body link to a missing file", lambda t: _edit(t, "content/interpretations/jd-cjf-2024-1.md", "../documents/2024/cjf-2024-1.md", "../documents/2024/nope.md"),
+    ("body link to a missing file", lambda t: edit(t, "content/interpretations/jd-cjf-2024-1.md", "../documents/2024/cjf-2024-1.md", "../documents/2024/nope.md"),
      "content/interpretations/jd-cjf-2024-1.md:12:", "正文中的链接“../documents/2024/nope.md”指向的文件不存在"),
-    ("body link to a withheld attachment", lambda t: _edit(t, "content/interpretations/jd-cjf-2024-1.md", "2024/资助标准表.txt", "2024/WITHHELDATTACHMENT.txt"),
+    ("body link to a withheld attachment", lambda t: edit(t, "content/interpretations/jd-cjf-2024-1.md", "2024/资助标准表.txt", "2024/WITHHELDATTACHMENT.txt"),
      "content/interpretations/jd-cjf-2024-1.md:12:", "正文链接的附件“2024/WITHHELDATTACHMENT.txt”是“此件不予公开”文件 cjf-2024-4 的附件"),
     ("reserved file name", lambda t: _write(t, "content/interpretations/2.md", DOC),
      "content/interpretations/2.md:", "文件名“2.md”是系统保留的名字"),
     ("fixed section empty", lambda t: (t / "content/pages/zhudong-zhidu.md").unlink(),
      "content/pages:", "固定栏目“政府信息公开制度”没有内容"),
-    ("interpretation of a withheld document", lambda t: _edit(t, "content/interpretations/jd-cjf-2024-1.md", "[cjf-2024-1]", "[cjf-2024-4]"),
+    ("interpretation of a withheld document", lambda t: edit(t, "content/interpretations/jd-cjf-2024-1.md", "[cjf-2024-1]", "[cjf-2024-4]"),
      "content/interpretations/jd-cjf-2024-1.md:3:", "解读对象“cjf-2024-4”是“此件不予公开”的文件"),
-    ("interpretation of an on-request document", lambda t: _edit(t, "content/interpretations/jd-cjf-2024-1.md", "[cjf-2024-1]", "[cjf-2024-3]"),
+    ("interpretation of an on-request document", lambda t: edit(t, "content/interpretations/jd-cjf-2024-1.md", "[cjf-2024-1]", "[cjf-2024-3]"),
      "content/interpretations/jd-cjf-2024-1.md:3:", "解读对象“cjf-2024-3”是“此件依申请公开”的文件"),
-    ("replacement that is not public", lambda t: _edit(t, f"{DOCS}/cjf-2023-9.md", "替代文件: cjf-2024-2", "替代文件: cjf-2024-4"),
+    ("replacement that is not public", lambda t: edit(t, f"{DOCS}/cjf-2023-9.md", "替代文件: cjf-2024-2", "替代文件: cjf-2024-4"),
      f"{DOCS}/cjf-2023-9.md:10:", "替代文件“cjf-2024-4”是“此件不予公开”的文件"),
-    ("withdrawn without date", lambda t: _edit(t, f"{DOCS}/cjf-2023-9.md", "废止日期: 2024-04-03\n", ""),
+    ("withdrawn without date", lambda t: edit(t, f"{DOCS}/cjf-2023-9.md", "废止日期: 2024-04-03\n", ""),
      f"{DOCS}/cjf-2023-9.md:8:", "文件已废止，但没有写废止日期"),
-    ("attachment shared with a withheld document", lambda t: _edit(t, f"{DOCS}/cjf-2024-1.md", "资助标准表.txt", "WITHHELDATTACHMENT.txt"),
+    ("attachment shared with a withheld document", lambda t: edit(t, f"{DOCS}/cjf-2024-1.md", "资助标准表.txt", "WITHHELDATTACHMENT.txt"),
      f"{DOCS}/cjf-2024-1.md:13:", "附件“2024/WITHHELDATTACHMENT.txt”也是“此件不予公开”文件 content/documents/2024/cjf-2024-4.md 的附件"),
-    ("attachment path unusable", lambda t: _edit(t, f"{DOCS}/cjf-2024-1.md", "2024/资助标准表.txt", "a" * 300),
+    ("attachment path unusable", lambda t: edit(t, f"{DOCS}/cjf-2024-1.md", "2024/资助标准表.txt", "a" * 300),
      f"{DOCS}/cjf-2024-1.md:13:", "无法使用"),
     ("nesting too deep", lambda t: _write(t, f"{DOCS}/deep.md", DOC.replace("正文", "").replace("标题: 新文件", "标题: " + "[" * 3000)),
      f"{DOCS}/deep.md:", "嵌套层次太深"),
