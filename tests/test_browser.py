@@ -320,9 +320,10 @@ def test_page_passes_axe_and_never_scrolls_sideways(tabs: dict[str, Tab], tab, k
             failures.append(f"{name}: {why}")
     for name in AXE_VIEWPORTS:
         failures += [f"{name}: axe {violation}" for violation in tabs[name].page.evaluate(AXE_RESULT)]
+    for name, one in tabs.items():
+        failures += [f"{name}: {problem}" for problem in one.problems]
+        one.problems.clear()
     assert not failures, f"{path}:\n" + "\n".join(failures)
-    for one in tabs.values():
-        one.clean()
 
 
 def test_wide_catalogue_scrolls_inside_its_wrapper_not_the_page(tab) -> None:  # noqa: ANN001

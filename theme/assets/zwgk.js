@@ -26,4 +26,62 @@
     header.insertBefore(button, search || null);
   }
   apply(stored());
+
+  // The menu button on phones and at 200 % zoom is a <label> Material leaves out of the tab order: make it a
+  // keyboard button that opens the drawer, moves into it, and closes it again with Esc.
+  var drawer = document.getElementById("__drawer");
+  var menu = document.querySelector('.md-header label[for="__drawer"]');
+  if (drawer && menu) {
+    menu.setAttribute("role", "button");
+    menu.setAttribute("tabindex", "0");
+    menu.setAttribute("aria-label", "栏目导航");
+    var sync = function () { menu.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); };
+    drawer.addEventListener("change", sync);
+    sync();
+    menu.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") { return; }
+      event.preventDefault();
+      event.stopPropagation();  // Material would click a focused label on Enter too, closing it again
+      menu.click();             // the label toggles the checkbox, as a tap does
+      var first = drawer.checked && document.querySelector(".md-sidebar--primary .md-nav__link[href]");
+      if (first) { setTimeout(function () { first.focus(); }, 0); }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) { drawer.click(); menu.focus(); }
+    });
+  }
+
+  // Material's search panel is a dialog without a name (axe: aria-dialog-name).
+  var dialog = document.querySelector('.md-search[role="dialog"]');
+  if (dialog && !dialog.hasAttribute("aria-label")) { dialog.setAttribute("aria-label", "站内搜索"); }
+
+  // Tables written in Markdown bodies scroll inside Material's wrapper on phones: let keyboard users reach
+  // and scroll it, and tell screen-reader users what it holds (axe: scrollable-region-focusable).
+  function labelScrollers() {
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+    for (var i = 0; i < wraps.length; i++) {
+      var wrap = wraps[i];
+      if (wrap.hasAttribute("tabindex")) { continue; }
+      // its caption, else a heading (or a paragraph that is all bold) just before it, else its column headers
+      var caption = wrap.querySelector("caption");
+      var before = wrap.previousElementSibling;
+      var titled = before && (/^H[2-6]$/.test(before.tagName) || (before.tagName === "P" && before.children.length === 1 &&
+        before.firstElementChild.tagName === "STRONG" && before.textContent.trim() === before.firstElementChild.textContent.trim()));
+      var headers = [].map.call(wrap.querySelectorAll("tr:first-child > th"), function (th) { return th.textContent.trim(); });
+      var name = caption ? caption.textContent : titled ? before.textContent : headers.join("、");
+      name = name.replace(/\s+/g, " ").trim();
+      if (name.length > 40) { name = name.slice(0, 40) + "…"; }
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", name ? "表格：" + name : "表格");
+    }
+  }
+  // Material wraps the tables when its document$ fires; subscribing after it runs this once they are wrapped.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(labelScrollers);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", labelScrollers);
+  } else {
+    labelScrollers();
+  }
 })();
