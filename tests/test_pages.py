@@ -254,4 +254,18 @@ def test_raw_html_in_bodies_is_made_inert(tmp_path: Path) -> None:
     assert "onerror" not in html and "onclick" not in html and "onload" not in html and "javascript:" not in html
     assert links(body)["外链"] == "https://example.gov.cn/"
     assert [td.text() for td in body.css("table td")] == ["甲", "1"]
+    assert body.css_first("table caption").text() == "表1"
+
+
+def test_body_tables_get_captions_from_the_bold_line_or_heading_before_them(tmp_path: Path) -> None:
+    from conftest import build, copy_fixture
+
+    tree = copy_fixture("mini", tmp_path)
+    doc = tree / "content/documents/2024/cjf-2024-2.md"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\n**招生计划表**\n\n| 学校 | 人数 |\n|---|---|\n| 一小 | 90 |\n\n"
+                   "## 二、时间安排\n\n| 阶段 | 日期 |\n|---|---|\n| 报名 | 5月 |\n", encoding="utf-8")
+    site = build(tree)
+    body = article(site, "wj/cjf-2024-2.html").css_first(".zw-body")
+    assert [c.text() for c in body.css("table caption")] == ["招生计划表", "二、时间安排"]
+    assert "招生计划表" not in [p.text() for p in body.css("p")]
     assert "一、招生范围" in body.text()

@@ -62,6 +62,35 @@ def _heading_id(value: str, separator: str) -> str:
     return separator.join(value.split()) or "section"
 
 
+class _TableCaptions(Treeprocessor):
+    """Every table gets a caption (screen readers announce it): a bold-only paragraph or the heading
+    right before the table becomes it, else "表N"."""
+
+    def run(self, root: Element) -> None:
+        count = 0
+        for parent in list(root.iter()):
+            children = list(parent)
+            for index, table in enumerate(children):
+                if table.tag != "table":
+                    continue
+                count += 1
+                before = children[index - 1] if index else None
+                caption = Element("caption")
+                if before is not None and _bold_only(before):
+                    caption.text = "".join(before.itertext()).strip()
+                    parent.remove(before)
+                elif before is not None and before.tag in ("h2", "h3", "h4", "h5", "h6"):
+                    caption.text = "".join(before.itertext()).strip()
+                else:
+                    caption.text = f"表{count}"
+                table.insert(0, caption)
+
+
+def _bold_only(element: Element) -> bool:
+    return (element.tag == "p" and len(element) == 1 and element[0].tag in ("strong", "b")
+            and not (element.text or "").strip() and not (element[0].tail or "").strip())
+
+
 class _Links(Treeprocessor):
     """Rewrites href/src of every element through a callback."""
 
@@ -98,6 +127,7 @@ class BodyRenderer:
         self._md = markdown.Markdown(extensions=_EXTENSIONS, extension_configs={"toc": {"slugify": _heading_id}})
         self._links = _Links(self._md)
         self._md.treeprocessors.register(self._links, "zwgk_links", 1)
+        self._md.treeprocessors.register(_TableCaptions(self._md), "zwgk_captions", 2)
 
     def render(self, owner: Owner) -> Body:
         page = path_of(owner)
