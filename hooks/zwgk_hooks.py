@@ -78,6 +78,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
                           '<div data-md-component="skip"><a href="#zw-main" class="md-skip">跳到正文</a>', 1)
 
 
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Pages MkDocs renders from templates alone (404.html) get the same language tag."""
+    return output_content.replace('<html lang="zh"', '<html lang="zh-CN"', 1)
+
+
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     assert _site is not None
     env.globals["zwgk_footer"] = _site.footer("404.html")  # pages MkDocs renders itself (404)

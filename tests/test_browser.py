@@ -521,3 +521,23 @@ def test_not_found_page_works_under_a_sub_path(tab) -> None:  # noqa: ANN001
     violations = desktop.axe()
     desktop.clean()
     assert not violations, "\n".join(violations)
+
+
+def test_not_found_page_passes_axe_where_it_is_deployed_at_the_root(www: Path, browser, axe_script: Path) -> None:  # noqa: ANN001
+    """Deployed at the server root (its links are root-absolute), the 404 page loads fully and passes axe."""
+    handler = functools.partial(_QuietHandler, directory=str(www / "zwgk"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        tab = Tab(browser, f"http://127.0.0.1:{httpd.server_port}/", axe_script, **VIEWPORTS["desktop"])
+        tab.open("404.html")
+        violations = tab.axe()
+        tab.clean()
+        assert not violations, "\n".join(violations)
+        assert tab.page.evaluate("document.documentElement.lang") == "zh-CN"
+        tab.context.close()
+    finally:
+        httpd.shutdown()
+        thread.join()
+        httpd.server_close()
