@@ -7,7 +7,6 @@ publishes; the page events hand MkDocs the HTML our own templates rendered.
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from mkdocs.structure.pages import Page
 
 from zwgk.sitebuild import SiteBuild, prepare, take_over
 
-log = logging.getLogger("mkdocs.hooks.zwgk")
 _site: SiteBuild | None = None
 
 

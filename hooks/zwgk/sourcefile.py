@@ -140,7 +140,7 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
         index, fix = _syntax_hint(text.split("\n"), index)
         problems.error(path, index + first_line, f"格式错误：{_explain(exc.problem or exc.context or '')}", fix)
         return None
-    except yaml.YAMLError as exc:
+    except yaml.YAMLError:
         problems.error(path, first_line, "格式错误：文件无法读取", "检查文件的缩进、冒号和引号")
         return None
     located = Located(None, path)
