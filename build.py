@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     package.add_argument("--dist-dir", type=Path, help="打包输出目录，默认为 <root>/dist")
     for command in (build, check, package):
         command.add_argument("--today", type=_date, help="检查日期（YYYY-MM-DD），默认今天")
+    sub.add_parser("schemas", help="重新生成 schemas/ 下供编辑器使用的 JSON Schema")
     serve = sub.add_parser("serve", help="本地预览（自动刷新）")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="监听地址，默认 127.0.0.1:8000")
     return parser
@@ -203,6 +204,12 @@ def main(argv: list[str] | None = None) -> int:
             return build(root, args.site_dir, args.today, args.with_report)
         if args.command == "package":
             return package(root, args.dist_dir, args.today)
+        if args.command == "schemas":
+            from zwgk.schema_export import write_all
+
+            for path in write_all(TOOL_DIR):
+                print(f"已写出 {path.relative_to(TOOL_DIR)}")
+            return 0
         return serve(root, args.addr)
     except KeyboardInterrupt:
         return 130

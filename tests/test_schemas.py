@@ -1,0 +1,96 @@
+"""The JSON Schemas shipped for editors match the loader: same source, same verdicts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from jsonschema import Draft202012Validator
+from zwgk import schemas
+from zwgk.problems import Problems
+from zwgk.schema_export import EXPORTED, exported
+from zwgk.sourcefile import parse_yaml, read_markdown, read_yaml_file
+from zwgk.validate import validate
+
+
+def _validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("name", list(EXPORTED))
+def test_shipped_schema_files_are_up_to_date(name: str) -> None:
+    shipped = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    assert shipped == exported(name), "run: python build.py schemas"
+
+
+def _demo_files() -> list[tuple[str, Path]]:
+    files = [("site", ROOT / "content/site.yml")]
+    files += [("catalogue", p) for p in sorted((ROOT / "catalogues/county").glob("*.yml"))]
+    files += [("document", p) for p in sorted((ROOT / "content/documents").rglob("*.md"))]
+    files += [("interpretation", p) for p in sorted((ROOT / "content/interpretations").rglob("*.md"))]
+    files += [("page", p) for p in sorted((ROOT / "content/pages").rglob("*.md"))]
+    return files
+
+
+def test_every_demo_file_validates_against_its_schema() -> None:
+    problems = Problems(ROOT)
+    checked = 0
+    for name, path in _demo_files():
+        located = read_markdown(path, problems).meta if path.suffix == ".md" else read_yaml_file(path, problems)
+        errors = [e.message for e in _validator(name).iter_errors(located.data)]
+        assert not errors, (path, errors)
+        checked += 1
+    assert checked > 80 and not problems.items
+
+
+DOC = """标题: 示例
+发文机关: 示例县教育局
+成文日期: 2024-03-01
+发布日期: 2024-03-05
+公开属性: 此件公开发布
+有效性: 现行有效
+文件类型: 其他文件
+主题分类: 科技、教育
+"""
+
+# (what changes in the document front matter, whether loader and schema should accept it)
+CASES = [
+    ("", True),
+    ("领域: 义务教育、社会救助\n", True),  # a list written on one line
+    ("目录事项: [A-1, A-2]\n", True),
+    ("关键词:\n  - 招生\n  - 入学\n", True),
+    ("公开类别: 财政预算、决算信息\n", True),  # one value that itself contains 、
+    ("废止日期: ２０２４年３月５日\n", True),  # full-width digits
+    ("发布时间: 2024-03-05\n", False),  # unknown key
+    ("领域: [教育卫生]\n", False),  # not a domain
+    ("领域: 教育卫生、社会救助\n", False),  # one of a one-line list is not a domain
+    ("领域: 义务教育、 社会救助\n", True),
+    ("废止日期: 三月五日\n", False),
+    ("公开属性: 此件公开\n", False),
+    ("公开属性: 此件不予公开\n", False),  # legal reason missing
+    ("替代文件: 新文件.md\n", False),
+    ("文号: [a, b]\n", False),
+]
+
+
+@pytest.mark.parametrize("extra,accepted", CASES)
+def test_schema_and_loader_agree(extra: str, accepted: bool) -> None:
+    text = DOC
+    key = extra.split(":", 1)[0]
+    if key and f"{key}:" in text:
+        text = "\n".join(line for line in text.split("\n") if not line.startswith(f"{key}:"))
+    text = text.rstrip("\n") + "\n" + extra
+    problems = Problems(ROOT)
+    located = parse_yaml(text, ROOT / "x.md", problems)
+    _, loader_ok = validate(located, schemas.DOCUMENT, problems)
+    schema_ok = not list(_validator("document").iter_errors(located.data))
+    assert (loader_ok, schema_ok) == (accepted, accepted), problems.report()
+
+
+def test_vscode_maps_the_yaml_files_to_their_schemas() -> None:
+    settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    for schema, pattern in settings.items():
+        assert (ROOT / schema).is_file()
+    assert settings["./schemas/catalogue.schema.json"] == "catalogues/county/*.yml"
