@@ -20,7 +20,7 @@ import nh3
 from markdown.treeprocessors import Treeprocessor
 
 from .model import Attachment, Document, Interpretation, Page, Project
-from .pages import attachment_path, path_of
+from .pages import attachment_path, path_of, relative_url
 from .problems import Problems
 from .publication import PublicSite
 
@@ -141,8 +141,7 @@ class BodyRenderer:
             links.append(BodyLink(href, line, target))
             if target is None:
                 return href if keep else None
-            return posixpath.relpath(target.split("#")[0], posixpath.dirname(page) or ".") + (
-                "#" + target.split("#", 1)[1] if "#" in target else "")
+            return relative_url(target, page)
 
         self._links.rewrite = rewrite
         self._md.reset()

@@ -7,6 +7,7 @@ Only a `PublicSite` is ever read here.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -32,6 +33,17 @@ class OutputPage:
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     crumbs: tuple[tuple[str, str], ...] = ()  # (title, path) from the home page down, excluding this page
+
+
+def relative_url(target: str, current: str) -> str:
+    """Link from page `current` to `target` (both site-root-relative output paths)."""
+    anchor = ""
+    if "#" in target:
+        target, anchor = target.split("#", 1)
+        anchor = "#" + anchor
+    if not target:
+        return anchor
+    return posixpath.relpath(target, posixpath.dirname(current) or ".") + anchor
 
 
 def section_path(section: Section) -> str:

@@ -6,7 +6,6 @@ is escaped by Jinja2. The result is the page's article HTML; the layout comes fr
 
 from __future__ import annotations
 
-import posixpath
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -19,19 +18,8 @@ from . import pages as page_paths
 from . import vocab
 from .bodies import Body
 from .model import Document, Interpretation, Page
-from .pages import OutputPage
+from .pages import OutputPage, relative_url
 from .publication import PublicSite
-
-
-def relative_url(target: str, current: str) -> str:
-    """Link from page `current` to `target` (both site-root-relative output paths)."""
-    anchor = ""
-    if "#" in target:
-        target, anchor = target.split("#", 1)
-        anchor = "#" + anchor
-    if not target:
-        return anchor
-    return posixpath.relpath(target, posixpath.dirname(current) or ".") + anchor
 
 
 class Renderer:

@@ -17,9 +17,9 @@ from .checks import DomainCoverage, check_content
 from .loader import load_project
 from .model import Attachment, Project, Source
 from .problems import Problems
-from .pages import HOME, SITEMAP, OutputPage, build_pages, path_of, section_path
+from .pages import HOME, SITEMAP, OutputPage, build_pages, path_of, relative_url, section_path
 from .publication import PublicSite, publish
-from .render import Renderer, Trace, relative_url
+from .render import Renderer, Trace
 
 
 # The page templates ship with the tool, beside this package.
