@@ -141,7 +141,15 @@ def _load_site(reader: _Reader) -> Site | None:
         host=data["主办单位"], organizer=data.get("承办单位"), address=data["地址"], postcode=data.get("邮编"),
         phone=data["电话"], email=data.get("电子邮箱"), site_code=data["网站标识码"], icp=data["ICP备案号"],
         police_record=data["公安机关备案号"], error_report_url=data.get("找错链接", ERROR_REPORT_URL),
+        base_url=_base_url(data.get("网站地址")),
     )
+
+
+def _base_url(url: str | None) -> str | None:
+    """网站地址 as the base of absolute links: sitemap, feeds, the 404 page."""
+    if not url:
+        return None
+    return url if url.endswith("/") else url + "/"
 
 
 def _load_catalogue(reader: _Reader, path: Path) -> Catalogue | None:

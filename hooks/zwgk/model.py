@@ -39,6 +39,7 @@ class Site:
     icp: str
     police_record: str  # 公安机关备案号
     error_report_url: str  # 我为政府网站找错
+    base_url: str | None = None  # 网站地址, always ending in "/"; None when the editor left it out
 
     @property
     def title(self) -> str:

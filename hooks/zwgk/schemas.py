@@ -58,6 +58,9 @@ SITE = _object(
         "公安机关备案号": _text("公安机关备案号"),
         "找错链接": {"type": "string", "pattern": r"^https?://", "title": "我为政府网站找错链接",
                  "description": "页脚“我为政府网站找错”的网址，默认为全国政府网站找错平台"},
+        "网站地址": {"type": "string", "pattern": r"^https?://[^\s/]+(/\S*)?$", "title": "网站地址",
+                 "description": "站点对外的完整地址，如 https://www.example.gov.cn/zwgk/；"
+                                "网站地图、订阅源和 404 页面用它生成链接，不写则不生成 sitemap.xml"},
     },
     ["名称", "主办单位", "地址", "电话", "网站标识码", "ICP备案号", "公安机关备案号"],
     anyOf=[{"required": ["统一社会信用代码"]}, {"required": ["机构代码"]}],
