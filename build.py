@@ -53,17 +53,41 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"“{text}”不是日期，写成 2024-03-05") from None
 
 
-def _mkdocs_build(root: Path, site, dest: Path) -> bool:  # noqa: ANN001 - zwgk SiteBuild
-    """Render the prepared site into `dest` with MkDocs; False if MkDocs refused."""
-    from mkdocs.commands.build import build as mkdocs_build
+def _mkdocs_config(root: Path, dest: Path):  # noqa: ANN202 - MkDocsConfig
     from mkdocs.config import load_config
+
+    return load_config(config_file=str(TOOL_DIR / "mkdocs.yml"), docs_dir=str(root / "content"), site_dir=str(dest))
+
+
+def _mkdocs_build(root: Path, site, dest: Path) -> bool:  # noqa: ANN001 - zwgk SiteBuild
+    """Render the prepared site into `dest` with MkDocs, the pages shared out over the cores;
+    False if MkDocs refused."""
+    from functools import partial
+
+    from zwgk import parallel
+
+    # MkDocs' own search plugin writes one index of all pages, so it needs every page in one process.
+    count = 1 if "search" in _mkdocs_config(root, dest).plugins else parallel.shards(len(site.pages))
+    if count == 1:
+        return _mkdocs_build_shard(root, site, dest, None)
+    dest.mkdir(parents=True, exist_ok=True)
+    return all(parallel.run([partial(_mkdocs_build_shard, root, site, dest, (index, count)) for index in range(count)]))
+
+
+def _mkdocs_build_shard(root: Path, site, dest: Path, shard: tuple[int, int] | None) -> bool:  # noqa: ANN001
+    from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort
     from zwgk.sitebuild import hand_over
 
+    site.shard = shard
+    if shard is not None:  # this process is a forked child: the filter goes with it
+        logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty'" not in record.getMessage())
     hand_over(root, site)
-    config = load_config(config_file=str(TOOL_DIR / "mkdocs.yml"), docs_dir=str(root / "content"), site_dir=str(dest))
+    config = _mkdocs_config(root, dest)
     try:
-        mkdocs_build(config)
+        # A shard must not clean the folder the other shards write to: "dirty" keeps it, and
+        # every page of this shard reports itself modified (see hooks/zwgk_hooks.py).
+        mkdocs_build(config, dirty=shard is not None)
     except Abort as abort:
         print(abort.message, file=sys.stderr)
         return False

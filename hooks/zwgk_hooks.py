@@ -39,17 +39,35 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # MkDocs themes print site_name and titles as HTML, so they get escaped text.
     config.site_name = str(escape(_site.title))
     config.nav = [{title: _md(path)} for title, path in _site.nav()]
+    if not _site.writes_shared_files():
+        config.theme.static_templates.clear()  # 404.html, sitemap.xml: written by the first shard
     return config
+
+
+class _PageFile(File):
+    """A generated page. In a dirty build MkDocs renders only pages that say they changed: the
+    build uses that to render one shard of the pages per process, all pages staying in the nav."""
+
+    build_here = True
+
+    def is_modified(self) -> bool:
+        return self.build_here
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _site is not None
     docs_dir = Path(config.docs_dir).resolve()
     kept = [f for f in files if f.src_dir is None or Path(f.src_dir).resolve() != docs_dir]
+    if not _site.writes_shared_files():
+        kept = []  # theme assets are copied by one shard only
     in_nav = {path for _, path in _site.nav()}
     for page in _site.pages:
         inclusion = InclusionLevel.UNDEFINED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
-        kept.append(File.generated(config, _md(page.path), content="", inclusion=inclusion))
+        file = _PageFile.generated(config, _md(page.path), content="", inclusion=inclusion)
+        file.build_here = _site.builds(page.path)
+        kept.append(file)
+    if not _site.writes_shared_files():
+        return Files(kept)
     attachments_dir = str(docs_dir / "attachments")
     for attachment in _site.attachments():
         kept.append(File(attachment.path, attachments_dir, config.site_dir, config.use_directory_urls,

@@ -11,7 +11,10 @@ built site.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element
 
@@ -19,9 +22,10 @@ import markdown
 import nh3
 from markdown.treeprocessors import Treeprocessor
 
+from . import parallel
 from .model import Attachment, Document, Interpretation, Page, Project
 from .pages import attachment_path, path_of, relative_url
-from .problems import Problems
+from .problems import Problem, Problems
 from .publication import PublicSite
 
 _EXTENSIONS = ["tables", "sane_lists", "attr_list", "def_list", "fenced_code", "toc"]
@@ -199,10 +203,23 @@ def _content_path(source_file: str) -> str:
 
 def render_bodies(project: Project, public: PublicSite, problems: Problems) -> tuple[dict[str, Body], list[Attachment]]:
     """HTML of every published body, by page path, and the attachments the bodies link to."""
-    renderer = BodyRenderer(project, public, problems)
+    owners = [o for o in [*public.documents, *public.interpretations, *public.pages] if o.body]
     bodies: dict[str, Body] = {}
-    for owner in [*public.documents, *public.interpretations, *public.pages]:
-        if owner.body:
-            bodies[path_of(owner)] = renderer.render(owner)
-    return bodies, list(renderer.linked_attachments.values())
+    attachments: dict[str, Attachment] = {}
+    shards = parallel.split(owners, parallel.shards(len(owners)))
+    for shard_bodies, shard_problems, shard_attachments in parallel.run(
+            [partial(_render_shard, project, public, problems.root, shard) for shard in shards]):
+        bodies.update(shard_bodies)
+        problems.items.extend(shard_problems)
+        for attachment in shard_attachments:
+            attachments.setdefault(attachment.path, attachment)
+    return bodies, list(attachments.values())
+
+
+def _render_shard(project: Project, public: PublicSite, root: Path, owners: Sequence[Owner],
+                  ) -> tuple[dict[str, Body], list[Problem], list[Attachment]]:
+    problems = Problems(root)
+    renderer = BodyRenderer(project, public, problems)
+    bodies = {path_of(owner): renderer.render(owner) for owner in owners}
+    return bodies, problems.items, list(renderer.linked_attachments.values())
 

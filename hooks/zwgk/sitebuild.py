@@ -67,6 +67,19 @@ class SiteBuild:
         self.renderer = Renderer(self.public, self.bodies, template_dir)
         self._owners = {path_of(o): o for o in [*self.public.documents, *self.public.interpretations, *self.public.pages]}
         self._footer = lru_cache(maxsize=None)(self.renderer.footer)
+        self._position = {page.path: index for index, page in enumerate(self.pages)}
+        self.shard: tuple[int, int] | None = None  # (index, count) when MkDocs runs in several processes
+
+    def builds(self, path: str) -> bool:
+        """Whether this process renders output page `path` (all of them unless sharded)."""
+        if self.shard is None:
+            return True
+        index, count = self.shard
+        return self._position[path] % count == index
+
+    def writes_shared_files(self) -> bool:
+        """Theme assets, attachments and MkDocs' own pages come from one process only."""
+        return self.shard is None or self.shard[0] == 0
 
     @property
     def title(self) -> str:

@@ -59,13 +59,15 @@ def _scan(html: str) -> ScannedPage:
 
 def check_built_site(site_dir: Path, locate: Locate, problems: Problems) -> LinkReport:
     """Check every internal link of every page under `site_dir`; collect the external ones."""
-    pages = {path.relative_to(site_dir).as_posix(): path for path in sorted(site_dir.rglob("*.html"))}
-    scanned = {rel: _scan(path.read_text(encoding="utf-8", errors="replace")) for rel, path in pages.items()}
+    files = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()}
+    tree = _Tree(files, {posixpath.dirname(f) for f in files})
+    scanned = {rel: _scan((site_dir / rel).read_text(encoding="utf-8", errors="replace"))
+               for rel in sorted(f for f in files if f.endswith(".html"))}
     report = LinkReport(pages=len(scanned))
     for rel, page in scanned.items():
         for href in page.refs:
             report.links += 1
-            problem = _problem(rel, href, site_dir, scanned, report)
+            problem = _problem(rel, href, tree, scanned, report)
             if problem:
                 report.broken += 1
                 where = locate(rel, href)
@@ -74,7 +76,15 @@ def check_built_site(site_dir: Path, locate: Locate, problems: Problems) -> Link
     return report
 
 
-def _problem(page: str, href: str, site_dir: Path, scanned: dict[str, ScannedPage], report: LinkReport) -> str | None:
+@dataclass(frozen=True)
+class _Tree:
+    """The built site's files and folders, listed once: one stat per link would dominate the check."""
+
+    files: set[str]
+    dirs: set[str]
+
+
+def _problem(page: str, href: str, tree: _Tree, scanned: dict[str, ScannedPage], report: LinkReport) -> str | None:
     """What is wrong with one link, or None when it is fine (or not ours to check here)."""
     if not href or href.startswith(_NOT_FETCHED):
         return None
@@ -92,11 +102,9 @@ def _problem(page: str, href: str, site_dir: Path, scanned: dict[str, ScannedPag
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
     if target.startswith("../") or target == "..":
         return "指向站点以外"
-    file = site_dir / target
-    if file.is_dir():
-        target = posixpath.join(target, "index.html")
-        file = site_dir / target
-    if not file.is_file():
+    if target in tree.dirs or target == ".":
+        target = posixpath.normpath(posixpath.join(target, "index.html"))
+    if target not in tree.files:
         return "指向的页面或文件不存在"
     fragment = unquote(parts.fragment)
     if fragment and target in scanned and fragment not in scanned[target].ids:

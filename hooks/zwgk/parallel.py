@@ -1,0 +1,64 @@
+"""Run independent pieces of a build on every core.
+
+MkDocs and Markdown use one core; a county site is thousands of independent pages, so the
+build splits them into shards and runs each in a forked child. Forking (not spawning) lets the
+children share the prepared model without pickling it; results come back pickled. Where fork
+is not available (Windows), or there is one core, everything runs in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+# Below this many items a fork costs more than it saves.
+MIN_ITEMS_TO_SPLIT = 200
+
+_tasks: Sequence[Callable[[], object]] = ()
+
+
+def workers() -> int:
+    """How many processes to use: ZWGK_JOBS if set (1 turns parallel work off), else the cores."""
+    wanted = os.environ.get("ZWGK_JOBS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8))
+
+
+def shards(count: int) -> int:
+    """How many shards to cut `count` items into."""
+    return 1 if count < MIN_ITEMS_TO_SPLIT else workers()
+
+
+def split(items: Sequence[T], parts: int) -> list[Sequence[T]]:
+    """`parts` contiguous slices of nearly equal size, in order (so merged results keep the order)."""
+    size, extra = divmod(len(items), parts)
+    slices, start = [], 0
+    for index in range(parts):
+        end = start + size + (1 if index < extra else 0)
+        slices.append(items[start:end])
+        start = end
+    return slices
+
+
+def _call(index: int) -> object:
+    return _tasks[index]()
+
+
+def run(tasks: Sequence[Callable[[], T]]) -> list[T]:
+    """Each task's result, in order; with more than one task, each runs in a forked child."""
+    global _tasks
+    if len(tasks) <= 1:
+        return [task() for task in tasks]
+    _tasks = tasks
+    try:
+        with multiprocessing.get_context("fork").Pool(len(tasks)) as pool:
+            return pool.map(_call, range(len(tasks)))  # type: ignore[return-value]
+    finally:
+        _tasks = ()
