@@ -16,33 +16,13 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-from xml.etree.ElementTree import Element
-
-import markdown
-import nh3
-from markdown.treeprocessors import Treeprocessor
 
 from . import parallel
+from .markup import to_html
 from .model import Attachment, Document, Interpretation, Page, Project
 from .pages import attachment_path, path_of, relative_url
 from .problems import Problem, Problems
 from .publication import PublicSite
-
-_EXTENSIONS = ["tables", "sane_lists", "attr_list", "def_list", "fenced_code", "toc"]
-
-# What a body may contain after Markdown: text structure, tables, links and images. Raw HTML an
-# editor pastes (scripts, event handlers, styles, iframes, javascript: links) is removed.
-_TAGS = {"p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
-         "pre", "code", "strong", "em", "b", "i", "u", "s", "sub", "sup", "span", "div", "a", "img",
-         "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td"}
-_HEADING_IDS = {f"h{n}": {"id"} for n in range(1, 7)}
-_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"},
-               "th": {"colspan", "rowspan", "scope"}, "td": {"colspan", "rowspan"}, "ol": {"start"}, **_HEADING_IDS}
-_URL_SCHEMES = {"http", "https", "mailto", "tel"}
-
-
-def sanitise(html: str) -> str:
-    return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_URL_SCHEMES, strip_comments=True)
 
 
 @dataclass(frozen=True)
@@ -61,59 +41,6 @@ class Body:
 Owner = Document | Interpretation | Page
 
 
-def _heading_id(value: str, separator: str) -> str:
-    """Heading anchors that keep Chinese text (the default slugify drops it)."""
-    return separator.join(value.split()) or "section"
-
-
-class _TableCaptions(Treeprocessor):
-    """Every table gets a caption (screen readers announce it): a bold-only paragraph or the heading
-    right before the table becomes it, else "表N"."""
-
-    def run(self, root: Element) -> None:
-        count = 0
-        for parent in list(root.iter()):
-            children = list(parent)
-            for index, table in enumerate(children):
-                if table.tag != "table":
-                    continue
-                count += 1
-                before = children[index - 1] if index else None
-                caption = Element("caption")
-                if before is not None and _bold_only(before):
-                    caption.text = "".join(before.itertext()).strip()
-                    parent.remove(before)
-                elif before is not None and before.tag in ("h2", "h3", "h4", "h5", "h6"):
-                    caption.text = "".join(before.itertext()).strip()
-                else:
-                    caption.text = f"表{count}"
-                table.insert(0, caption)
-
-
-def _bold_only(element: Element) -> bool:
-    return (element.tag == "p" and len(element) == 1 and element[0].tag in ("strong", "b")
-            and not (element.text or "").strip() and not (element[0].tail or "").strip())
-
-
-class _Links(Treeprocessor):
-    """Rewrites href/src of every element through a callback."""
-
-    def __init__(self, md: markdown.Markdown) -> None:
-        super().__init__(md)
-        self.rewrite = lambda value: value
-
-    def run(self, root: Element) -> None:
-        for element in root.iter():
-            for attribute in ("href", "src"):
-                value = element.get(attribute)
-                if value is not None:
-                    new = self.rewrite(value)
-                    if new is None:
-                        del element.attrib[attribute]
-                    else:
-                        element.set(attribute, new)
-
-
 class BodyRenderer:
     def __init__(self, project: Project, public: PublicSite, problems: Problems) -> None:
         self.problems = problems
@@ -128,10 +55,6 @@ class BodyRenderer:
         for path in [*self.published, *self.hidden]:
             self.by_name.setdefault(posixpath.basename(path), []).append(path)
         self.linked_attachments: dict[str, Attachment] = {}
-        self._md = markdown.Markdown(extensions=_EXTENSIONS, extension_configs={"toc": {"slugify": _heading_id}})
-        self._links = _Links(self._md)
-        self._md.treeprocessors.register(self._links, "zwgk_links", 1)
-        self._md.treeprocessors.register(_TableCaptions(self._md), "zwgk_captions", 2)
 
     def render(self, owner: Owner) -> Body:
         page = path_of(owner)
@@ -147,9 +70,7 @@ class BodyRenderer:
                 return href if keep else None
             return relative_url(target, page)
 
-        self._links.rewrite = rewrite
-        self._md.reset()
-        return Body(sanitise(self._md.convert(owner.body)), links)
+        return Body(to_html(owner.body, rewrite), links)
 
     def _resolve(self, href: str, folder: str, owner: Owner, line: int) -> tuple[str | None, bool]:
         """(published target, keep the href) for one link of a body."""
