@@ -94,3 +94,26 @@ def test_vscode_maps_the_yaml_files_to_their_schemas() -> None:
     for schema, pattern in settings.items():
         assert (ROOT / schema).is_file()
     assert settings["./schemas/catalogue.schema.json"] == "catalogues/county/*.yml"
+
+
+@pytest.mark.parametrize("extra,accepted", CASES)
+def test_fast_check_and_jsonschema_agree(extra: str, accepted: bool) -> None:
+    """The loader trusts the compiled check when it passes; it must never pass what jsonschema fails."""
+    from zwgk.validate import _normalise, _validator, fits
+
+    text = DOC.rstrip("\n") + "\n" + extra
+    located = parse_yaml(text, ROOT / "x.md", Problems(ROOT))
+    data = _normalise(located.data, schemas.DOCUMENT)
+    assert fits(data, schemas.DOCUMENT) == (not list(_validator(schemas.DOCUMENT).iter_errors(data)))
+
+
+def test_fast_check_and_jsonschema_agree_on_every_demo_file() -> None:
+    from zwgk.validate import _normalise, _validator, fits
+
+    by_name = {"site": schemas.SITE, "catalogue": schemas.CATALOGUE, "document": schemas.DOCUMENT,
+               "interpretation": schemas.INTERPRETATION, "page": schemas.PAGE}
+    for name, path in _demo_files():
+        problems = Problems(ROOT)
+        located = read_markdown(path, problems).meta if path.suffix == ".md" else read_yaml_file(path, problems)
+        data = _normalise(located.data, by_name[name])
+        assert fits(data, by_name[name]) and not list(_validator(by_name[name]).iter_errors(data)), path

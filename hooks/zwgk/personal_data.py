@@ -36,6 +36,8 @@ _MOBILE = re.compile(
 # Letters next to a card-shaped run mean a code (采购项目编号 SDGP3701…), not a card.
 # Grouped form: 4-digit groups and an optional 1–3 digit tail (19-digit UnionPay is printed 4-4-4-4-3);
 # a neighbouring separator+digit means the groups belong to a longer number.
+# Every ID, mobile and card number has at least 11 digits, at most one space or hyphen apart.
+_CANDIDATE = re.compile(r"[0-9](?:[ -]?[0-9]){10}")
 _CARD = re.compile(
     r"(?<![0-9A-Za-z])(?:[3-69][0-9]{15,18}(?![0-9A-Za-z])"
     r"|(?<![0-9][ -])[3-69][0-9]{3}([ -])[0-9]{4}(?:\1[0-9]{4}){2}(?:\1[0-9]{1,3})?(?![0-9A-Za-z])(?![ -][0-9]))"
@@ -120,10 +122,15 @@ def _scan_line(line: str, number: int) -> list[tuple[int, Finding]]:
 def scan_text(text: str) -> list[Finding]:
     """Personal data in `text`, by line then position; one finding per value per line."""
     findings: list[Finding] = []
+    if not _CANDIDATE.search(unicodedata.normalize("NFKC", text)):
+        return findings  # most texts: nothing that could be a number worth scanning
     # Line by line, so NFKC (full-width digits ０-９, ideographic space) can never shift a line number.
     for number, line in enumerate(text.split("\n"), start=1):
         seen: set[str] = set()
-        for _, finding in sorted(_scan_line(unicodedata.normalize("NFKC", line), number), key=lambda p: p[0]):
+        normalised = unicodedata.normalize("NFKC", line)
+        if not _CANDIDATE.search(normalised):
+            continue
+        for _, finding in sorted(_scan_line(normalised, number), key=lambda p: p[0]):
             if finding.value not in seen:
                 seen.add(finding.value)
                 findings.append(finding)

@@ -41,13 +41,21 @@ class Problems:
 
     root: Path
     items: list[Problem] = field(default_factory=list)
+    _resolved_root: Path | None = field(default=None, repr=False, compare=False)
 
     def relative(self, path: Path | str) -> str:
+        """`path` relative to the project root: paths of content files are reported that way."""
         path = Path(path)
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        if not path.is_absolute():
+            return path.as_posix()  # already relative to the root (Source.file)
+        if self._resolved_root is None:
+            self._resolved_root = self.root.resolve()
+        for candidate in (path, path.resolve()):  # resolving is slow: only when the plain path is outside
+            try:
+                return candidate.relative_to(self._resolved_root).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
 
     def error(self, path: Path | str, line: int, message: str, fix: str, rule: str = "input") -> None:
         self.items.append(Problem(self.relative(path), line, message, fix, Severity.ERROR, rule))

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -19,6 +21,7 @@ from .sourcefile import Located
 
 _LIST_SEPARATORS = re.compile(r"[、，,；;]+")
 _validators: dict[int, Draft202012Validator] = {}
+_fast_checks: dict[int, Callable[[Any], Any]] = {}
 
 
 def _validator(schema: dict[str, Any]) -> Draft202012Validator:
@@ -26,6 +29,19 @@ def _validator(schema: dict[str, Any]) -> Draft202012Validator:
     if key not in _validators:
         _validators[key] = Draft202012Validator(schema)
     return _validators[key]
+
+
+def fits(data: Any, schema: dict[str, Any]) -> bool:
+    """Whether `data` fits `schema`, by a compiled validator: ~20x faster than jsonschema, which
+    only runs when something is wrong, to say what. (Our schemas use no keyword newer than draft 7.)"""
+    key = id(schema)
+    if key not in _fast_checks:
+        _fast_checks[key] = fastjsonschema.compile({**schema, "$schema": "http://json-schema.org/draft-07/schema#"})
+    try:
+        _fast_checks[key](data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def _normalise(value: Any, schema: dict[str, Any]) -> Any:
@@ -76,6 +92,8 @@ def validate(located: Located, schema: dict[str, Any], problems: Problems) -> tu
                        "每行写成 `键: 值`，冒号用半角并在后面加一个空格")
         return {}, False
     data = _normalise(located.data, schema)
+    if fits(data, schema):
+        return data, True
     errors = sorted(_validator(schema).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     # A value of the wrong type also fails its enum or pattern: say only the first thing.
     wrong_type = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
