@@ -74,6 +74,12 @@ def _mkdocs_build(root: Path, site, dest: Path) -> bool:  # noqa: ANN001 - zwgk 
     return all(parallel.run([partial(_mkdocs_build_shard, root, site, dest, (index, count)) for index in range(count)]))
 
 
+def _quiet_dirty_builds() -> None:
+    """MkDocs warns that a "dirty" build may leave stale navigation; ours decides itself which
+    pages to render (see hooks/zwgk_hooks.py), so the warning would only alarm editors."""
+    logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty'" not in record.getMessage())
+
+
 def _mkdocs_build_shard(root: Path, site, dest: Path, shard: tuple[int, int] | None) -> bool:  # noqa: ANN001
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort
@@ -81,7 +87,7 @@ def _mkdocs_build_shard(root: Path, site, dest: Path, shard: tuple[int, int] | N
 
     site.shard = shard
     if shard is not None:  # this process is a forked child: the filter goes with it
-        logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty'" not in record.getMessage())
+        _quiet_dirty_builds()
     hand_over(root, site)
     config = _mkdocs_config(root, dest)
     try:
@@ -208,9 +214,13 @@ def serve(root: Path, addr: str) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import Abort
 
+    from zwgk import memo
+
+    memo.enable()  # after the first build, an edit re-renders only the pages it changes
+    _quiet_dirty_builds()
     try:
         mkdocs_serve(config_file=str(TOOL_DIR / "mkdocs.yml"), docs_dir=str(root / "content"), dev_addr=addr,
-                     livereload=True, watch=[str(root / "catalogues")])
+                     livereload=True, build_type="dirty", watch=[str(root / "catalogues")])
     except Abort as abort:
         print(abort.message, file=sys.stderr)
         return 1

@@ -17,7 +17,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from zwgk.sitebuild import SiteBuild, prepare, take_over
+from zwgk import memo
+from zwgk.sitebuild import SiteBuild, compare_with_previous, last_good_build, prepare, take_over
 
 _site: SiteBuild | None = None
 
@@ -29,19 +30,29 @@ def _md(path: str) -> str:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
     root = Path(config.docs_dir).parent  # content/ sits in the site's root, beside catalogues/
-    _site = take_over(root)  # already loaded and checked by build.py
-    if _site is None:
-        _site, problems = prepare(root)
-        if problems.items:
-            print(problems.report(), file=sys.stderr)
-        if _site is None:
-            raise Abort(f"内容检查发现 {len(problems.errors)} 个错误，站点没有生成。")
+    _site = take_over(root) or _prepare(root, config)  # take_over: already loaded and checked by build.py
     # MkDocs themes print site_name and titles as HTML, so they get escaped text.
     config.site_name = str(escape(_site.title))
     config.nav = [{title: _md(path)} for title, path in _site.nav()]
     if not _site.writes_shared_files():
         config.theme.static_templates.clear()  # 404.html, sitemap.xml: written by the first shard
     return config
+
+
+def _prepare(root: Path, config: MkDocsConfig) -> SiteBuild:
+    site, problems = prepare(root)
+    if problems.items:
+        print(problems.report(), file=sys.stderr)
+    if site is not None:
+        if memo.enabled():  # serve: rebuild only the pages that changed
+            compare_with_previous(root, site, (site.public.site, tuple(site.nav()), _theme_state(config)))
+        return site
+    site = last_good_build(root) if memo.enabled() else None
+    if site is None:
+        raise Abort(f"内容检查发现 {len(problems.errors)} 个错误，站点没有生成。")
+    # serve: MkDocs would stop answering until the errors are fixed; keep showing the last good pages
+    print(f"内容检查发现 {len(problems.errors)} 个错误，预览仍是上一次没有错误时的样子；改正后自动更新。", file=sys.stderr)
+    return site
 
 
 class _PageFile(File):
@@ -52,6 +63,22 @@ class _PageFile(File):
 
     def is_modified(self) -> bool:
         return self.build_here
+
+
+def _theme_state(config: MkDocsConfig) -> int:
+    """Our templates and mkdocs.yml as they are on disk: an edit there changes every page."""
+    files = [Path(config.config_file_path)] if config.config_file_path else []
+    theme = Path(config.config_file_path or ".").parent / "theme"
+    files += sorted(f for f in theme.rglob("*") if f.is_file())
+    return hash(tuple(memo.file_state(f) for f in files))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    assert _site is not None
+    for path in _site.removed:  # serve: a deleted document's page goes too
+        (Path(config.site_dir) / path).unlink(missing_ok=True)
+    if _site.changed is not None:
+        print(f"预览已更新：重新生成 {len(_site.changed)} 个页面（共 {len(_site.pages)} 个）", file=sys.stderr)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import parallel
+from . import memo, parallel
 from .markup import to_html
 from .model import Attachment, Document, Interpretation, Page, Project
 from .pages import attachment_path, path_of, relative_url
@@ -55,6 +55,16 @@ class BodyRenderer:
         for path in [*self.published, *self.hidden]:
             self.by_name.setdefault(posixpath.basename(path), []).append(path)
         self.linked_attachments: dict[str, Attachment] = {}
+        # Everything a body's links resolve against: a body is re-rendered in serve when this changes.
+        self.world = hash((tuple(sorted(self.published.items())), tuple(sorted(self.hidden)),
+                           tuple(sorted(self.hidden_attachments)), _files_state(self.attachments_dir))
+                          ) if memo.enabled() else 0
+
+    def render_alone(self, owner: Owner) -> tuple[Body, list[Problem], list[Attachment]]:
+        """One body with the problems and attachments of that body alone."""
+        self.problems, self.linked_attachments = Problems(self.problems.root), {}
+        body = self.render(owner)
+        return body, self.problems.items, list(self.linked_attachments.values())
 
     def render(self, owner: Owner) -> Body:
         page = path_of(owner)
@@ -117,6 +127,10 @@ class BodyRenderer:
         return attachment_path(attachment) + fragment, True
 
 
+def _files_state(folder: Path) -> int:
+    return hash(tuple(memo.file_state(f) for f in sorted(folder.rglob("*")))) if folder.is_dir() else 0
+
+
 def _content_path(source_file: str) -> str:
     """`content/documents/2024/a.md` → `documents/2024/a.md`."""
     return source_file.split("/", 1)[1] if source_file.startswith("content/") else source_file
@@ -127,7 +141,8 @@ def render_bodies(project: Project, public: PublicSite, problems: Problems) -> t
     owners = [o for o in [*public.documents, *public.interpretations, *public.pages] if o.body]
     bodies: dict[str, Body] = {}
     attachments: dict[str, Attachment] = {}
-    shards = parallel.split(owners, parallel.shards(len(owners)))
+    # serve renders in-process, so that what it remembers (memo) outlives the render
+    shards = parallel.split(owners, 1 if memo.enabled() else parallel.shards(len(owners)))
     for shard_bodies, shard_problems, shard_attachments in parallel.run(
             [partial(_render_shard, project, public, problems.root, shard) for shard in shards]):
         bodies.update(shard_bodies)
@@ -139,8 +154,14 @@ def render_bodies(project: Project, public: PublicSite, problems: Problems) -> t
 
 def _render_shard(project: Project, public: PublicSite, root: Path, owners: Sequence[Owner],
                   ) -> tuple[dict[str, Body], list[Problem], list[Attachment]]:
-    problems = Problems(root)
-    renderer = BodyRenderer(project, public, problems)
-    bodies = {path_of(owner): renderer.render(owner) for owner in owners}
-    return bodies, problems.items, list(renderer.linked_attachments.values())
+    renderer = BodyRenderer(project, public, Problems(root))
+    bodies: dict[str, Body] = {}
+    problems: list[Problem] = []
+    attachments: list[Attachment] = []
+    for owner in owners:
+        body, found, linked = memo.remember(("body", owner, renderer.world), partial(renderer.render_alone, owner))
+        bodies[path_of(owner)] = body
+        problems += found
+        attachments += linked
+    return bodies, problems, attachments
 

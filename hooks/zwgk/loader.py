@@ -5,15 +5,16 @@ problem collected; nothing stops at the first mistake.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from . import crossref, indexno, schemas, vocab
+from . import crossref, indexno, memo, schemas, vocab
 from .dates import parse_date
 from .model import Attachment, Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site, Source
-from .problems import Problems
+from .problems import Problem, Problems
 from .sourcefile import Located, read_markdown, read_yaml_file
 from .validate import validate
 
@@ -22,6 +23,7 @@ ERROR_REPORT_URL = "https://zfwzzc.www.gov.cn/"
 SLUG = re.compile(schemas.SLUG_PATTERN)
 # Brackets editors type around the year of a 文号 instead of the correct 〔〕.
 _NUMBER_YEAR = re.compile(r"[\[【(（﹝［〔]\s*(\d{4})\s*[\]】)）﹞］〕]")
+T = TypeVar("T")
 
 
 class _Reader:
@@ -33,6 +35,7 @@ class _Reader:
         self.attachments_dir = self.content / "attachments"
         self.problems = Problems(root)
         self.unloaded = crossref.Unloaded()
+        self._attachments_state: int | None = None
 
     def source(self, located: Located, *path: str | int) -> Source:
         """Where the mapping at `path` came from, with the line of each of its keys."""
@@ -97,6 +100,24 @@ class _Reader:
                                       "正文写成 .md 文件；附件放到 content/attachments/ 并在文件头“附件”中列出")
         return found
 
+    def remembered(self, load: Callable[[_Reader, Path], T | None], path: Path) -> T | None:
+        """`load(self, path)`; in `serve`, reused while the file and the attachments are unchanged."""
+        if not memo.enabled():
+            return load(self, path)
+        if self._attachments_state is None:
+            files = sorted(self.attachments_dir.rglob("*")) if self.attachments_dir.is_dir() else []
+            self._attachments_state = hash(tuple(memo.file_state(f) for f in files))
+
+        def compute() -> tuple[T | None, list[Problem], set[str]]:
+            scratch = _Reader(self.root)
+            return load(scratch, path), scratch.problems.items, scratch.unloaded.documents
+
+        key = ("load", load.__name__, memo.file_state(path), self._attachments_state)
+        result, problems, unloaded = memo.remember(key, compute)
+        self.problems.items.extend(problems)
+        self.unloaded.documents |= unloaded
+        return result
+
     def terms(self, terms: tuple[vocab.Term, ...], values: list[str]) -> tuple[vocab.Term, ...]:
         found = (vocab.find_term(terms, v) for v in values)
         return tuple(dict.fromkeys(t for t in found if t is not None))
@@ -107,9 +128,10 @@ def load_project(root: Path) -> tuple[Project | None, Problems]:
     reader = _Reader(root)
     site = _load_site(reader)
     catalogues = [c for p in sorted((root / "catalogues" / "county").glob("*.y*ml")) if (c := _load_catalogue(reader, p))]
-    documents = [d for p in reader.markdown_files("documents") if (d := _load_document(reader, p))]
-    interpretations = [i for p in reader.markdown_files("interpretations") if (i := _load_interpretation(reader, p))]
-    pages = [pg for p in reader.markdown_files("pages") if (pg := _load_page(reader, p))]
+    documents = [d for p in reader.markdown_files("documents") if (d := reader.remembered(_load_document, p))]
+    interpretations = [i for p in reader.markdown_files("interpretations")
+                       if (i := reader.remembered(_load_interpretation, p))]
+    pages = [pg for p in reader.markdown_files("pages") if (pg := reader.remembered(_load_page, p))]
     if site is None:
         return None, reader.problems
     project = Project(root, site, catalogues, documents, interpretations, pages)

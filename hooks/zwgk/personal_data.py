@@ -122,12 +122,14 @@ def _scan_line(line: str, number: int) -> list[tuple[int, Finding]]:
 def scan_text(text: str) -> list[Finding]:
     """Personal data in `text`, by line then position; one finding per value per line."""
     findings: list[Finding] = []
-    if not _CANDIDATE.search(unicodedata.normalize("NFKC", text)):
+    whole = unicodedata.normalize("NFKC", text)
+    if not _CANDIDATE.search(whole):
         return findings  # most texts: nothing that could be a number worth scanning
-    # Line by line, so NFKC (full-width digits ０-９, ideographic space) can never shift a line number.
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines = whole.split("\n")
+    if len(lines) != text.count("\n") + 1:  # NFKC never should change the lines; if it did, go line by line
+        lines = [unicodedata.normalize("NFKC", line) for line in text.split("\n")]
+    for number, normalised in enumerate(lines, start=1):
         seen: set[str] = set()
-        normalised = unicodedata.normalize("NFKC", line)
         if not _CANDIDATE.search(normalised):
             continue
         for _, finding in sorted(_scan_line(normalised, number), key=lambda p: p[0]):

@@ -50,12 +50,10 @@ class Problems:
             return path.as_posix()  # already relative to the root (Source.file)
         if self._resolved_root is None:
             self._resolved_root = self.root.resolve()
-        for candidate in (path, path.resolve()):  # resolving is slow: only when the plain path is outside
-            try:
-                return candidate.relative_to(self._resolved_root).as_posix()
-            except ValueError:
-                continue
-        return path.as_posix()
+        if not path.is_relative_to(self._resolved_root):  # resolving is slow: only when needed
+            path = path.resolve()
+        return path.relative_to(self._resolved_root).as_posix() if path.is_relative_to(self._resolved_root) \
+            else path.as_posix()
 
     def error(self, path: Path | str, line: int, message: str, fix: str, rule: str = "input") -> None:
         self.items.append(Problem(self.relative(path), line, message, fix, Severity.ERROR, rule))

@@ -7,6 +7,7 @@ each page; another static-site engine could ask the same questions.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Hashable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -55,6 +56,45 @@ def prepare(root: Path, today: date | None = None) -> tuple[SiteBuild | None, Pr
     return (None if problems.errors else site), problems
 
 
+_previous: dict[Path, tuple[SiteBuild, Hashable]] = {}
+
+
+def compare_with_previous(root: Path, site: SiteBuild, signature: Hashable) -> None:
+    """For serve: mark which pages changed since the previous build of `root` in this process.
+    `signature` stands for everything every page depends on (site.yml, templates); when it
+    changes, every page is rebuilt. A page's own data (OutputPage, with the model objects it
+    shows) and its body decide the rest."""
+    previous = _previous.get(root.resolve())
+    _previous[root.resolve()] = (site, signature)
+    if previous is None or previous[1] != signature:
+        return
+    old = previous[0]
+    site.rendered = old.rendered
+    site.changed = set()
+    for page in site.pages:
+        # Cheap test first: the same page data and body render the same. Otherwise render and
+        # compare (a list page's data holds whole documents, but it shows only their titles).
+        if old.by_path.get(page.path) == page and old.bodies.get(page.path) == site.bodies.get(page.path):
+            continue
+        before = site.rendered.get(page.path)  # the same dict as the previous build's
+        html = site.html(page.path)
+        if before != hash(html):
+            site.changed.add(page.path)
+            site.fresh[page.path] = html
+    site.removed = [path for path in old.by_path if path not in site.by_path]
+
+
+def last_good_build(root: Path) -> SiteBuild | None:
+    """The previous build of `root` in this process, set to render nothing: what serve shows
+    while the content has errors."""
+    previous = _previous.get(root.resolve())
+    if previous is None:
+        return None
+    site = previous[0]
+    site.changed, site.removed = set(), []
+    return site
+
+
 class SiteBuild:
     def __init__(self, project: Project, problems: Problems, template_dir: Path = TEMPLATES) -> None:
         self.project = project
@@ -69,9 +109,16 @@ class SiteBuild:
         self._footer = lru_cache(maxsize=None)(self.renderer.footer)
         self._position = {page.path: index for index, page in enumerate(self.pages)}
         self.shard: tuple[int, int] | None = None  # (index, count) when MkDocs runs in several processes
+        self.changed: set[str] | None = None  # in serve: the pages that differ from the previous build
+        self.removed: list[str] = []  # in serve: pages of the previous build that are gone
+        self.rendered: dict[str, int] = {}  # hash of the HTML of every page as last rendered
+        self.fresh: dict[str, str] = {}  # HTML rendered while comparing, used by the build
 
     def builds(self, path: str) -> bool:
-        """Whether this process renders output page `path` (all of them unless sharded)."""
+        """Whether this process renders output page `path`: all of them, unless sharded, or unless
+        serve knows the page is the same as in its previous build."""
+        if self.changed is not None and path not in self.changed:
+            return False
         if self.shard is None:
             return True
         index, count = self.shard
@@ -98,7 +145,9 @@ class SiteBuild:
         return [found[k] for k in sorted(found)]
 
     def html(self, path: str) -> str:
-        return self.renderer.page(self.by_path[path])
+        html = self.fresh.pop(path, None) or self.renderer.page(self.by_path[path])
+        self.rendered[path] = hash(html)
+        return html
 
     def locate(self, path: str, href: str) -> Source:
         """Where a link found on output page `path` was written: a content file, or a template."""

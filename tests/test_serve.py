@@ -1,0 +1,106 @@
+"""`build.py serve`: the preview follows edits, and an edit re-renders only the pages it changes."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, copy_fixture, edit
+from selectolax.lexbor import LexborHTMLParser
+
+DOC = "content/documents/2024/cjf-2024-1.md"
+TITLE = "测试县义务教育阶段学生资助管理办法"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+def _wait_for(predicate, seconds: float = 90) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError("serve did not get there in time")
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    tree = copy_fixture("mini", tmp_path)
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--root", str(tree), "serve",
+                                 "--addr", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(lambda: _get(base + "index.html")[0] == 200)
+        yield tree, base, log
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def _title(html: str) -> str:
+    return LexborHTMLParser(html).css_first("main h1").text().strip()
+
+
+def _list_titles(html: str) -> list[str]:
+    return [a.text().strip() for a in LexborHTMLParser(html).css("main a")]
+
+
+def test_an_edit_shows_on_the_page_and_in_the_lists_and_nothing_else_is_rewritten(served) -> None:  # noqa: ANN001
+    tree, base, log = served
+    assert _title(_get(base + "wj/cjf-2024-1.html")[1]) == TITLE
+    assert TITLE in _list_titles(_get(base + "zcwj/index.html")[1])
+    builds_before = log.read_text(encoding="utf-8").count("Documentation built")
+
+    edit(tree, DOC, f"标题: {TITLE}", "标题: 改过标题的资助管理办法")
+    _wait_for(lambda: _title(_get(base + "wj/cjf-2024-1.html")[1]) == "改过标题的资助管理办法")
+    _wait_for(lambda: log.read_text(encoding="utf-8").count("Documentation built") > builds_before)
+    assert "改过标题的资助管理办法" in _list_titles(_get(base + "zcwj/index.html")[1])
+    # A change of the body alone re-renders the document's page and nothing else.
+    edit(tree, DOC, "第二条 本办法自发布之日起施行。", "第二条 本办法自印发之日起施行。")
+    _wait_for(lambda: "自印发之日起施行" in _get(base + "wj/cjf-2024-1.html")[1])
+    _wait_for(lambda: _rebuilt(log)[-1:] == [1])
+    first_rebuild, total = _rebuilt(log, total=True)[0]
+    assert 1 < first_rebuild < total / 2  # the title shows on the page, its lists and the home page
+
+
+def _rebuilt(log: Path, total: bool = False) -> list:
+    """How many pages each rebuild rendered, from serve's own report."""
+    found = re.findall(r"重新生成 (\d+) 个页面（共 (\d+) 个）", log.read_text(encoding="utf-8"))
+    return [(int(n), int(t)) for n, t in found] if total else [int(n) for n, _ in found]
+
+
+def test_a_deleted_document_disappears_and_an_error_keeps_the_last_good_site(served) -> None:  # noqa: ANN001
+    tree, base, log = served
+    (tree / "content/documents/2024/cjf-2024-4.md").unlink()
+    _wait_for(lambda: _get(base + "wj/cjf-2024-4.html")[0] == 404)
+
+    edit(tree, DOC, "公开属性: 此件公开发布", "公开属性: 此件公开")
+    _wait_for(lambda: "此件公开" in log.read_text(encoding="utf-8").split("改过")[-1]
+              and "不在可选范围内" in log.read_text(encoding="utf-8"))
+    assert _title(_get(base + "wj/cjf-2024-1.html")[1]) == TITLE
