@@ -8,9 +8,15 @@ attachment, the search index, the sitemap, and missing pages, which must get our
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.client
 import re
+import signal
+import socket
+import subprocess
+import sys
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -204,6 +210,34 @@ def test_at_the_server_root_pages_assets_and_the_404_page_work(server: str, root
         assert missing.status == 404 and "测试县人民政府" in missing.html.text()
         for ref in _local_refs(missing.html):
             assert ref.startswith("/") and fetch(origin + ref).status == 200, ref
+
+
+def test_serve_previews_at_the_root_whatever_the_site_address(tmp_path: Path) -> None:
+    """`build.py serve` keeps its own address (http://127.0.0.1:PORT/), not the path of 网站地址."""
+    tree = copy_fixture("mini", tmp_path)
+    edit(tree, "content/site.yml", "网站标识码:", f"网站地址: {SUBPATH_URL}\n网站标识码:")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    serve = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--root", str(tree), "serve",
+                              "--addr", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    origin = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(1200):  # until the first build is served (not a timing assertion)
+            assert serve.poll() is None, serve.stderr.read().decode("utf-8", "replace")
+            with contextlib.suppress(OSError):
+                if fetch(origin + "/").status == 200:
+                    break
+            time.sleep(0.1)
+        assert fetch(origin + "/index.html").status == 200
+        missing = fetch(origin + "/wj/no-such-document.html")
+        assert missing.status == 404
+        refs = _local_refs(missing.html)
+        assert refs and all(ref.startswith("/") and not ref.startswith("/zwgk/") for ref in refs), refs
+        assert all(fetch(origin + ref).status == 200 for ref in refs)
+    finally:
+        serve.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary site
+        serve.wait(timeout=30)
 
 
 # ---------------------------------------------------------------------------------------------------------------
