@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
 import sys
 import tempfile
 import traceback
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 TOOL_DIR = Path(__file__).resolve().parent
@@ -90,6 +91,8 @@ def _mkdocs_build_shard(root: Path, site, dest: Path, shard: tuple[int, int] | N
         _quiet_dirty_builds()
     hand_over(root, site)
     config = _mkdocs_config(root, dest)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = epoch or _content_epoch(site)
     try:
         # A shard must not clean the folder the other shards write to: "dirty" keeps it, and
         # every page of this shard reports itself modified (see hooks/zwgk_hooks.py).
@@ -97,7 +100,20 @@ def _mkdocs_build_shard(root: Path, site, dest: Path, shard: tuple[int, int] | N
     except Abort as abort:
         print(abort.message, file=sys.stderr)
         return False
+    finally:
+        if epoch is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
     return True
+
+
+def _content_epoch(site) -> str:  # noqa: ANN001 - zwgk SiteBuild
+    """MkDocs dates sitemap.xml by the build day unless SOURCE_DATE_EPOCH is set: the newest 发布日期 instead,
+    so the same content gives the same bytes on any day."""
+    public = site.public
+    dates = [d.published for d in public.documents if d.published]
+    dates += [i.published for i in public.interpretations] + [p.published for p in public.pages]
+    newest = max(dates, default=date(1970, 1, 1))
+    return str(int(datetime(newest.year, newest.month, newest.day, tzinfo=timezone.utc).timestamp()))
 
 
 def _run(root: Path, dest: Path, today: date | None, external: bool):  # noqa: ANN202 - zwgk CheckRun, SiteBuild
@@ -114,7 +130,7 @@ def _run(root: Path, dest: Path, today: date | None, external: bool):  # noqa: A
     run.site_name, run.coverage = site.title, site.coverage
     if not _mkdocs_build(root, site, dest):
         return run, None
-    links = check_built_site(dest, site.locate, problems)
+    links = check_built_site(dest, site.locate, problems, site.project.site.base_url)
     run.pages, run.links, run.external_links = links.pages, links.links, len(links.external)
     if external:
         _check_external(root, site, links.external, problems)
@@ -198,15 +214,18 @@ def _build(root: Path, site_dir: Path | None, today: date | None, with_report: b
 
 
 def package(root: Path, dist_dir: Path | None, today: date | None) -> int:
-    """Build site/ with every check, then pack exactly that folder for the webmaster."""
-    from zwgk.package import make_package
+    """Build site/ with every check, then pack exactly that folder with the server configs for the webmaster."""
+    from zwgk.package import deploy_files, make_package, url_path
 
     site = _build(root, None, today, with_report=False)
     if site is None:
         return 1
     name = "zwgk-" + ("".join(ch for ch in site.project.site.site_code if ch.isascii() and ch.isalnum()) or "site")
-    archive = make_package(root / "site", dist_dir or root / "dist", name, today or date.today())
-    print(f"已打包：{archive}（校验值见 {archive.parent / 'SHA256SUMS'}）")
+    path = url_path(site.project.site.base_url)
+    deploy = deploy_files(TOOL_DIR / "deploy", path)
+    archive = make_package(root / "site", deploy, dist_dir or root / "dist", name, today or date.today())
+    print(f"已打包：{archive}（校验值见 {archive.parent / 'SHA256SUMS'}）\n"
+          f"包内 {name}/site/ 是站点，{name}/deploy/ 是按路径 {path} 写好的 nginx/Apache/IIS 配置（见其中的 README.md）。")
     return 0
 
 

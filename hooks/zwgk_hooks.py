@@ -7,8 +7,10 @@ publishes; the page events hand MkDocs the HTML our own templates rendered.
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import escape
@@ -34,9 +36,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # MkDocs themes print site_name and titles as HTML, so they get escaped text.
     config.site_name = str(escape(_site.title))
     config.nav = [{title: _md(path)} for title, path in _site.nav()]
+    # 网站地址 gives the 404 page (which MkDocs links from the server root) and the sitemap their base;
+    # `mkdocs serve` has already set its preview address here, and keeps it.
+    if not config.site_url and _site.project.site.base_url:
+        config.site_url = _site.project.site.base_url
+    config.extra_css = [_fingerprint(config, path) for path in config.extra_css]
+    config.extra_javascript = [_fingerprint(config, path) if isinstance(path, str) else path
+                               for path in config.extra_javascript]
     if not _site.writes_shared_files():
         config.theme.static_templates.clear()  # 404.html, sitemap.xml: written by the first shard
     return config
+
+
+def _fingerprint(config: MkDocsConfig, path: str) -> str:
+    """Our asset's URL with its content hash, so servers may cache assets/ for a year (deploy/)."""
+    file = Path(config.theme.custom_dir or "") / path
+    return f"{path}?v={hashlib.sha256(file.read_bytes()).hexdigest()[:10]}" if file.is_file() else path
 
 
 def _prepare(root: Path, config: MkDocsConfig) -> SiteBuild:
@@ -128,7 +143,9 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     assert _site is not None
-    env.globals["zwgk_footer"] = _site.footer("404.html")  # pages MkDocs renders itself (404)
+    # The one page MkDocs renders itself (404) links from the server path of site_url, as MkDocs does.
+    env.globals["zwgk_footer"] = _site.not_found_footer(urlsplit(config.site_url or "/").path)
+    env.filters["zwgk_fingerprint"] = lambda path: _fingerprint(config, path)
     return env
 
 

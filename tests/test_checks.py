@@ -102,6 +102,28 @@ def test_link_check_reads_real_html_and_counts_links(tree: Path) -> None:
     assert list(report.external) == ["https://example.invalid/x"]
 
 
+def test_link_check_treats_the_site_address_and_its_path_as_the_site(tree: Path) -> None:
+    """With 网站地址, canonical links to it are pages of the site, and the 404 page's links from its path are too."""
+    from zwgk.checks.links import check_built_site
+    from zwgk.model import Source
+    from zwgk.problems import Problems
+
+    site = tree / "built"
+    (site / "wj").mkdir(parents=True)
+    (site / "wj" / "a.html").write_text('<link rel="canonical" href="https://gov.example/zwgk/wj/a.html">'
+                                        '<a href="https://gov.example/zwgk/wj/gone.html">x</a>', encoding="utf-8")
+    (site / "404.html").write_text('<a href="/zwgk/">home</a><a href="/zwgk/wj/a.html">a</a>'
+                                   '<a href="/other/a.html">elsewhere</a><a href="/zwgk/gone.html">gone</a>'
+                                   '<a href="https://gov.example/zwgkx/">not ours</a>', encoding="utf-8")
+    (site / "index.html").write_text("home", encoding="utf-8")
+    problems = Problems(tree)
+    report = check_built_site(site, lambda page, href: Source(page, 1), problems, "https://gov.example/zwgk/")
+    assert sorted(p.message.split("（")[0] for p in problems.errors) == [
+        "链接“/other/a.html”不在网站地址 /zwgk/ 之下", "链接“/zwgk/gone.html”指向的页面或文件不存在",
+        "链接“https://gov.example/zwgk/wj/gone.html”指向的页面或文件不存在"]
+    assert list(report.external) == ["https://gov.example/zwgkx/"]
+
+
 # --- catalogue coverage, empty columns ---------------------------------------------------
 
 def test_uncovered_proactive_item_is_an_error_at_its_line(tree: Path) -> None:

@@ -1,4 +1,4 @@
-"""build.py package: the built site as a reproducible archive with its checksum."""
+"""build.py package: the built site and its server configs (deploy/) as a reproducible archive with its checksum."""
 
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ def test_package_is_the_site_and_is_reproducible(tmp_path: Path) -> None:
     with tarfile.open(archive) as tar:
         names = {m.name for m in tar.getmembers()}
         assert all(m.mtime == 0 and m.uid == 0 for m in tar.getmembers())
-    site_files = {f"zwgk-0000000001/{p.relative_to(tree / 'site').as_posix()}" for p in (tree / "site").rglob("*")}
-    assert names == site_files | {"zwgk-0000000001"}
+    site_files = {f"zwgk-0000000001/site/{p.relative_to(tree / 'site').as_posix()}" for p in (tree / "site").rglob("*")}
+    deploy_files = {f"zwgk-0000000001/deploy/{name}" for name in ("nginx.conf", ".htaccess", "web.config", "README.md")}
+    assert names == site_files | deploy_files | {"zwgk-0000000001", "zwgk-0000000001/site", "zwgk-0000000001/deploy"}
     first = archive.read_bytes()
     assert run_cli("--root", tree, "package").code == 0
     assert archive.read_bytes() == first

@@ -46,17 +46,18 @@ class Renderer:
         template = self.env.get_template(page.template)
         return template.render(this=page, url=_url_function(page.path, trace), **page.context)
 
-    def footer(self, current: str, trace: Trace | None = None) -> str:
-        """The site footer as seen from page `current` (its links are relative)."""
-        return self.env.get_template("footer.html").render(url=_url_function(current, trace))
+    def footer(self, current: str, trace: Trace | None = None, root: str | None = None) -> str:
+        """The site footer as seen from page `current` (its links are relative), or with links from the server
+        path `root` (for the 404 page, which is served at any address)."""
+        return self.env.get_template("footer.html").render(url=_url_function(current, trace, root))
 
 
 Trace = dict[str, tuple[str, int]]  # link as rendered → (template file, line)
 
 
-def _url_function(current: str, trace: Trace | None) -> Callable[[str], str]:
+def _url_function(current: str, trace: Trace | None, root: str | None = None) -> Callable[[str], str]:
     def url(target: str) -> str:
-        link = relative_url(target, current)
+        link = root + relative_url(target, "index.html") if root else relative_url(target, current)
         if trace is not None:
             # Compiled Jinja2 templates carry their Template object in their globals.
             frame = sys._getframe(1)

@@ -174,3 +174,7 @@ class SiteBuild:
         """The footer HTML for a page; the same for every page of one folder."""
         folder = posixpath.dirname(path)
         return self._footer(posixpath.join(folder, "_"))
+
+    def not_found_footer(self, root: str) -> str:
+        """The footer of the 404 page, served at any address: its links start from the site's server path."""
+        return self.renderer.footer("404.html", root=root)

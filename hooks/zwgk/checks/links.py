@@ -57,8 +57,12 @@ def _scan(html: str) -> ScannedPage:
     return page
 
 
-def check_built_site(site_dir: Path, locate: Locate, problems: Problems) -> LinkReport:
-    """Check every internal link of every page under `site_dir`; collect the external ones."""
+def check_built_site(site_dir: Path, locate: Locate, problems: Problems, base_url: str | None = None) -> LinkReport:
+    """Check every internal link of every page under `site_dir`; collect the external ones.
+
+    `base_url` (网站地址) is where the site will be served: links to it (canonical links) and links from the
+    server root under its path (the 404 page) are links inside the site.
+    """
     files = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()}
     tree = _Tree(files, {posixpath.dirname(f) for f in files})
     scanned = {rel: _scan((site_dir / rel).read_text(encoding="utf-8", errors="replace"))
@@ -67,7 +71,7 @@ def check_built_site(site_dir: Path, locate: Locate, problems: Problems) -> Link
     for rel, page in scanned.items():
         for href in page.refs:
             report.links += 1
-            problem = _problem(rel, href, tree, scanned, report)
+            problem = _problem(rel, href, tree, scanned, report, base_url)
             if problem:
                 report.broken += 1
                 where = locate(rel, href)
@@ -84,20 +88,26 @@ class _Tree:
     dirs: set[str]
 
 
-def _problem(page: str, href: str, tree: _Tree, scanned: dict[str, ScannedPage], report: LinkReport) -> str | None:
+def _problem(page: str, href: str, tree: _Tree, scanned: dict[str, ScannedPage], report: LinkReport,
+             base_url: str | None) -> str | None:
     """What is wrong with one link, or None when it is fine (or not ours to check here)."""
     if not href or href.startswith(_NOT_FETCHED):
         return None
     parts = urlsplit(href)
-    if parts.scheme in ("http", "https") or href.startswith("//"):
+    if base_url and href.startswith(base_url):  # the site's own address: check it as the page it names
+        parts = parts._replace(scheme="", netloc="")
+    elif parts.scheme in ("http", "https") or href.startswith("//"):
         report.external[href if parts.scheme else "https:" + href].append((page, href))
         return None
     if parts.scheme:
         return None
     if not parts.path:
         target = page
-    elif parts.path.startswith("/"):  # root-absolute: only MkDocs' 404 page uses them
-        target = posixpath.normpath(unquote(parts.path).lstrip("/"))
+    elif parts.path.startswith("/"):  # root-absolute: only MkDocs' 404 page uses them, under 网站地址's path
+        root = urlsplit(base_url).path if base_url else "/"
+        if not parts.path.startswith(root):
+            return f"不在网站地址 {root} 之下"
+        target = posixpath.normpath(unquote(parts.path[len(root):]) or ".")
     else:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
     if target.startswith("../") or target == "..":
