@@ -28,6 +28,7 @@ from .vocab import Term
 FOLDER = Path("content") / "decisions"
 SECTION = vocab.SECTION_DECISIONS
 CONSULTATION_STAGE = vocab.DECISION_STAGES[0]
+DRAFTING_NOTE = vocab.DECISION_STAGES[1]
 RESULT_STAGE = vocab.DECISION_STAGES[-1]
 # 《重大行政决策程序暂行条例》第十四条: 公开征求意见的期限一般不少于30日.
 MIN_CONSULTATION_DAYS = 30
@@ -68,13 +69,17 @@ class Consultation:
     def is_open(self, today: date) -> bool:
         return self.start <= today <= self.end
 
+    @property
+    def until(self) -> str:
+        return f"截至{cn_date(self.end)}"
+
     def state(self, today: date) -> str:
         """What the public reads beside the call: open until when, closed, or not yet open."""
         if today < self.start:
             return f"尚未开始，{cn_date(self.start)}起征求意见"
         if today > self.end:
             return f"已截止（截止日期：{cn_date(self.end)}）"
-        return f"征求意见中，截至{cn_date(self.end)}"
+        return f"征求意见中，{self.until}"
 
 
 @dataclass(frozen=True)
@@ -314,12 +319,14 @@ def _unknown(problems: Problems, source: Source, key: str, value: str, known: li
 
 
 def _check_order(catalogues: list[DecisionCatalogue], problems: Problems) -> None:
-    """A stage dated before one that comes earlier in the process is most likely a mistyped date."""
-    order = {kind: n for n, kind in enumerate(vocab.DECISION_STAGES)}
+    """A stage dated before one that comes earlier in the process is most likely a mistyped date.
+    The 起草说明 goes with the draft and may come out before or after it, so it is not compared."""
+    order = {kind: n for n, kind in enumerate(vocab.DECISION_STAGES) if kind != DRAFTING_NOTE}
     for catalogue in catalogues:
         for decision in catalogue.decisions:
-            for n, later in enumerate(decision.stages):
-                earlier = next((s for s in decision.stages[n + 1:] if order[s.kind] < order[later.kind]), None)
+            stages = [s for s in decision.stages if s.kind in order]
+            for n, later in enumerate(stages):
+                earlier = next((s for s in stages[n + 1:] if order[s.kind] < order[later.kind]), None)
                 if earlier is not None and later.day and earlier.day:
                     problems.warning(earlier.source.file, earlier.source.at("日期"),
                                      f"“{decision.name}”的“{earlier.kind.name}”日期 {earlier.day} 晚于“{later.kind.name}”的 {later.day}",
