@@ -276,3 +276,8 @@ def test_demo_has_every_stage_and_status_and_one_open_call() -> None:
     today = date(2026, 11, 25)
     calls = [c for d in decisions for _, c in d.consultations]
     assert [c.is_open(today) for c in calls].count(True) == 1 and any(c.end < today for c in calls)
+
+
+def test_personal_data_in_a_catalogue_is_refused(tmp_path: Path) -> None:
+    errors = _errors(_tree(tmp_path, DECISIONS.replace("zzbf@example.gov.cn", "zzbf@example.gov.cn 或致电13912345678")))
+    assert any(line.startswith(f"{CATALOGUE}:14: 发现手机号码 139******78") for line in errors), errors

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import schemas
+from .. import cleanup, negative_list, schemas
 from ..model import Attachment, Project
 from ..personal_data import Finding, attachment_text, scan_text
 from ..problems import Problems
@@ -34,10 +34,10 @@ def load_allow_list(root: Path, problems: Problems) -> set[str]:
     return {found.value for entry in data["允许公开"] for found in scan_text(entry["号码"])}
 
 
-def _participation_files(project: Project) -> list[str]:
+def _participation_files(project: Project) -> list[Path]:
     """重大行政决策 catalogues, the 负面清单 and the cleanup batches are published as written."""
-    files = [c.source.file for c in project.decisions] + [b.source.file for b in project.cleanup_batches[:1]]
-    return files + ([project.negative_list.source.file] if project.negative_list else [])
+    files = [Path(c.source.file) for c in project.decisions]
+    return files + [f for f in (negative_list.FILE, cleanup.FILE) if (project.root / f).is_file()]
 
 
 def check_personal_data(project: Project, public: PublicSite, attachments: list[Attachment],
