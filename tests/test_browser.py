@@ -64,11 +64,17 @@ PAGES = {
     "annual-report": "nianbao/nianbao-2024.html",
     "on-request": "ysqgk/index.html",
     "sitemap": "wzdt/index.html",
+    "decisions": "zdxzjc/index.html",
+    "decisions-year": "zdxzjc/2026/index.html",
+    "decision": "zdxzjc/2026/jykn-banfa.html",           # timeline with a call for opinions and an on-request document
+    "negative-list": "ysqgk/fmqd.html",
+    "cleanup": "zcwj/qljg.html",
 }
 # pages with a layout of their own, checked again in 长者模式 (larger text) on a phone
 ELDER_PAGES = ["home", "document", "on-request-document", "policies", "domains", "domain", "annual-report",
-               "interpretation-tables", "sitemap"]
-TABLE_PAGES = ["document", "domains", "domain", "annual-report", "interpretation-tables"]
+               "interpretation-tables", "sitemap", "decision", "cleanup"]
+TABLE_PAGES = ["document", "domains", "domain", "annual-report", "interpretation-tables", "decisions-year", "decision",
+               "negative-list", "cleanup"]
 
 VIEWPORTS = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},
@@ -278,6 +284,8 @@ def test_the_chosen_pages_are_what_they_say(www: Path) -> None:
     assert page(site, PAGES["interpretation"]).css_first(".zw-related--source a") is not None
     assert page(site, PAGES["interpretation-tables"]).css_first(".zw-body table") is not None
     assert page(site, PAGES["domain"]).css_first("table.zw-catalogue") is not None
+    decision = page(site, PAGES["decision"])
+    assert decision.css_first("ol.zw-timeline dl.zw-call") is not None and decision.css_first(".zw-badge--request")
 
 
 def test_every_page_starts_with_the_skip_link_to_the_content(www: Path) -> None:

@@ -31,6 +31,8 @@ def _demo_files() -> list[tuple[str, Path]]:
     files += [("document", p) for p in sorted((ROOT / "content/documents").rglob("*.md"))]
     files += [("interpretation", p) for p in sorted((ROOT / "content/interpretations").rglob("*.md"))]
     files += [("page", p) for p in sorted((ROOT / "content/pages").rglob("*.md"))]
+    files += [("decisions", p) for p in sorted((ROOT / "content/decisions").glob("*.yml"))]
+    files += [("negative-list", ROOT / "content/negative-list.yml"), ("cleanup", ROOT / "content/cleanup.yml")]
     return files
 
 

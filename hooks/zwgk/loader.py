@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import crossref, indexno, memo, schemas, vocab
+from . import cleanup, crossref, decisions, indexno, memo, negative_list, schemas, vocab
 from .dates import parse_date
 from .model import Attachment, Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site, Source
 from .problems import Problem, Problems
@@ -132,13 +132,19 @@ def load_project(root: Path) -> tuple[Project | None, Problems]:
     interpretations = [i for p in reader.markdown_files("interpretations")
                        if (i := reader.remembered(_load_interpretation, p))]
     pages = [pg for p in reader.markdown_files("pages") if (pg := reader.remembered(_load_page, p))]
+    decision_catalogues = decisions.load_all(root, reader.problems, documents, pages, reader.unloaded.documents)
+    negative = negative_list.load(root, reader.problems)
+    batches = cleanup.load(root, reader.problems)
     if site is None:
         return None, reader.problems
-    project = Project(root, site, catalogues, documents, interpretations, pages)
+    project = Project(root, site, catalogues, documents, interpretations, pages,
+                      decisions=decision_catalogues, negative_list=negative, cleanup_batches=batches)
     registry = indexno.load_registry(root, reader.problems)
     project.documents, project.index_registry = indexno.assign(project, registry, reader.problems)
     project.new_index_numbers = {k: v for k, v in project.index_registry.items() if registry.get(k) != v}
     crossref.check(project, reader.problems, reader.unloaded)
+    cleanup.check(project, reader.problems, reader.unloaded.documents)
+    negative_list.check_page_names(negative, pages, reader.problems)
     return project, reader.problems
 
 
@@ -274,6 +280,7 @@ def _load_document(reader: _Reader, path: Path) -> Document | None:
         categories=reader.terms(vocab.DISCLOSURE_CATEGORIES, data.get("公开类别", [])),
         attachments=entry.attachments, index_no=data.get("索引号", ""), keywords=tuple(data.get("关键词", [])),
         summary=data.get("内容概述"), body=entry.body, body_line=entry.body_line, source=reader.source(located),
+        cleanup_batch=data.get("清理批次"),
     )
 
 

@@ -6,9 +6,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import vocab
 from .vocab import Section, Term
+
+if TYPE_CHECKING:  # these modules hold their own dataclasses and import this one
+    from .cleanup import CleanupBatch
+    from .decisions import DecisionCatalogue
+    from .negative_list import NegativeList
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,7 @@ class Document:
     body: str
     body_line: int  # line of the file the body starts on
     source: Source
+    cleanup_batch: str | None = None  # 清理批次: 编号 of a batch in content/cleanup.yml
 
     @property
     def is_public(self) -> bool:
@@ -190,3 +197,6 @@ class Project:
     pages: list[Page] = field(default_factory=list)
     index_registry: dict[str, str] = field(default_factory=dict)  # every 索引号 given out, by file name
     new_index_numbers: dict[str, str] = field(default_factory=dict)  # those not yet in the registry file
+    decisions: list[DecisionCatalogue] = field(default_factory=list)  # content/decisions/<年份>.yml
+    negative_list: NegativeList | None = None  # content/negative-list.yml
+    cleanup_batches: list[CleanupBatch] = field(default_factory=list)  # content/cleanup.yml

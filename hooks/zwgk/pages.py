@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from . import vocab
+from . import cleanup, negative_list, vocab
 from .model import Attachment, Document, Interpretation, Page
 from .publication import PublicSite
 from .vocab import Section
@@ -113,8 +113,9 @@ def paginate(folder: str, entries: Sequence[Any]) -> Iterator[tuple[str, Sequenc
         yield paths[n - 1], chunk, Pager(n, len(chunks), paths)
 
 
-def build_pages(ps: PublicSite) -> list[OutputPage]:
-    """Every page of the site, in a fixed order (the order never changes the output)."""
+def build_pages(ps: PublicSite, extra: Sequence[OutputPage] = ()) -> list[OutputPage]:
+    """Every page of the site, in a fixed order (the order never changes the output); `extra` are
+    pages other modules make (重大行政决策, 负面清单, 清理结果), listed in the site map too."""
     pages: list[OutputPage] = [_home(ps)]
     pages += _hand_written(ps)
     pages += _statutory(ps)
@@ -123,6 +124,7 @@ def build_pages(ps: PublicSite) -> list[OutputPage]:
     pages += _interpretations(ps)
     pages += _domains(ps)
     pages.append(_on_request(ps))
+    pages += extra
     pages.append(OutputPage(SITEMAP, "网站地图", "sitemap.html", {"groups": _sitemap_groups(pages)}))
     return pages
 
@@ -130,9 +132,12 @@ def build_pages(ps: PublicSite) -> list[OutputPage]:
 def _sitemap_groups(pages: list[OutputPage]) -> list[tuple[str, str | None, list[OutputPage]]]:
     """(section title, section path, its pages) for the site map; documents and later list pages are left out."""
     listed = [p for p in pages if p.template != "document.html" and not _later_list_page(p)]
+    paths = {p.path for p in pages}
     groups = []
     for section in (*vocab.SECTIONS, vocab.SECTION_OTHER):
         index = section_path(section)
+        if section != vocab.SECTION_OTHER and index not in paths:
+            continue  # a section without content of its own (no 重大行政决策 yet) has no page
         children = [p for p in listed if p.path.startswith(section.slug + "/") and p.path != index]
         if section == vocab.SECTION_OTHER:
             if children:
@@ -212,6 +217,7 @@ def _policies(ps: PublicSite) -> list[OutputPage]:
         "all": (section_path(section), len(public)),
         "years": [(y, f"{section.slug}/{y}/index.html", len(by_year[y])) for y in years],
         "domains": [(t, f"{section.slug}/{t.slug}/index.html", len(by_domain[t])) for t in domains],
+        "cleanup": cleanup.PAGE_PATH if ps.cleanup else None,
     }
     out = _document_lists(section.slug, section.name, public, (), {**facets, "current": None})
     crumbs = (_crumb(section),)
@@ -272,4 +278,5 @@ def _on_request(ps: PublicSite) -> OutputPage:
         "pages": [p for p in ps.pages if p.section == section],
         "documents": [d for d in ps.documents if d.is_on_request],
         "guide": section_path(vocab.SECTION_GUIDE),
+        "negative_list": (negative_list.PAGE_PATH, ps.negative_list) if ps.negative_list else None,
     })

@@ -12,8 +12,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from . import vocab
+from . import cleanup, decisions, vocab
+from .cleanup import CleanupGroup
+from .decisions import DecisionCatalogue
 from .model import Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site
+from .negative_list import NegativeList
 from .vocab import Term
 
 # Document types that are 法定主动公开内容 of the first category by their nature.
@@ -55,6 +58,9 @@ class PublicSite:
 
     documents_by_slug: dict[str, Document] = field(default_factory=dict)
     items_by_code: dict[str, CatalogueItem] = field(default_factory=dict)
+    decisions: tuple[DecisionCatalogue, ...] = ()  # newest year first; stages link only to what is shown
+    negative_list: NegativeList | None = None
+    cleanup: tuple[CleanupGroup, ...] = ()  # empty when no cleanup batch is defined
 
     def document(self, slug: str) -> Document | None:
         return self.documents_by_slug.get(slug)
@@ -102,4 +108,7 @@ def publish(project: Project) -> PublicSite:
         categories={t: m for t, m in category_members(documents, pages).items() if m},
         documents_by_slug={d.slug: d for d in documents},
         items_by_code={item.code: item for c in project.catalogues for item in c.items},
+        decisions=decisions.publish(project.decisions, {d.slug: d for d in documents}, {p.slug: p for p in pages}),
+        negative_list=project.negative_list,
+        cleanup=cleanup.publish(project.cleanup_batches, tuple(documents)),
     )

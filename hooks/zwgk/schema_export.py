@@ -22,6 +22,9 @@ EXPORTED = {
     "interpretation": schemas.INTERPRETATION,
     "page": schemas.PAGE,
     "personal-data-allow": schemas.ALLOW_LIST,
+    "decisions": schemas.DECISIONS,
+    "negative-list": schemas.NEGATIVE_LIST,
+    "cleanup": schemas.CLEANUP,
 }
 _DIGITS = "0-9０-９"
 

@@ -132,6 +132,7 @@ DOCUMENT = _object(
         "索引号": _text("索引号", "一般不写，由系统生成；已公布的可写上固定"),
         "关键词": _list("关键词", _text("关键词")),
         "内容概述": _text("内容概述"),
+        "清理批次": _text("清理批次", "本文件在哪一批规范性文件清理中清理：写 content/cleanup.yml 中该批次的编号"),
     },
     ["标题", "发文机关", "成文日期", "公开属性", "有效性", "文件类型", "主题分类"],
     allOf=[_WITHHOLDING, _PUBLISHED_DATE],
@@ -170,4 +171,95 @@ PAGE = _object(
         "附件": {**_list("附件", _text("附件路径", "content/attachments/ 下的路径")), "x-zwgk-split": False},
     },
     ["标题", "栏目", "发布日期"],
+)
+
+# A code editors give (批次编号, 决策编号), not a file name: validate words SLUG_PATTERN misfits as file names.
+CODE_PATTERN = r"^[0-9a-z][0-9a-z-]*$"
+# 计划完成时间 as catalogues print it: 2026年, 2026年12月, 2026-12, or a full date.
+PLANNED_PATTERN = r"^[0-9０-９]{4}\s*年?(\s*[-./]?\s*[0-9０-９]{1,2}\s*月?(\s*[-./]?\s*[0-9０-９]{1,2}\s*日?)?)?$"
+
+
+def _code(title: str, example: str) -> dict[str, Any]:
+    return {"type": "string", "pattern": CODE_PATTERN, "title": title,
+            "description": f"{title}只用小写英文字母、数字和连字符，例如 {example}，公布后不要再改"}
+
+
+def _reference(title: str, where: str) -> dict[str, Any]:
+    return {"type": "string", "pattern": SLUG_PATTERN, "title": title, "description": f"{where}的文件名（不带 .md）"}
+
+
+CONSULTATION = _object(
+    "公开征求意见",
+    {
+        "开始日期": _date("征求意见开始日期"),
+        "截止日期": _date("征求意见截止日期"),
+        "方式": _text("提交意见的方式", "如：电子邮件发送至……；信函寄至……，信封注明“……意见”"),
+    },
+    ["开始日期", "截止日期", "方式"],
+)
+
+DECISION_STAGE = _object(
+    "决策阶段",
+    {
+        "阶段": _enum("阶段", vocab.names(vocab.DECISION_STAGES)),
+        "日期": _date("日期（不写时取征求意见开始日期或所链接文件、页面的发布日期）"),
+        "文件": _reference("本阶段的文件", "content/documents 下文件"),
+        "页面": _reference("本阶段的页面", "content/pages 下页面"),
+        "征集": CONSULTATION,
+        "说明": _text("说明", "如：经县人民政府第12次常务会议审议通过"),
+    },
+    ["阶段"],
+)
+
+DECISION = _object(
+    "重大行政决策事项",
+    {
+        "编号": _code("编号", "tcss-guihua"),
+        "事项名称": _text("事项名称"),
+        "承办单位": _text("承办单位"),
+        "计划完成时间": {"type": "string", "pattern": PLANNED_PATTERN, "title": "计划完成时间",
+                    "description": "写成 2026年12月、2026-12-31 或 2026年"},
+        "状态": _enum("状态", vocab.DECISION_STATUSES),
+        "说明": _text("说明", "如：调整的原因"),
+        "阶段": _list("决策阶段", DECISION_STAGE),
+    },
+    ["编号", "事项名称", "承办单位", "计划完成时间", "状态"],
+)
+
+DECISIONS = _object(
+    "重大行政决策事项目录（content/decisions/<年份>.yml）",
+    {
+        "发布日期": _date("目录发布日期"),
+        "说明": _text("说明", "目录的简要说明，如审议通过的会议"),
+        "事项": {**_list("重大行政决策事项", DECISION), "minItems": 1},
+    },
+    ["发布日期", "事项"],
+)
+
+NEGATIVE_LIST = _object(
+    "政府信息公开负面清单（content/negative-list.yml）",
+    {
+        "标题": _text("标题", "不写时为“政府信息公开负面清单”"),
+        "说明": _text("说明"),
+        "事项": {**_list("不予公开的事项", _object("负面清单事项", {
+            "事项": _text("不予公开的事项", "具体写明哪一类信息"),
+            "不予公开依据": _enum("不予公开依据", vocab.LEGAL_GROUNDS),
+            "责任单位": _text("责任单位"),
+            "更新日期": _date("更新日期"),
+        }, ["事项", "不予公开依据", "责任单位", "更新日期"])), "minItems": 1},
+    },
+    ["事项"],
+)
+
+CLEANUP = _object(
+    "规范性文件清理批次（content/cleanup.yml）",
+    {"批次": {**_list("清理批次", _object("清理批次", {
+        "编号": _code("批次编号", "2024-qingli"),
+        "名称": _text("批次名称", "如：2024年度行政规范性文件清理"),
+        "清理日期": _date("清理日期"),
+        "依据": _text("清理依据", "如：《示例县行政规范性文件管理办法》"),
+        "说明": _text("说明"),
+        "文件": _reference("公布清理结果的文件", "content/documents 下文件"),
+    }, ["编号", "名称", "清理日期"])), "minItems": 1}},
+    ["批次"],
 )

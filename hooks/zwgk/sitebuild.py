@@ -15,6 +15,7 @@ from pathlib import Path
 from . import vocab
 from .bodies import render_bodies
 from .checks import DomainCoverage, check_content
+from .extra_pages import extra_pages
 from .loader import load_project
 from .model import Attachment, Project, Source
 from .problems import Problems
@@ -51,8 +52,9 @@ def prepare(root: Path, today: date | None = None) -> tuple[SiteBuild | None, Pr
     project, problems = load_project(root)
     if project is None:
         return None, problems
-    site = SiteBuild(project, problems)
-    site.coverage = check_content(project, site.public, site.pages, site.attachments(), problems, today or date.today())
+    today = today or date.today()
+    site = SiteBuild(project, problems, today=today)
+    site.coverage = check_content(project, site.public, site.pages, site.attachments(), problems, today)
     return (None if problems.errors else site), problems
 
 
@@ -96,13 +98,15 @@ def last_good_build(root: Path) -> SiteBuild | None:
 
 
 class SiteBuild:
-    def __init__(self, project: Project, problems: Problems, template_dir: Path = TEMPLATES) -> None:
+    def __init__(self, project: Project, problems: Problems, template_dir: Path = TEMPLATES,
+                 today: date | None = None) -> None:
         self.project = project
         self.problems = problems
         self.coverage: list[DomainCoverage] = []
         self.public: PublicSite = publish(project)
         self.bodies, self.body_attachments = render_bodies(project, self.public, problems)
-        self.pages: list[OutputPage] = build_pages(self.public)
+        # Whether a call for opinions is open depends on the day of the build.
+        self.pages: list[OutputPage] = build_pages(self.public, extra_pages(self.public, today or date.today()))
         self.by_path: dict[str, OutputPage] = {p.path: p for p in self.pages}
         self.renderer = Renderer(self.public, self.bodies, template_dir)
         self._owners = {path_of(o): o for o in [*self.public.documents, *self.public.interpretations, *self.public.pages]}
@@ -134,7 +138,8 @@ class SiteBuild:
 
     def nav(self) -> list[tuple[str, str]]:
         """(title, output path) of the few pages in the site navigation; documents never are."""
-        return [("首页", HOME)] + [(s.name, section_path(s)) for s in vocab.SECTIONS] + [("网站地图", SITEMAP)]
+        sections = [(s.name, section_path(s)) for s in vocab.SECTIONS if section_path(s) in self.by_path]
+        return [("首页", HOME), *sections, ("网站地图", SITEMAP)]
 
     def attachments(self) -> list[Attachment]:
         """Attachments of what is published in full; nothing else under content/ is copied."""

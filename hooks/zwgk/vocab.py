@@ -101,6 +101,16 @@ WITHDRAWN: frozenset[str] = frozenset({"失效", "废止"})
 DOCUMENT_TYPES: tuple[str, ...] = ("规章", "行政规范性文件", "其他文件")
 NORMATIVE = "行政规范性文件"
 
+# 重大行政决策: the state of each item of the year's catalogue, and the stages it goes through (in order).
+DECISION_STATUSES: tuple[str, ...] = ("未启动", "征求意见中", "审议中", "已完成", "已调整")
+DECISION_STAGES: tuple[Term, ...] = (
+    Term("征求意见", "zqyj", ("草案", "征求意见稿")),
+    Term("起草说明", "qcsm"),
+    Term("意见采纳情况", "yjcn"),
+    Term("审议", "sy"),
+    Term("结果", "jg"),
+)
+
 INTERPRETATION_FORMS: tuple[str, ...] = ("文字解读", "简明问答", "图表图解", "音频视频", "案例说明")
 
 AUDIENCES: tuple[str, ...] = ("全社会", "特定群体")
@@ -129,16 +139,17 @@ SECTION_POLICIES = Section("政策文件", "zcwj", False)
 SECTION_INTERPRETATIONS = Section("政策解读", "zcjd", False)
 SECTION_DOMAINS = Section("重点领域信息公开", "zdly", False)
 SECTION_ON_REQUEST = Section("依申请公开", "ysqgk", False)
+SECTION_DECISIONS = Section("重大行政决策", "zdxzjc", False)
 SECTION_OTHER = Section("其他信息", "qtxx", False)
 
 SECTIONS: tuple[Section, ...] = (
     SECTION_GUIDE, SECTION_RULES, SECTION_STATUTORY, SECTION_REPORTS,
-    SECTION_POLICIES, SECTION_INTERPRETATIONS, SECTION_DOMAINS, SECTION_ON_REQUEST,
+    SECTION_POLICIES, SECTION_INTERPRETATIONS, SECTION_DOMAINS, SECTION_ON_REQUEST, SECTION_DECISIONS,
 )
 
 # Columns a hand-written page (content/pages) may belong to.
 PAGE_SECTIONS: tuple[Section, ...] = (
-    SECTION_GUIDE, SECTION_RULES, SECTION_REPORTS, SECTION_ON_REQUEST, SECTION_OTHER,
+    SECTION_GUIDE, SECTION_RULES, SECTION_REPORTS, SECTION_ON_REQUEST, SECTION_DECISIONS, SECTION_OTHER,
 )
 
 

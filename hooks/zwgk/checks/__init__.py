@@ -12,6 +12,7 @@ from ..pages import OutputPage
 from ..problems import Problems
 from ..publication import PublicSite
 from .coverage import DomainCoverage, check_coverage
+from .decisions import check_decisions
 from .empty import check_empty
 from .privacy import check_personal_data
 from .sync import check_interpretations
@@ -26,4 +27,5 @@ def check_content(project: Project, public: PublicSite, pages: list[OutputPage],
     check_timeliness(project, public, problems, today)
     check_interpretations(public, problems)
     check_personal_data(project, public, attachments, problems)
+    check_decisions(project, problems, today)
     return coverage

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import schemas
+from .. import cleanup, negative_list, schemas
 from ..model import Attachment, Project
 from ..personal_data import Finding, attachment_text, scan_text
 from ..problems import Problems
@@ -34,6 +34,12 @@ def load_allow_list(root: Path, problems: Problems) -> set[str]:
     return {found.value for entry in data["允许公开"] for found in scan_text(entry["号码"])}
 
 
+def _participation_files(project: Project) -> list[Path]:
+    """重大行政决策 catalogues, the 负面清单 and the cleanup batches are published as written."""
+    files = [Path(c.source.file) for c in project.decisions]
+    return files + [f for f in (negative_list.FILE, cleanup.FILE) if (project.root / f).is_file()]
+
+
 def check_personal_data(project: Project, public: PublicSite, attachments: list[Attachment],
                         problems: Problems) -> None:
     allowed = load_allow_list(project.root, problems)
@@ -47,6 +53,7 @@ def check_personal_data(project: Project, public: PublicSite, attachments: list[
     sources += [project.root / c.source.file for c in project.catalogues]
     sources += [project.root / o.source.file for o in [*public.interpretations, *public.pages]]
     sources += [project.root / d.source.file for d in public.documents if d.is_public]
+    sources += [project.root / f for f in _participation_files(project)]
     for path in sources:
         text = read_text(path, problems)
         if text is not None:
