@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import crossref, indexno, schemas, vocab
+from . import annual_format, annual_report, crossref, indexno, schemas, vocab
 from .dates import parse_date
 from .model import Attachment, Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site, Source
 from .problems import Problems
@@ -110,9 +110,11 @@ def load_project(root: Path) -> tuple[Project | None, Problems]:
     documents = [d for p in reader.markdown_files("documents") if (d := _load_document(reader, p))]
     interpretations = [i for p in reader.markdown_files("interpretations") if (i := _load_interpretation(reader, p))]
     pages = [pg for p in reader.markdown_files("pages") if (pg := _load_page(reader, p))]
+    reports = annual_report.load_reports(root, site, reader.problems)
     if site is None:
         return None, reader.problems
     project = Project(root, site, catalogues, documents, interpretations, pages)
+    project.reports = reports
     registry = indexno.load_registry(root, reader.problems)
     project.documents, project.index_registry = indexno.assign(project, registry, reader.problems)
     project.new_index_numbers = {k: v for k, v in project.index_registry.items() if registry.get(k) != v}
@@ -142,6 +144,7 @@ def _load_site(reader: _Reader) -> Site | None:
         phone=data["电话"], email=data.get("电子邮箱"), site_code=data["网站标识码"], icp=data["ICP备案号"],
         police_record=data["公安机关备案号"], error_report_url=data.get("找错链接", ERROR_REPORT_URL),
         base_url=_base_url(data.get("网站地址")),
+        organ_kind=data.get("机关类型", annual_format.COUNTY_GOVERNMENT),
     )
 
 

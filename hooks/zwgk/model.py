@@ -6,9 +6,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import vocab
 from .vocab import Section, Term
+
+if TYPE_CHECKING:
+    from .annual_report import AnnualReport
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class Site:
     police_record: str  # 公安机关备案号
     error_report_url: str  # 我为政府网站找错
     base_url: str | None = None  # 网站地址, always ending in "/"; None when the editor left it out
+    organ_kind: str = "县级人民政府"  # 机关类型: decides when the annual report is due
 
     @property
     def title(self) -> str:
@@ -190,3 +195,4 @@ class Project:
     pages: list[Page] = field(default_factory=list)
     index_registry: dict[str, str] = field(default_factory=dict)  # every 索引号 given out, by file name
     new_index_numbers: dict[str, str] = field(default_factory=dict)  # those not yet in the registry file
+    reports: list[AnnualReport] = field(default_factory=list)  # 年度报告 from content/reports, oldest first

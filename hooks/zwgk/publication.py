@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import vocab
+from .annual_report import AnnualReport
 from .model import Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site
 from .vocab import Term
 
@@ -55,6 +56,7 @@ class PublicSite:
 
     documents_by_slug: dict[str, Document] = field(default_factory=dict)
     items_by_code: dict[str, CatalogueItem] = field(default_factory=dict)
+    reports: tuple[AnnualReport, ...] = ()  # newest year first; the law makes every report public
 
     def document(self, slug: str) -> Document | None:
         return self.documents_by_slug.get(slug)
@@ -102,4 +104,5 @@ def publish(project: Project) -> PublicSite:
         categories={t: m for t, m in category_members(documents, pages).items() if m},
         documents_by_slug={d.slug: d for d in documents},
         items_by_code={item.code: item for c in project.catalogues for item in c.items},
+        reports=tuple(sorted(project.reports, key=lambda r: r.year, reverse=True)),
     )
