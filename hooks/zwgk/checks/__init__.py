@@ -14,6 +14,7 @@ from ..publication import PublicSite
 from .coverage import DomainCoverage, check_coverage
 from .empty import check_empty
 from .privacy import check_personal_data
+from .report_numbers import check_reports
 from .sync import check_interpretations
 from .timeliness import check_timeliness
 
@@ -26,4 +27,5 @@ def check_content(project: Project, public: PublicSite, pages: list[OutputPage],
     check_timeliness(project, public, problems, today)
     check_interpretations(public, problems)
     check_personal_data(project, public, attachments, problems)
+    check_reports(project, problems, today)
     return coverage
