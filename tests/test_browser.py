@@ -61,7 +61,7 @@ PAGES = {
     "statutory-category": "fdzdgknr/regulations/index.html",
     "guide": "zhinan/index.html",
     "rules-page": "zhidu/zhidu-zhudong.html",
-    "annual-report": "nianbao/nianbao-2024.html",
+    "annual-report": "nianbao/2024.html",
     "on-request": "ysqgk/index.html",
     "sitemap": "wzdt/index.html",
 }

@@ -31,6 +31,7 @@ def _demo_files() -> list[tuple[str, Path]]:
     files += [("document", p) for p in sorted((ROOT / "content/documents").rglob("*.md"))]
     files += [("interpretation", p) for p in sorted((ROOT / "content/interpretations").rglob("*.md"))]
     files += [("page", p) for p in sorted((ROOT / "content/pages").rglob("*.md"))]
+    files += [("annual-report", p) for p in sorted((ROOT / "content/reports").glob("*.yml"))]
     return files
 
 

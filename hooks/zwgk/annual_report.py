@@ -18,13 +18,14 @@ from typing import Any
 from . import annual_format as fmt
 from . import schemas
 from .dates import parse_date
-from .model import Site, Source
+from .model import Page, Site, Source
 from .problems import Problems
 from .sourcefile import Located, read_yaml_file
 from .validate import validate
 
 FOLDER = Path("content") / "reports"
 _YEAR_FILE = re.compile(r"^\d{4}$")
+_YEAR_IN_TITLE = re.compile(r"(\d{4})\s*年")
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,20 @@ class AnnualReport:
     @property
     def slug(self) -> str:
         return str(self.year)
+
+
+def page_year(page: Page) -> int | None:
+    """The year a hand-written report page reports on, read from its title (示例县2024年……年度报告)."""
+    match = _YEAR_IN_TITLE.search(page.title)
+    return int(match.group(1)) if match else None
+
+
+def by_year(entries: list[AnnualReport | Page]) -> list[AnnualReport | Page]:
+    """Reports and hand-written report pages, newest year first."""
+    def year(e: AnnualReport | Page) -> int:
+        return e.year if isinstance(e, AnnualReport) else (page_year(e) or e.published.year - 1)
+
+    return sorted(entries, key=lambda e: (year(e), e.published, e.title), reverse=True)
 
 
 def paragraphs(text: str | None) -> tuple[str, ...]:

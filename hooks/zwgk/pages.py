@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from . import annual_format, vocab
-from .annual_report import AnnualReport
+from .annual_report import AnnualReport, by_year
 from .model import Attachment, Document, Interpretation, Page
 from .publication import PublicSite
 from .vocab import Section
@@ -185,10 +185,10 @@ def _hand_written(ps: PublicSite) -> list[OutputPage]:
 
 
 def _column(ps: PublicSite, section: Section) -> list[Page | AnnualReport]:
-    """What a column of hand-written pages lists, newest first; 年报 adds the annual reports."""
+    """What a column of hand-written pages lists, newest first; 年报 adds the annual reports, by year."""
     members: list[Page | AnnualReport] = [p for p in ps.pages if p.section == section]
     if section == vocab.SECTION_REPORTS:
-        members = sorted([*ps.reports, *members], key=lambda e: (e.published, e.title), reverse=True)
+        members = by_year([*ps.reports, *members])
     return members
 
 

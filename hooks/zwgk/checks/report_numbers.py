@@ -8,17 +8,15 @@ and what it should be.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from .. import annual_format as fmt
 from .. import vocab
-from ..annual_report import FOLDER, AnnualReport, Cells
+from ..annual_report import FOLDER, AnnualReport, Cells, page_year
 from ..model import Document, Project
 from ..problems import Problems
 
 _SUM_FIX = "改为 {expected}，或改正相加的各项"
-_YEAR_IN_TITLE = re.compile(r"(\d{4})\s*年")
 _LISTED = 10  # documents named in one message
 
 
@@ -161,13 +159,13 @@ def _on_time(project: Project, problems: Problems, today: date) -> None:
     kind = project.site.organ_kind
     years = {r.year for r in project.reports}
     for page in project.pages:
-        match = _YEAR_IN_TITLE.search(page.title) if page.section == vocab.SECTION_REPORTS else None
-        if match and int(match.group(1)) in years:
-            problems.warning(page.source.file, page.source.line,
-                             f"{match.group(1)} 年的年度报告已写在 {FOLDER.as_posix()}/{match.group(1)}.yml，这篇手写页面与它重复",
+        year = page_year(page) if page.section == vocab.SECTION_REPORTS else None
+        if year in years:
+            problems.warning(page.source.file, page.source.at("标题"),
+                             f"{year} 年的年度报告已写在 {FOLDER.as_posix()}/{year}.yml，这篇手写页面与它重复",
                              "删掉这篇手写页面，或把它的“栏目”改为其他栏目", "reports.duplicate")
-        elif match:
-            years.add(int(match.group(1)))
+        elif year:
+            years.add(year)
     for report in project.reports:
         due = fmt.deadline(report.year, kind)
         if report.published > due:
