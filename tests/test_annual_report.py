@@ -124,47 +124,39 @@ def test_consistent_reports_pass(tree: Path) -> None:
 
 # --- every identity, violated once -------------------------------------------------------------------------
 
-def test_total_column_is_the_sum_of_the_applicant_columns(tree: Path) -> None:
-    edit(tree, R2024, f"本年新收: {_cells(5, 2, total=7)}", f"本年新收: {_cells(5, 2, total=8)}")
-    line = _line(tree, R2024, "本年新收:")
-    _only(tree, f"{R2024}:{line}: 第三部分“一、本年新收政府信息公开申请数量”行“总计”列写的是 8，按各项相加应为 7 — "
-                "改为 7，或改正相加的各项")
-
-
-def test_results_total_is_the_sum_of_the_results(tree: Path) -> None:
-    edit(tree, R2024, f"总计: {_cells(5, 2, total=7)}", f"总计: {_cells(4, 2, total=6)}")
-    line = _line(tree, R2024, "  总计:")
-    _only(tree, f"{R2024}:{line}: 第三部分“（七）总计”行“自然人”列写的是 4，按各项相加应为 5 — 改为 5，或改正相加的各项")
-
-
-def test_total_of_a_sub_row_is_checked_with_its_group_named(tree: Path) -> None:
-    edit(tree, R2024, f"保护第三方合法权益: {_cells(1)}", "保护第三方合法权益: {自然人: 1, 商业企业: 0, 科研机构: 0, "
-         "社会公益组织: 0, 法律服务机构: 0, 其他: 0, 总计: 2}")
-    line = _line(tree, R2024, "保护第三方合法权益:")
-    _only(tree, f"{R2024}:{line}: 第三部分“（三）不予公开 4．保护第三方合法权益”行“总计”列写的是 2，按各项相加应为 1 — "
-                "改为 1，或改正相加的各项")
-
-
-def test_received_equals_handled_plus_carried_over(tree: Path) -> None:
-    edit(tree, R2024, f"结转下年度: {_cells(1, total=1)}", f"结转下年度: {_cells(2, total=2)}")
-    line = _line(tree, R2024, "结转下年度:")
+# (what the editor changed in the 2024 report, the line the error is on, the one error after `file:line: `)
+IDENTITIES = {
+    "总计 column = the six applicant columns": (
+        [(f"本年新收: {_cells(5, 2, total=7)}", f"本年新收: {_cells(5, 2, total=8)}")], "本年新收:",
+        "第三部分“一、本年新收政府信息公开申请数量”行“总计”列写的是 8，按各项相加应为 7 — 改为 7，或改正相加的各项"),
+    "（七）总计 = the results": (
+        [(f"总计: {_cells(5, 2, total=7)}", f"总计: {_cells(4, 2, total=6)}")], "  总计:",
+        "第三部分“（七）总计”行“自然人”列写的是 4，按各项相加应为 5 — 改为 5，或改正相加的各项"),
+    "总计 of a sub-row, named with its group": (
+        [(f"保护第三方合法权益: {_cells(1)}", f"保护第三方合法权益: {_cells(1, total=2)}")], "保护第三方合法权益:",
+        "第三部分“（三）不予公开 4．保护第三方合法权益”行“总计”列写的是 2，按各项相加应为 1 — 改为 1，或改正相加的各项"),
     # the wrong 自然人 cell is reported; the total that merely adds it up is not blamed as well
-    _only(tree, f"{R2024}:{line}: 第三部分“四、结转下年度继续办理”行“自然人”列写的是 2，"
-                "按“本年新收 + 上年结转 − （七）总计”应为 1 — 改为 1，或改正这一列的新收、上年结转和办理结果")
+    "新收 + 上年结转 = （七）总计 + 结转下年度": (
+        [(f"结转下年度: {_cells(1, total=1)}", f"结转下年度: {_cells(2, total=2)}")], "结转下年度:",
+        "第三部分“四、结转下年度继续办理”行“自然人”列写的是 2，按“本年新收 + 上年结转 − （七）总计”应为 1 — "
+        "改为 1，或改正这一列的新收、上年结转和办理结果"),
+    "more handled than received": (
+        [(f"予以公开: {_cells(3, 1)}", f"予以公开: {_cells(3, 3)}"),
+         (f"总计: {_cells(5, 2, total=7)}", f"总计: {_cells(5, 4, total=9)}")], "结转下年度:",
+        "第三部分“四、结转下年度继续办理”行“商业企业”列写的是 0，但这一列办理结果共 4 件，多于本年新收加上年结转的 2 件 — "
+        "核对这一列：本年新收加上年结转，应等于（七）总计加结转下年度继续办理"),
+    "复议诉讼 总计 = its four results": (
+        [("尚未审结: 0, 总计: 1}", "尚未审结: 0, 总计: 3}")], "未经复议直接起诉:",
+        "第四部分“未经复议直接起诉”的“总计”写的是 3，按各项相加应为 1 — 改为 1，或改正相加的各项"),
+}
 
 
-def test_more_handled_than_received_is_said_so(tree: Path) -> None:
-    edit(tree, R2024, f"予以公开: {_cells(3, 1)}", f"予以公开: {_cells(3, 3)}")
-    edit(tree, R2024, f"总计: {_cells(5, 2, total=7)}", f"总计: {_cells(5, 4, total=9)}")
-    line = _line(tree, R2024, "结转下年度:")
-    _only(tree, f"{R2024}:{line}: 第三部分“四、结转下年度继续办理”行“商业企业”列写的是 0，但这一列办理结果共 4 件，"
-                "多于本年新收加上年结转的 2 件 — 核对这一列：本年新收加上年结转，应等于（七）总计加结转下年度继续办理")
-
-
-def test_review_total_is_the_sum_of_its_four_results(tree: Path) -> None:
-    edit(tree, R2024, "尚未审结: 0, 总计: 1}", "尚未审结: 0, 总计: 3}")
-    line = _line(tree, R2024, "未经复议直接起诉:")
-    _only(tree, f"{R2024}:{line}: 第四部分“未经复议直接起诉”的“总计”写的是 3，按各项相加应为 1 — 改为 1，或改正相加的各项")
+@pytest.mark.parametrize("case", IDENTITIES)
+def test_each_identity_violated_once_is_one_exact_error(tree: Path, case: str) -> None:
+    changes, where, message = IDENTITIES[case]
+    for old, new in changes:
+        edit(tree, R2024, old, new)
+    _only(tree, f"{R2024}:{_line(tree, R2024, where)}: {message}")
 
 
 def test_carried_in_equals_last_years_carried_out(tree: Path) -> None:
