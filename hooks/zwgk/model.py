@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import vocab
+from . import annual_format, vocab
 from .vocab import Section, Term
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ class Site:
     police_record: str  # 公安机关备案号
     error_report_url: str  # 我为政府网站找错
     base_url: str | None = None  # 网站地址, always ending in "/"; None when the editor left it out
-    organ_kind: str = "县级人民政府"  # 机关类型: decides when the annual report is due
+    organ_kind: str = annual_format.COUNTY_GOVERNMENT  # 机关类型: decides when the annual report is due
 
     @property
     def title(self) -> str:

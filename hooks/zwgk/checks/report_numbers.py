@@ -130,7 +130,7 @@ def _documents(report: AnnualReport, documents: list[Document], problems: Proble
     found = {
         "本年制发": ([d for d in normative if d.written.year == report.year], f"{report.year} 年制发（成文日期在 {report.year} 年）",
                  "在 content/documents/ 补上缺少的文件，或改正文件的“文件类型”“成文日期”"),
-        "本年废止": ([d for d in normative if withdrawn_by(d, year_end) and d.repealed.year == report.year],  # type: ignore[union-attr]
+        "本年废止": ([d for d in normative if d.is_withdrawn and d.repealed and d.repealed.year == report.year],
                  f"{report.year} 年失效或废止", "核对文件的“有效性”和“废止日期”"),
         "现行有效": ([d for d in normative if d.written <= year_end and not withdrawn_by(d, year_end)],
                  f"{report.year} 年底现行有效", "核对文件的“有效性”和“废止日期”，在 content/documents/ 补上缺少的文件"),
