@@ -61,7 +61,7 @@ PAGES = {
     "statutory-category": "fdzdgknr/regulations/index.html",
     "guide": "zhinan/index.html",
     "rules-page": "zhidu/zhidu-zhudong.html",
-    "annual-report": "nianbao/nianbao-2024.html",
+    "annual-report": "nianbao/2024.html",
     "on-request": "ysqgk/index.html",
     "sitemap": "wzdt/index.html",
     "decisions": "zdxzjc/index.html",
@@ -514,6 +514,33 @@ def test_print_shows_the_document_without_the_site_around_it(tab, key: str, prin
             assert page_.locator(shown).first.is_visible(), f"{PAGES[key]}: {shown} is not printed"
     finally:
         page_.emulate_media(media="screen")
+    desktop.clean()
+
+
+def test_annual_report_prints_on_a4_with_whole_tables(tab) -> None:  # noqa: ANN001
+    """@page gives A4; at its 17 cm of text width (643 px) the report's tables shrink to fit, none is cut off."""
+    import re
+
+    desktop = tab("desktop")
+    page_ = desktop.open(PAGES["annual-report"])
+    page_.set_viewport_size({"width": 643, "height": 900})
+    page_.emulate_media(media="print")
+    try:
+        for hidden in (".md-header", ".md-tabs", ".md-footer", ".zw-crumbs", ".md-top"):
+            assert not page_.locator(hidden).first.is_visible(), f"{hidden} is printed"
+        tables = page_.evaluate("""() => [...document.querySelectorAll("article table")].map(t => {
+          const wrap = t.closest(".zw-table-wrap");
+          return [t.caption.textContent, Math.ceil(t.getBoundingClientRect().right), wrap.scrollWidth - wrap.clientWidth];
+        })""")
+        assert len(tables) == 3
+        for caption, right, hidden_width in tables:
+            assert right <= 643 and hidden_width == 0, (caption, right, hidden_width)
+        pdf = page_.pdf(prefer_css_page_size=True)
+        box = [float(n) for n in re.search(rb"/MediaBox\s*\[([\d.\s]+)\]", pdf).group(1).split()]
+        assert [round(box[2] * 25.4 / 72), round(box[3] * 25.4 / 72)] == [210, 297]  # millimetres
+    finally:
+        page_.emulate_media(media="screen")
+        page_.set_viewport_size(VIEWPORTS["desktop"]["viewport"])
     desktop.clean()
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, article, build, links
+from zwgk import annual_format as fmt
 
 @pytest.fixture(scope="session")
 def demo_project():  # noqa: ANN201 - zwgk Project
@@ -38,7 +39,9 @@ def test_demo_meets_the_content_brief(demo_project) -> None:  # noqa: ANN001
     assert sum(len(c.items) for c in demo_project.catalogues) >= 40
     assert len(demo_project.interpretations) >= 8
     assert len({i.form for i in demo_project.interpretations}) >= 3
-    assert {p.section.name for p in demo_project.pages} >= {"政府信息公开指南", "政府信息公开制度", "政府信息公开年报"}
+    assert {p.section.name for p in demo_project.pages} >= {"政府信息公开指南", "政府信息公开制度"}
+    assert [r.year for r in demo_project.reports] == [2024, 2025]
+    assert any(r.requests[fmt.CARRIED_IN]["自然人"] for r in demo_project.reports)  # one with 结转
     assert any(d.attachments for d in docs if d.is_public)
 
 

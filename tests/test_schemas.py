@@ -33,6 +33,7 @@ def _demo_files() -> list[tuple[str, Path]]:
     files += [("page", p) for p in sorted((ROOT / "content/pages").rglob("*.md"))]
     files += [("decisions", p) for p in sorted((ROOT / "content/decisions").glob("*.yml"))]
     files += [("negative-list", ROOT / "content/negative-list.yml"), ("cleanup", ROOT / "content/cleanup.yml")]
+    files += [("annual-report", p) for p in sorted((ROOT / "content/reports").glob("*.yml"))]
     return files
 
 

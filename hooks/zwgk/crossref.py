@@ -126,9 +126,13 @@ def _fixed_sections(project: Project, problems: Problems) -> None:
         if not section.fixed:
             continue
         found = [p for p in project.pages if p.section == section]
+        if section == vocab.SECTION_REPORTS and project.reports:
+            continue
         if not found:
-            problems.error(pages_dir, 0, f"固定栏目“{section.name}”没有内容",
-                           f"在 content/pages/ 新建页面，文件头写 栏目: {section.name}", "sections.empty")
+            fix = f"在 content/pages/ 新建页面，文件头写 栏目: {section.name}"
+            if section == vocab.SECTION_REPORTS:
+                fix = "在 content/reports/ 新建年度报告，如 2024.yml（格式见 docs/内容格式.md）"
+            problems.error(pages_dir, 0, f"固定栏目“{section.name}”没有内容", fix, "sections.empty")
         elif section == vocab.SECTION_GUIDE and len(found) > 1:
             for extra in found[1:]:
                 problems.error(extra.source.file, extra.source.line, "政府信息公开指南只能有一篇",

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import cleanup, crossref, decisions, indexno, memo, negative_list, schemas, vocab
+from . import annual_format, annual_report, cleanup, crossref, decisions, indexno, memo, negative_list, schemas, vocab
 from .dates import parse_date
 from .model import Attachment, Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site, Source
 from .problems import Problem, Problems
@@ -135,10 +135,12 @@ def load_project(root: Path) -> tuple[Project | None, Problems]:
     decision_catalogues = decisions.load_all(root, reader.problems, documents, pages, reader.unloaded.documents)
     negative = negative_list.load(root, reader.problems)
     batches = cleanup.load(root, reader.problems)
+    reports = annual_report.load_reports(root, site, reader.problems)
     if site is None:
         return None, reader.problems
     project = Project(root, site, catalogues, documents, interpretations, pages,
                       decisions=decision_catalogues, negative_list=negative, cleanup_batches=batches)
+    project.reports = reports
     registry = indexno.load_registry(root, reader.problems)
     project.documents, project.index_registry = indexno.assign(project, registry, reader.problems)
     project.new_index_numbers = {k: v for k, v in project.index_registry.items() if registry.get(k) != v}
@@ -170,6 +172,7 @@ def _load_site(reader: _Reader) -> Site | None:
         phone=data["电话"], email=data.get("电子邮箱"), site_code=data["网站标识码"], icp=data["ICP备案号"],
         police_record=data["公安机关备案号"], error_report_url=data.get("找错链接", ERROR_REPORT_URL),
         base_url=_base_url(data.get("网站地址")),
+        organ_kind=data.get("机关类型", annual_format.COUNTY_GOVERNMENT),
     )
 
 

@@ -8,13 +8,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import vocab
+from . import annual_format, vocab
 from .vocab import Section, Term
 
 if TYPE_CHECKING:  # these modules hold their own dataclasses and import this one
     from .cleanup import CleanupBatch
     from .decisions import DecisionCatalogue
     from .negative_list import NegativeList
+    from .annual_report import AnnualReport
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Site:
     police_record: str  # 公安机关备案号
     error_report_url: str  # 我为政府网站找错
     base_url: str | None = None  # 网站地址, always ending in "/"; None when the editor left it out
+    organ_kind: str = annual_format.COUNTY_GOVERNMENT  # 机关类型: decides when the annual report is due
 
     @property
     def title(self) -> str:
@@ -200,3 +202,4 @@ class Project:
     decisions: list[DecisionCatalogue] = field(default_factory=list)  # content/decisions/<年份>.yml
     negative_list: NegativeList | None = None  # content/negative-list.yml
     cleanup_batches: list[CleanupBatch] = field(default_factory=list)  # content/cleanup.yml
+    reports: list[AnnualReport] = field(default_factory=list)  # 年度报告 from content/reports, oldest first

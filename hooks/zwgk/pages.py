@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from . import cleanup, negative_list, vocab
+from . import annual_format, cleanup, negative_list, vocab
+from .annual_report import AnnualReport, by_year
 from .model import Attachment, Document, Interpretation, Page
 from .publication import PublicSite
 from .vocab import Section
@@ -64,6 +65,10 @@ def page_path(page: Page) -> str:
     return f"{page.section.slug}/{page.slug}.html"
 
 
+def annual_report_path(report: AnnualReport) -> str:
+    return f"{vocab.SECTION_REPORTS.slug}/{report.slug}.html"
+
+
 def attachment_path(attachment: Attachment) -> str:
     """Where an attachment is published, as a URL path: file names may hold `#`, `?`, `%` or spaces."""
     return "attachments/" + _URL_UNSAFE.sub(lambda m: quote(m.group()), attachment.path)
@@ -77,8 +82,10 @@ def category_path(term: vocab.Term) -> str:
     return f"{vocab.SECTION_STATUTORY.slug}/{term.slug}/index.html"
 
 
-def path_of(obj: Document | Interpretation | Page) -> str:
+def path_of(obj: Document | Interpretation | Page | AnnualReport) -> str:
     """The page any model object is published on."""
+    if isinstance(obj, AnnualReport):
+        return annual_report_path(obj)
     if isinstance(obj, Document):
         return document_path(obj)
     if isinstance(obj, Interpretation):
@@ -118,6 +125,7 @@ def build_pages(ps: PublicSite, extra: Sequence[OutputPage] = ()) -> list[Output
     pages other modules make (重大行政决策, 负面清单, 清理结果), listed in the site map too."""
     pages: list[OutputPage] = [_home(ps)]
     pages += _hand_written(ps)
+    pages += _annual_reports(ps)
     pages += _statutory(ps)
     pages += _policies(ps)
     pages += [_document(ps, d) for d in ps.documents]
@@ -162,7 +170,7 @@ def _home(ps: PublicSite) -> OutputPage:
         "latest_interpretations": ps.interpretations[:6],
         "guide": by_section[vocab.SECTION_GUIDE][:1],
         "rules": by_section[vocab.SECTION_RULES][:5],
-        "reports": by_section[vocab.SECTION_REPORTS][:5],
+        "reports": _column(ps, vocab.SECTION_REPORTS)[:5],
         "categories": list(ps.categories.items()),
         "catalogues": ps.catalogues,
         "on_request_count": sum(1 for d in ps.documents if d.is_on_request),
@@ -172,14 +180,27 @@ def _home(ps: PublicSite) -> OutputPage:
 def _hand_written(ps: PublicSite) -> list[OutputPage]:
     out: list[OutputPage] = []
     for section in (vocab.SECTION_RULES, vocab.SECTION_REPORTS):
-        members = [p for p in ps.pages if p.section == section]
         out.append(OutputPage(section_path(section), section.name, "list.html",
-                              {"entries": members, "pager": None, "section": section}))
+                              {"entries": _column(ps, section), "pager": None, "section": section}))
     for page in ps.pages:
         crumbs = () if page.section == vocab.SECTION_GUIDE else (
             (_crumb(page.section),) if page.section != vocab.SECTION_OTHER else ())
         out.append(OutputPage(page_path(page), page.title, "page.html", {"entry": page}, crumbs))
     return out
+
+
+def _column(ps: PublicSite, section: Section) -> list[Page | AnnualReport]:
+    """What a column of hand-written pages lists, newest first; 年报 adds the annual reports, by year."""
+    members: list[Page | AnnualReport] = [p for p in ps.pages if p.section == section]
+    if section == vocab.SECTION_REPORTS:
+        members = by_year([*ps.reports, *members])
+    return members
+
+
+def _annual_reports(ps: PublicSite) -> list[OutputPage]:
+    crumbs = (_crumb(vocab.SECTION_REPORTS),)
+    return [OutputPage(annual_report_path(r), r.title, "annual_report.html", {"report": r, "fmt": annual_format}, crumbs)
+            for r in ps.reports]
 
 
 def _statutory(ps: PublicSite) -> list[OutputPage]:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import cleanup, decisions, vocab
+from .annual_report import AnnualReport
 from .cleanup import CleanupGroup
 from .decisions import DecisionCatalogue
 from .model import Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site
@@ -61,6 +62,7 @@ class PublicSite:
     decisions: tuple[DecisionCatalogue, ...] = ()  # newest year first; stages link only to what is shown
     negative_list: NegativeList | None = None
     cleanup: tuple[CleanupGroup, ...] = ()  # empty when no cleanup batch is defined
+    reports: tuple[AnnualReport, ...] = ()  # newest year first; the law makes every report public
 
     def document(self, slug: str) -> Document | None:
         return self.documents_by_slug.get(slug)
@@ -111,4 +113,5 @@ def publish(project: Project) -> PublicSite:
         decisions=decisions.publish(project.decisions, {d.slug: d for d in documents}, {p.slug: p for p in pages}),
         negative_list=project.negative_list,
         cleanup=cleanup.publish(project.cleanup_batches, tuple(documents)),
+        reports=tuple(sorted(project.reports, key=lambda r: r.year, reverse=True)),
     )

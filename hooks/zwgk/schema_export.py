@@ -1,7 +1,8 @@
 """JSON Schema files for editors' tools (VS Code's YAML language server), made from `schemas`.
 
-The loader forgives a list written on one line (`甲、乙`) and full-width digits in dates; the
-exported schemas accept the same, so the editor never flags what the build accepts.
+The loader forgives a list written on one line (`甲、乙`) and full-width digits in dates, and reads
+every number as text; the exported schemas accept the same, so the editor never flags what the
+build accepts.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ EXPORTED = {
     "decisions": schemas.DECISIONS,
     "negative-list": schemas.NEGATIVE_LIST,
     "cleanup": schemas.CLEANUP,
+    "annual-report": schemas.ANNUAL_REPORT,
 }
 _DIGITS = "0-9０-９"
 
@@ -37,6 +39,10 @@ def _as_editors_write(schema: Any) -> Any:
     out = {k: _as_editors_write(v) for k, v in schema.items()}
     if out.get("x-zwgk-date"):
         out["pattern"] = schemas.DATE_PATTERN.replace(r"\d", f"[{_DIGITS}]")
+    if out.get("x-zwgk-number"):  # 12 and 1268.45 are YAML numbers to the editor's tools, text to the loader
+        kind = "integer" if out["x-zwgk-number"] == "count" else "number"
+        as_number = {"type": kind, "minimum": 0}
+        out = {"title": out["title"], "description": out["description"], "anyOf": [as_number, out]}
     if out.get("type") == "array":
         one_line: dict[str, Any] = {"type": "string", "minLength": 1, "description": "一行写多个时用顿号分隔"}
         choices = out.get("items", {}).get("enum")

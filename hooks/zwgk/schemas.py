@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import annual_format as fmt
 from . import vocab
 
 DATE_PATTERN = r"^\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?$"
@@ -61,6 +62,9 @@ SITE = _object(
         "网站地址": {"type": "string", "pattern": r"^https?://[^\s/]+(/\S*)?$", "title": "网站地址",
                  "description": "站点对外的完整地址，如 https://www.example.gov.cn/zwgk/；"
                                 "网站地图、订阅源和 404 页面用它生成链接，不写则不生成 sitemap.xml"},
+        "机关类型": {**_enum("机关类型", fmt.ORGAN_KINDS),
+                 "description": "本站所属机关的类型，决定年度报告的公布期限：县级人民政府为次年 3 月 31 日，"
+                                "其他机关为次年 1 月 31 日；不写即为县级人民政府"},
     },
     ["名称", "主办单位", "地址", "电话", "网站标识码", "ICP备案号", "公安机关备案号"],
     anyOf=[{"required": ["统一社会信用代码"]}, {"required": ["机构代码"]}],
@@ -262,4 +266,80 @@ CLEANUP = _object(
         "文件": _reference("公布清理结果的文件", "content/documents 下文件"),
     }, ["编号", "名称", "清理日期"])), "minItems": 1}},
     ["批次"],
+)
+
+
+# --- the annual report (年度报告), 国办公开办函〔2021〕30号 ---------------------------------------------
+
+# Numbers stay text like every scalar; the exported schema also accepts them as YAML numbers.
+_DIGITS = "[0-9０-９]"
+
+
+def _count(title: str) -> dict[str, Any]:
+    return {"type": "string", "pattern": f"^{_DIGITS}+$", "title": title, "x-zwgk-number": "count",
+            "description": f"{title}：件数，只写不小于 0 的整数（如 12），没有写 0"}
+
+
+def _money(title: str) -> dict[str, Any]:
+    return {"type": "string", "pattern": f"^{_DIGITS}+([.．]{_DIGITS}+)?$", "title": title, "x-zwgk-number": "amount",
+            "description": f"{title}：金额（万元），只写数字，可以有小数（如 1268.45），没有写 0"}
+
+
+def _cells(title: str, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A table row: one number per column, written as {列: 数, …} on one line."""
+    return _object(title, {c: _count(c) for c in columns}, [c for c in columns if c not in optional])
+
+
+def _paragraphs(title: str) -> dict[str, Any]:
+    return _text(title, f"{title}：每行一段，用 | 开头另起一行缩进书写")
+
+
+def _request_table() -> dict[str, Any]:
+    properties: dict[str, Any] = {"说明": _paragraphs("说明（表格前的文字，可不写）")}
+    groups = {g.key: g for g in fmt.RESULTS if isinstance(g, fmt.Group)}
+    for row in fmt.REQUEST_ROWS:
+        key = row.path[0]
+        if key in groups:
+            rows = groups[key].rows
+            properties[key] = _object(groups[key].label, {r.path[1]: _cells(r.label, fmt.REQUEST_COLUMNS, (fmt.TOTAL,))
+                                                          for r in rows}, [r.path[1] for r in rows])
+        else:
+            optional = fmt.REQUEST_COLUMNS if row == fmt.RESULTS_TOTAL else (fmt.TOTAL,)
+            properties[key] = _cells(row.label, fmt.REQUEST_COLUMNS, optional)
+    required = [k for k in properties if k not in ("说明", fmt.RESULTS_TOTAL.path[0])]
+    return _object(fmt.SECTION_TITLES["申请情况"], properties, required)
+
+
+_PROACTIVE = _object(
+    fmt.SECTION_TITLES["主动公开"],
+    {
+        "说明": _paragraphs("说明（表格前的文字，可不写）"),
+        **{kind: _cells(kind, fmt.RULE_COLUMNS) for kind in fmt.RULE_KINDS},
+        **{kind: _count(f"{kind}本年处理决定数量") for kind in fmt.DECISION_KINDS},
+        fmt.FEES: _money("行政事业性收费本年收费金额"),
+    },
+    [*fmt.RULE_KINDS, *fmt.DECISION_KINDS, fmt.FEES],
+)
+
+_REVIEWS = _object(
+    fmt.SECTION_TITLES["复议诉讼"],
+    {"说明": _paragraphs("说明（表格前的文字，可不写）"),
+     **{case: _cells(case, fmt.REVIEW_COLUMNS, (fmt.TOTAL,)) for case in fmt.REVIEW_CASES}},
+    list(fmt.REVIEW_CASES),
+)
+
+ANNUAL_REPORT = _object(
+    "政府信息公开工作年度报告（content/reports/<年份>.yml）",
+    {
+        "标题": _text("标题", "可不写，默认为“<机关名称><年份>年政府信息公开工作年度报告”"),
+        "发布日期": _date("发布日期"),
+        "前言": _paragraphs("前言（一、总体情况之前的文字，可不写）"),
+        "总体情况": _paragraphs(fmt.SECTION_TITLES["总体情况"]),
+        "主动公开": _PROACTIVE,
+        "申请情况": _request_table(),
+        "复议诉讼": _REVIEWS,
+        "存在的主要问题及改进情况": _paragraphs(fmt.SECTION_TITLES["存在的主要问题及改进情况"]),
+        "其他需要报告的事项": _paragraphs(fmt.SECTION_TITLES["其他需要报告的事项"]),
+    },
+    ["发布日期", "总体情况", "主动公开", "申请情况", "复议诉讼", "存在的主要问题及改进情况", "其他需要报告的事项"],
 )

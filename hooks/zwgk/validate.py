@@ -144,7 +144,10 @@ def _report(error: ValidationError, located: Located, problems: Problems) -> Non
         problems.error(located.file, line, f"{_where(path)}填的“{error.instance}”不在可选范围内", fix)
     elif kind == "type":
         expected = {"string": "一段文字", "array": "列表", "object": "“键: 值”的一组项目"}.get(str(error.validator_value), "其他格式")
-        problems.error(located.file, line, f"{_where(path)}应该是{expected}", _type_fix(str(error.validator_value)))
+        fix = _type_fix(str(error.validator_value))
+        if schema.get("x-zwgk-number"):
+            expected, fix = "一个数字", schema.get("description", "只写数字")
+        problems.error(located.file, line, f"{_where(path)}应该是{expected}", fix)
     elif kind == "pattern" and schema.get("x-zwgk-date"):
         problems.error(located.file, line, f"{_where(path)}“{error.instance}”不是有效日期",
                        "写成 2024-03-05 或 2024年3月5日")

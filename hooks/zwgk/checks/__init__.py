@@ -15,6 +15,7 @@ from .coverage import DomainCoverage, check_coverage
 from .decisions import check_decisions
 from .empty import check_empty
 from .privacy import check_personal_data
+from .report_numbers import check_reports
 from .sync import check_interpretations
 from .timeliness import check_timeliness
 
@@ -28,4 +29,5 @@ def check_content(project: Project, public: PublicSite, pages: list[OutputPage],
     check_interpretations(public, problems)
     check_personal_data(project, public, attachments, problems)
     check_decisions(project, problems, today)
+    check_reports(project, problems, today)
     return coverage

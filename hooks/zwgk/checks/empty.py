@@ -8,7 +8,7 @@ from ..problems import Problems
 # Where editors add what a column lists, by the column's URL folder.
 _FILLED_FROM = {
     "zcwj": "content/documents", "zcjd": "content/interpretations", "zdly": "catalogues/county",
-    "fdzdgknr": "content/documents", "zhidu": "content/pages", "nianbao": "content/pages",
+    "fdzdgknr": "content/documents", "zhidu": "content/pages", "nianbao": "content/reports",
 }
 _LIST_KEYS = ("entries", "rows", "categories")
 

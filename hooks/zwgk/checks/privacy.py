@@ -54,6 +54,7 @@ def check_personal_data(project: Project, public: PublicSite, attachments: list[
     sources += [project.root / o.source.file for o in [*public.interpretations, *public.pages]]
     sources += [project.root / d.source.file for d in public.documents if d.is_public]
     sources += [project.root / f for f in _participation_files(project)]
+    sources += [project.root / r.source.file for r in public.reports]
     for path in sources:
         text = read_text(path, problems)
         if text is not None:

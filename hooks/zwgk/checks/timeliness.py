@@ -59,12 +59,12 @@ def _latest(items: list[Document] | list[Page] | list) -> date | None:
 def check_stale_columns(public: PublicSite, problems: Problems, today: date) -> None:
     public_docs = [d for d in public.documents if d.is_public]
     columns: list[tuple[str, str, date | None, timedelta, str]] = [
-        ("首页", "content", _latest([*public_docs, *public.interpretations, *public.pages]), HOMEPAGE, "2 周"),
+        ("首页", "content", _latest([*public_docs, *public.interpretations, *public.pages, *public.reports]), HOMEPAGE, "2 周"),
         (vocab.SECTION_POLICIES.name, "content/documents", _latest(public_docs), HALF_YEAR, "6 个月"),
         (vocab.SECTION_INTERPRETATIONS.name, "content/interpretations", _latest(list(public.interpretations)),
          HALF_YEAR, "6 个月"),
-        (vocab.SECTION_REPORTS.name, "content/pages",
-         _latest([p for p in public.pages if p.section == vocab.SECTION_REPORTS]), YEAR, "1 年"),
+        (vocab.SECTION_REPORTS.name, "content/reports",
+         _latest([*public.reports, *(p for p in public.pages if p.section == vocab.SECTION_REPORTS)]), YEAR, "1 年"),
     ]
     for term, members in public.categories.items():
         columns.append((f"{vocab.SECTION_STATUTORY.name}/{term.name}", "content", _latest(members), YEAR, "1 年"))

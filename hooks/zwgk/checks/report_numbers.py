@@ -1,0 +1,183 @@
+"""The annual reports' numbers: the identities of the national format, the agreement between one
+year's report and the last, and with the normative documents the site holds; and reports that are
+missing or late (warnings).
+
+Every wrong number is an error on the line of its cell, naming row and column, what is written
+and what it should be.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .. import annual_format as fmt
+from .. import vocab
+from ..annual_report import FOLDER, AnnualReport, Cells, page_year
+from ..model import Document, Project
+from ..problems import Problems
+
+_SUM_FIX = "改为 {expected}，或改正相加的各项"
+_LISTED = 10  # documents named in one message
+
+
+def check_reports(project: Project, problems: Problems, today: date) -> None:
+    by_year = {r.year: r for r in project.reports}
+    for report in project.reports:
+        _requests(report, problems)
+        _reviews(report, problems)
+        _documents(report, project.documents, problems)
+        if report.year - 1 in by_year:
+            _across_years(by_year[report.year - 1], report, problems)
+    _on_time(project, problems, today)
+
+
+def _wrong_sum(problems: Problems, report: AnnualReport, cells: Cells, where: str, column: str, expected: int) -> None:
+    problems.error(report.source.file, cells.line(column),
+                   f"{where}写的是 {cells[column]}，按各项相加应为 {expected}", _SUM_FIX.format(expected=expected),
+                   "reports.arithmetic")
+
+
+def _results(report: AnnualReport) -> dict[str, int]:
+    """（七）总计 per applicant column as the rows of 三、本年度办理结果 add up."""
+    return {c: sum(report.requests[r][c] for r in fmt.RESULT_ROWS) for c in fmt.APPLICANTS}
+
+
+def _balance(report: AnnualReport, column: str) -> int:
+    """结转下年度继续办理 as it follows from the others: 一 + 二 − 三（七）."""
+    rows = report.requests
+    return rows[fmt.NEW][column] + rows[fmt.CARRIED_IN][column] - _results(report)[column]
+
+
+def _requests(report: AnnualReport, problems: Problems) -> None:
+    rows = report.requests
+    sums = _results(report)
+    # Rows whose cells follow from other rows are checked cell by cell first; their 总计 is judged only
+    # when those cells are right, or a wrong cell would be blamed on the total.
+    wrong: set[fmt.Row] = set()
+    # （七）总计 = （一）…（六） with their sub-rows, column by column
+    total = rows[fmt.RESULTS_TOTAL]
+    for column in fmt.APPLICANTS:
+        if column in total.written and total[column] != sums[column]:
+            _wrong_sum(problems, report, total, f"第三部分“{fmt.RESULTS_TOTAL.label}”行“{column}”列", column, sums[column])
+            wrong.add(fmt.RESULTS_TOTAL)
+    # 一 + 二 = 三（七）+ 四: blamed on 结转下年度, the number that follows from the others
+    out = rows[fmt.CARRIED_OUT]
+    for column in fmt.APPLICANTS:
+        expected = _balance(report, column)
+        if out[column] == expected:
+            continue
+        wrong.add(fmt.CARRIED_OUT)
+        where = f"第三部分“{fmt.CARRIED_OUT.label}”行“{column}”列写的是 {out[column]}"
+        if expected >= 0:
+            problems.error(report.source.file, out.line(column),
+                           f"{where}，按“本年新收 + 上年结转 − （七）总计”应为 {expected}",
+                           f"改为 {expected}，或改正这一列的新收、上年结转和办理结果", "reports.arithmetic")
+        else:
+            problems.error(report.source.file, out.line(column),
+                           f"{where}，但这一列办理结果共 {sums[column]} 件，多于本年新收加上年结转的 {sums[column] + expected} 件",
+                           "核对这一列：本年新收加上年结转，应等于（七）总计加结转下年度继续办理", "reports.arithmetic")
+    # each 总计 column = 自然人 + the five kinds of 法人或其他组织
+    for row, cells in rows.items():
+        expected = sum(cells[c] for c in fmt.APPLICANTS)
+        if row not in wrong and fmt.TOTAL in cells.written and cells[fmt.TOTAL] != expected:
+            _wrong_sum(problems, report, cells, f"第三部分“{row.name}”行“总计”列", fmt.TOTAL, expected)
+
+
+def _reviews(report: AnnualReport, problems: Problems) -> None:
+    for case, cells in report.reviews.items():
+        expected = sum(cells[c] for c in fmt.REVIEW_RESULTS)
+        if fmt.TOTAL in cells.written and cells[fmt.TOTAL] != expected:
+            _wrong_sum(problems, report, cells, f"第四部分“{case}”的“总计”", fmt.TOTAL, expected)
+
+
+def _across_years(last: AnnualReport, this: AnnualReport, problems: Problems) -> None:
+    """This year's 上年结转 is last year's 结转下年度; 现行有效 goes on from last year's."""
+    def at(line: int) -> str:
+        return f"{last.year} 年报告（{last.source.file}:{line}）"
+
+    carried_in, carried_out = this.requests[fmt.CARRIED_IN], last.requests[fmt.CARRIED_OUT]
+    for column in fmt.APPLICANTS:
+        # a 结转下年度 already wrong in last year's report is reported there, not passed on
+        if carried_in[column] != carried_out[column] and carried_out[column] == _balance(last, column):
+            problems.error(this.source.file, carried_in.line(column),
+                           f"第三部分“{fmt.CARRIED_IN.label}”行“{column}”列写的是 {carried_in[column]}，"
+                           f"{last.year} 年报告的“{fmt.CARRIED_OUT.label}”是 {carried_out[column]}",
+                           f"改为 {carried_out[column]}，或改正 {at(carried_out.line(column))}",
+                           "reports.across-years")
+    for kind in fmt.RULE_KINDS:
+        now, before = this.rules[kind], last.rules[kind]
+        expected = before["现行有效"] + now["本年制发"] - now["本年废止"]
+        if now["现行有效"] != expected:
+            problems.error(this.source.file, now.line("现行有效"),
+                           f"第二部分“{kind}”的“现行有效件数”写的是 {now['现行有效']}，按 {last.year} 年的 "
+                           f"{before['现行有效']} 件加本年制发 {now['本年制发']} 件、减本年废止 {now['本年废止']} 件应为 {expected}",
+                           f"改为 {expected}，或核对本年制发、本年废止和 {at(before.line('现行有效'))} 的数字",
+                           "reports.across-years")
+
+
+def _documents(report: AnnualReport, documents: list[Document], problems: Problems) -> None:
+    """行政规范性文件 counts against every normative document the site knows, withheld ones included
+    (they were issued all the same). Years before the site's oldest document are left alone: their
+    documents may never have been entered."""
+    if not documents or report.year < min(d.written.year for d in documents):
+        return
+    normative = [d for d in documents if d.doc_type == vocab.NORMATIVE]
+    year_end = date(report.year, 12, 31)
+
+    def withdrawn_by(doc: Document, day: date) -> bool:
+        return doc.is_withdrawn and doc.repealed is not None and doc.repealed <= day
+
+    found = {
+        "本年制发": ([d for d in normative if d.written.year == report.year], f"{report.year} 年制发（成文日期在 {report.year} 年）",
+                 "在 content/documents/ 补上缺少的文件，或改正文件的“文件类型”“成文日期”"),
+        "本年废止": ([d for d in normative if d.is_withdrawn and d.repealed and d.repealed.year == report.year],
+                 f"{report.year} 年失效或废止", "核对文件的“有效性”和“废止日期”"),
+        "现行有效": ([d for d in normative if d.written <= year_end and not withdrawn_by(d, year_end)],
+                 f"{report.year} 年底现行有效", "核对文件的“有效性”和“废止日期”，在 content/documents/ 补上缺少的文件"),
+    }
+    cells = report.rules[vocab.NORMATIVE]
+    for column, (docs, what, fix) in found.items():
+        if cells[column] != len(docs):
+            problems.error(report.source.file, cells.line(column),
+                           f"第二部分“行政规范性文件”的“{fmt.RULE_COLUMN_LABELS[column]}”写的是 {cells[column]} 件，"
+                           f"本站 {what}的行政规范性文件有 {len(docs)} 件{_named(docs)}",
+                           f"改为 {len(docs)}，或{fix}", "reports.documents")
+
+
+def _named(docs: list[Document]) -> str:
+    """The documents by 文号 (else file); a withheld one only by its file, never by title or number."""
+    if not docs:
+        return ""
+    names = [d.source.file if d.is_withheld else (d.number or d.source.file) for d in sorted(docs, key=lambda d: d.written)]
+    more = f"等 {len(names)} 件" if len(names) > _LISTED else ""
+    return "（" + "、".join(names[:_LISTED]) + more + "）"
+
+
+def _on_time(project: Project, problems: Problems, today: date) -> None:
+    """Warnings: a year without a report once its deadline has passed, a report published late, a year
+    reported twice (a YAML report and a hand-written page)."""
+    kind = project.site.organ_kind
+    years = {r.year for r in project.reports}
+    for page in project.pages:
+        year = page_year(page) if page.section == vocab.SECTION_REPORTS else None
+        if year in years:
+            problems.warning(page.source.file, page.source.at("标题"),
+                             f"{year} 年的年度报告已写在 {FOLDER.as_posix()}/{year}.yml，这篇手写页面与它重复",
+                             "删掉这篇手写页面，或把它的“栏目”改为其他栏目", "reports.duplicate")
+        elif year:
+            years.add(year)
+    for report in project.reports:
+        due = fmt.deadline(report.year, kind)
+        if report.published > due:
+            problems.warning(report.source.file, report.source.at("发布日期"),
+                             f"{report.year} 年的年度报告发布日期 {report.published} 晚于法定期限 {due}（{kind}）",
+                             "核对发布日期；年度报告应按期公布（条例第四十九、五十条）", "reports.late")
+    if not years:
+        return  # the empty fixed column is an error of its own
+    last = today.year - 1
+    for year in range(min(years), last + 1):
+        due = fmt.deadline(year, kind)
+        if year not in years and today > due:
+            problems.warning(FOLDER.as_posix(), 0,
+                             f"缺少 {year} 年的政府信息公开工作年度报告：{kind}应在 {due} 前公布（检查日期 {today}）",
+                             f"在 {FOLDER.as_posix()}/ 新建 {year}.yml（格式见 docs/内容格式.md）", "reports.missing")
