@@ -7,6 +7,7 @@ publishes; the page events hand MkDocs the HTML our own templates rendered.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -20,6 +21,16 @@ from mkdocs.structure.pages import Page
 from zwgk.sitebuild import SiteBuild, prepare, take_over
 
 _site: SiteBuild | None = None
+
+
+class _OwnSitemap(logging.Filter):
+    """MkDocs reports skipping its sitemap.xml: on purpose, zwgk writes its own (theme/sitemap.xml is empty)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'sitemap.xml'" not in record.getMessage()
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_OwnSitemap())
 
 
 def _md(path: str) -> str:
@@ -54,6 +65,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for attachment in _site.attachments():
         kept.append(File(attachment.path, attachments_dir, config.site_dir, config.use_directory_urls,
                          dest_uri=f"attachments/{attachment.path}"))  # the file name as is; links quote it
+    for path, data in _site.files.items():  # open data, feeds, sitemap.xml
+        kept.append(File.generated(config, path, content=data))
     return Files(kept)
 
 
@@ -84,10 +97,12 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     assert _site is not None
     env.globals["zwgk_footer"] = _site.footer("404.html")  # pages MkDocs renders itself (404)
+    env.globals["zwgk_head"] = ""
     return env
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
     assert _site is not None
     context["zwgk_footer"] = _site.footer(page.file.dest_uri)
+    context["zwgk_head"] = _site.head(page.file.dest_uri)
     return context

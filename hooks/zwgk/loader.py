@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import crossref, indexno, schemas, vocab
+from . import crossref, indexno, schemas, towns, vocab
 from .dates import parse_date
 from .model import Attachment, Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site, Source
 from .problems import Problems
@@ -110,13 +110,15 @@ def load_project(root: Path) -> tuple[Project | None, Problems]:
     documents = [d for p in reader.markdown_files("documents") if (d := _load_document(reader, p))]
     interpretations = [i for p in reader.markdown_files("interpretations") if (i := _load_interpretation(reader, p))]
     pages = [pg for p in reader.markdown_files("pages") if (pg := _load_page(reader, p))]
+    town_list = towns.load_towns(reader, _load_catalogue)
     if site is None:
         return None, reader.problems
-    project = Project(root, site, catalogues, documents, interpretations, pages)
+    project = Project(root, site, catalogues, documents, interpretations, pages, towns=town_list)
     registry = indexno.load_registry(root, reader.problems)
     project.documents, project.index_registry = indexno.assign(project, registry, reader.problems)
     project.new_index_numbers = {k: v for k, v in project.index_registry.items() if registry.get(k) != v}
     crossref.check(project, reader.problems, reader.unloaded)
+    towns.check_references(project, reader.problems)
     return project, reader.problems
 
 
@@ -152,7 +154,7 @@ def _base_url(url: str | None) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
-def _load_catalogue(reader: _Reader, path: Path) -> Catalogue | None:
+def _load_catalogue(reader: _Reader, path: Path, folder: str = "catalogues/county") -> Catalogue | None:
     located = read_yaml_file(path, reader.problems)
     data, ok = validate(located, schemas.CATALOGUE, reader.problems) if located else ({}, False)
     if not ok:
@@ -162,7 +164,7 @@ def _load_catalogue(reader: _Reader, path: Path) -> Catalogue | None:
     assert domain is not None  # the schema's enum admits only known domains
     if path.stem != domain.slug:
         reader.problems.error(path, located.line("领域"), f"领域“{domain.name}”的目录文件名应为 {domain.slug}.yml",
-                              f"把文件改名为 catalogues/county/{domain.slug}.yml，或改正“领域”")
+                              f"把文件改名为 {folder}/{domain.slug}.yml，或改正“领域”")
     items = tuple(
         CatalogueItem(
             code=item["编号"], level1=item["一级事项"], level2=item.get("二级事项"), content=item["公开内容"],
@@ -252,6 +254,7 @@ def _load_document(reader: _Reader, path: Path) -> Document | None:
         categories=reader.terms(vocab.DISCLOSURE_CATEGORIES, data.get("公开类别", [])),
         attachments=entry.attachments, index_no=data.get("索引号", ""), keywords=tuple(data.get("关键词", [])),
         summary=data.get("内容概述"), body=entry.body, body_line=entry.body_line, source=reader.source(located),
+        town=data.get("乡镇"),
     )
 
 

@@ -62,6 +62,7 @@ class CatalogueItem:
     domain: Term
     source: Source
     no_content: tuple[str, date] | None = None  # 暂无内容说明: reason and date, when nothing can be published yet
+    town: str | None = None  # slug of the town whose catalogue holds the item; None for the county's
 
     @property
     def proactive(self) -> bool:
@@ -116,6 +117,7 @@ class Document:
     body: str
     body_line: int  # line of the file the body starts on
     source: Source
+    town: str | None = None  # 乡镇: slug of the town that issued it
 
     @property
     def is_public(self) -> bool:
@@ -178,6 +180,41 @@ class Page:
     source: Source
 
 
+@dataclass(frozen=True)
+class VillageItem:
+    """One thing a village or community posts (村务/居务公开), e.g. on its notice board."""
+
+    name: str
+    content: str  # 公开内容
+    channels: tuple[str, ...]  # 公开渠道
+    period: str  # 更新周期
+    latest: date  # 最近公开日期
+    items: tuple[str, ...]  # codes of the town catalogue items it carries out
+    source: Source
+
+
+@dataclass(frozen=True)
+class Village:
+    name: str
+    kind: str  # 村 / 社区
+    items: tuple[VillageItem, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Town:
+    """A township (乡镇) under the county: its own catalogue and its villages' affairs disclosure."""
+
+    slug: str  # the folder name under catalogues/towns/
+    name: str
+    address: str | None
+    phone: str | None
+    hours: str | None  # 办公时间
+    catalogues: tuple[Catalogue, ...]  # in domain order
+    villages: tuple[Village, ...]
+    source: Source  # town.yml
+
+
 @dataclass
 class Project:
     """Everything loaded from one content tree; may include what must never be published."""
@@ -190,3 +227,9 @@ class Project:
     pages: list[Page] = field(default_factory=list)
     index_registry: dict[str, str] = field(default_factory=dict)  # every 索引号 given out, by file name
     new_index_numbers: dict[str, str] = field(default_factory=dict)  # those not yet in the registry file
+    towns: list[Town] = field(default_factory=list)
+
+    @property
+    def all_catalogues(self) -> list[Catalogue]:
+        """The county's catalogues, then every town's."""
+        return [*self.catalogues, *(c for town in self.towns for c in town.catalogues)]

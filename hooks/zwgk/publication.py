@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import vocab
-from .model import Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site
+from .model import Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site, Town
 from .vocab import Term
 
 # Document types that are 法定主动公开内容 of the first category by their nature.
@@ -55,9 +55,13 @@ class PublicSite:
 
     documents_by_slug: dict[str, Document] = field(default_factory=dict)
     items_by_code: dict[str, CatalogueItem] = field(default_factory=dict)
+    towns: tuple[Town, ...] = ()  # a town's catalogue and villages are public in full
 
     def document(self, slug: str) -> Document | None:
         return self.documents_by_slug.get(slug)
+
+    def town(self, slug: str) -> Town | None:
+        return next((t for t in self.towns if t.slug == slug), None)
 
     def item(self, code: str) -> CatalogueItem | None:
         return self.items_by_code.get(code)
@@ -101,5 +105,6 @@ def publish(project: Project) -> PublicSite:
         interpretations_of=dict(interpretations_of), fulfilled_by=dict(fulfilled_by),
         categories={t: m for t, m in category_members(documents, pages).items() if m},
         documents_by_slug={d.slug: d for d in documents},
-        items_by_code={item.code: item for c in project.catalogues for item in c.items},
+        items_by_code={item.code: item for c in project.all_catalogues for item in c.items},
+        towns=tuple(project.towns),
     )

@@ -22,6 +22,8 @@ EXPORTED = {
     "interpretation": schemas.INTERPRETATION,
     "page": schemas.PAGE,
     "personal-data-allow": schemas.ALLOW_LIST,
+    "town": schemas.TOWN,
+    "villages": schemas.VILLAGES,
 }
 _DIGITS = "0-9０-９"
 

@@ -11,6 +11,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from markupsafe import Markup
+
 from . import vocab
 from .bodies import render_bodies
 from .checks import DomainCoverage, check_content
@@ -18,8 +20,12 @@ from .loader import load_project
 from .model import Attachment, Project, Source
 from .problems import Problems
 from .pages import HOME, SITEMAP, OutputPage, build_pages, path_of, relative_url, section_path
+from .feeds import feed_files, feed_path
+from .opendata import FILES as OPEN_DATA
+from .opendata import open_data_files
 from .publication import PublicSite, publish
 from .render import Renderer, Trace
+from .sitemap_xml import SITEMAP_XML, sitemap
 
 
 # The page templates ship with the tool, beside this package.
@@ -67,6 +73,31 @@ class SiteBuild:
         self.renderer = Renderer(self.public, self.bodies, template_dir)
         self._owners = {path_of(o): o for o in [*self.public.documents, *self.public.interpretations, *self.public.pages]}
         self._footer = lru_cache(maxsize=None)(self.renderer.footer)
+        self.files = self._data_files()
+        self.feeds = {s.slug: feed_path(s) for s in vocab.SECTIONS if feed_path(s) in self.files}
+        self.renderer.env.globals.update(feeds=self.feeds, open_data=OPEN_DATA,
+                                         sitemap_xml=SITEMAP_XML if SITEMAP_XML in self.files else None)
+
+    def _data_files(self) -> dict[str, bytes]:
+        """Non-HTML files of the site (path → bytes): open data always; feeds and sitemap need 网站地址."""
+        files = open_data_files(self.public)
+        base = self.public.site.base_url
+        if base:
+            files |= feed_files(self.public, base)
+            files[SITEMAP_XML] = sitemap(base, self.pages)
+        return dict(sorted(files.items()))
+
+    def head(self, path: str) -> Markup:
+        """<link> elements for the page's <head>: its column's feed, on the list pages and the home page."""
+        page = self.by_path.get(path)
+        if page is None or page.template not in ("home.html", "documents.html", "interpretations.html"):
+            return Markup("")
+        slugs = list(self.feeds) if path == HOME else [path.split("/", 1)[0]]
+        names = {s.slug: s.name for s in vocab.SECTIONS}
+        return Markup("").join(
+            Markup('<link rel="alternate" type="application/atom+xml" title="{}" href="{}">').format(
+                f"{self.public.site.name}·{names[slug]}", relative_url(self.feeds[slug], path))
+            for slug in slugs if slug in self.feeds)
 
     @property
     def title(self) -> str:
@@ -74,7 +105,8 @@ class SiteBuild:
 
     def nav(self) -> list[tuple[str, str]]:
         """(title, output path) of the few pages in the site navigation; documents never are."""
-        return [("首页", HOME)] + [(s.name, section_path(s)) for s in vocab.SECTIONS] + [("网站地图", SITEMAP)]
+        sections = [(s.name, section_path(s)) for s in vocab.SECTIONS if section_path(s) in self.by_path]
+        return [("首页", HOME)] + sections + [("网站地图", SITEMAP)]
 
     def attachments(self) -> list[Attachment]:
         """Attachments of what is published in full; nothing else under content/ is copied."""

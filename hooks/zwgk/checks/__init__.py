@@ -14,8 +14,10 @@ from ..publication import PublicSite
 from .coverage import DomainCoverage, check_coverage
 from .empty import check_empty
 from .privacy import check_personal_data
+from .site_url import check_base_url
 from .sync import check_interpretations
 from .timeliness import check_timeliness
+from .towns import check_towns
 
 
 def check_content(project: Project, public: PublicSite, pages: list[OutputPage], attachments: list[Attachment],
@@ -26,4 +28,6 @@ def check_content(project: Project, public: PublicSite, pages: list[OutputPage],
     check_timeliness(project, public, problems, today)
     check_interpretations(public, problems)
     check_personal_data(project, public, attachments, problems)
+    check_towns(public, problems, today)
+    check_base_url(project, problems)
     return coverage
