@@ -64,11 +64,13 @@ PAGES = {
     "annual-report": "nianbao/nianbao-2024.html",
     "on-request": "ysqgk/index.html",
     "sitemap": "wzdt/index.html",
+    "towns": "xzzwgk/index.html",
+    "town": "xzzwgk/chengguan/index.html",
 }
 # pages with a layout of their own, checked again in 长者模式 (larger text) on a phone
 ELDER_PAGES = ["home", "document", "on-request-document", "policies", "domains", "domain", "annual-report",
-               "interpretation-tables", "sitemap"]
-TABLE_PAGES = ["document", "domains", "domain", "annual-report", "interpretation-tables"]
+               "interpretation-tables", "sitemap", "town"]
+TABLE_PAGES = ["document", "domains", "domain", "annual-report", "interpretation-tables", "towns", "town"]
 
 VIEWPORTS = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},

@@ -94,8 +94,10 @@ class SiteBuild:
             return Markup("")
         slugs = list(self.feeds) if path == HOME else [path.split("/", 1)[0]]
         names = {s.slug: s.name for s in vocab.SECTIONS}
+        # rel "alternate feed": readers see the token alternate, while Material's script, which fetches a
+        # sitemap.xml beside every link whose rel is exactly "alternate" (for its language switch), skips it.
         return Markup("").join(
-            Markup('<link rel="alternate" type="application/atom+xml" title="{}" href="{}">').format(
+            Markup('<link rel="alternate feed" type="application/atom+xml" title="{}" href="{}">').format(
                 f"{self.public.site.name}·{names[slug]}", relative_url(self.feeds[slug], path))
             for slug in slugs if slug in self.feeds)
 
