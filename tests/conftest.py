@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +52,18 @@ def edit(tree: Path, rel: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, (rel, old)
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def copy_document(tree: Path, rel: str, numbers: range, edits: Callable[[int], dict[str, str]]) -> None:
+    """Copies of a document beside it, named <prefix>-<n>.md, each with its own replacements."""
+    path = tree / rel
+    text = path.read_text(encoding="utf-8")
+    for n in numbers:
+        copy = text
+        for old, new in edits(n).items():
+            assert old in copy, (rel, old)
+            copy = copy.replace(old, new)
+        (path.parent / f"{path.stem.rsplit('-', 1)[0]}-{n}.md").write_text(copy, encoding="utf-8")
 
 
 def build(tree: Path) -> Path:

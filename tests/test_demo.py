@@ -40,6 +40,8 @@ def test_demo_meets_the_content_brief(demo_project) -> None:  # noqa: ANN001
     assert len({i.form for i in demo_project.interpretations}) >= 3
     assert {p.section.name for p in demo_project.pages} >= {"政府信息公开指南", "政府信息公开制度", "政府信息公开年报"}
     assert any(d.attachments for d in docs if d.is_public)
+    assert len(demo_project.towns) == 2 and sum(len(t.villages) for t in demo_project.towns) == 3
+    assert all(t.catalogues for t in demo_project.towns) and {d.town for d in docs} >= {t.slug for t in demo_project.towns}
 
 
 def test_every_document_page_and_interpretation_exists(demo_project, demo_site: Path) -> None:  # noqa: ANN001

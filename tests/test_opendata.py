@@ -9,7 +9,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import add_town, article, build, copy_fixture, edit, links, page, run_cli
+from conftest import add_town, article, build, copy_document, copy_fixture, edit, links, page, run_cli
 
 BASE = "https://zwgk.ceshi.example.gov.cn/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -134,11 +134,9 @@ def test_without_site_address_a_warning_and_no_sitemap_or_feeds(tmp_path: Path) 
 
 def test_feed_keeps_the_newest_fifty_and_output_is_reproducible(tmp_path: Path) -> None:
     tree = add_town(copy_fixture("mini", tmp_path))
-    source = (tree / "content/documents/2024/cjf-2024-2.md").read_text(encoding="utf-8")
-    for n in range(10, 70):
-        (tree / f"content/documents/2024/cjf-2024-{n}.md").write_text(
-            source.replace("测教发[2024]2号", f"测教发〔2024〕{n}号").replace("发布日期: 2024年4月3日", f"发布日期: 2024-05-{n % 28 + 1:02d}")
-            .replace("成文日期: 2024-04-01", f"成文日期: 2024-05-{n % 28 + 1:02d}"), encoding="utf-8")
+    copy_document(tree, "content/documents/2024/cjf-2024-2.md", range(10, 70), lambda n: {
+        "测教发[2024]2号": f"测教发〔2024〕{n}号", "发布日期: 2024年4月3日": f"发布日期: 2024-05-{n % 28 + 1:02d}",
+        "成文日期: 2024-04-01": f"成文日期: 2024-05-{n % 28 + 1:02d}"})
     first = build(tree)
     entries = _feed(first, "zcwj/feed.xml").findall(f"{ATOM}entry")
     assert len(entries) == 50

@@ -8,7 +8,7 @@ import posixpath
 from pathlib import Path
 
 import pytest
-from conftest import add_town, article, copy_fixture, edit, links, page, run_cli
+from conftest import add_town, article, build, copy_document, copy_fixture, edit, links, page, run_cli
 
 TOWN = "catalogues/towns/zhen"
 CATALOGUE = f"{TOWN}/education.yml"
@@ -100,14 +100,9 @@ def test_a_county_without_towns_has_no_towns_column(mini_site: Path) -> None:
 
 
 def test_many_town_documents_get_their_own_list(tmp_path: Path) -> None:
-    from conftest import build
-
     tree = add_town(copy_fixture("mini", tmp_path))
-    source = (tree / "content/documents/2024/czf-2024-1.md").read_text(encoding="utf-8")
-    for n in range(10, 21):
-        (tree / f"content/documents/2024/czf-2024-{n}.md").write_text(
-            source.replace("测镇发〔2024〕1号", f"测镇发〔2024〕{n}号").replace("控辍保学工作方案", f"第{n}号通知"),
-            encoding="utf-8")
+    copy_document(tree, "content/documents/2024/czf-2024-1.md", range(10, 21), lambda n: {
+        "测镇发〔2024〕1号": f"测镇发〔2024〕{n}号", "控辍保学工作方案": f"第{n}号通知"})
     site = build(tree)
     body = article(site, "xzzwgk/zhen/index.html")
     assert len(body.css("#documents li.zw-entry")) == 10
