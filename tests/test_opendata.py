@@ -9,7 +9,17 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import add_town, article, build, copy_document, copy_fixture, edit, links, page, run_cli
+from conftest import (
+    add_town,
+    article,
+    build,
+    copy_document,
+    copy_fixture,
+    edit,
+    links,
+    page,
+    run_cli,
+)
 
 BASE = "https://zwgk.ceshi.example.gov.cn/"
 ATOM = "{http://www.w3.org/2005/Atom}"

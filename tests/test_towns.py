@@ -8,7 +8,17 @@ import posixpath
 from pathlib import Path
 
 import pytest
-from conftest import add_town, article, build, copy_document, copy_fixture, edit, links, page, run_cli
+from conftest import (
+    add_town,
+    article,
+    build,
+    copy_document,
+    copy_fixture,
+    edit,
+    links,
+    page,
+    run_cli,
+)
 
 TOWN = "catalogues/towns/zhen"
 CATALOGUE = f"{TOWN}/education.yml"
@@ -146,6 +156,7 @@ def test_mistakes_in_town_files_are_all_reported(tree: Path) -> None:
     edit(tree, CATALOGUE, "    公开层级: [乡级]\n", "    公开层级: [县级]\n")
     edit(tree, f"{TOWN}/villages.yml", "目录事项: [ZX-02]", "目录事项: [ZX-2]")
     edit(tree, "content/documents/2024/czf-2024-1.md", "乡镇: zhen", "乡镇: 测试镇")
+    edit(tree, f"{TOWN}/villages.yml", "公开内容: 社区重大事项", "公开内容: 社区重大事项，联系 13912345678")
     (tree / "catalogues/towns/Cun Zhen").mkdir()
     (tree / "catalogues/towns/cun/").mkdir()
     (tree / "catalogues/towns/cun/education.yml").write_text("领域: 义务教育\n", encoding="utf-8")
@@ -159,6 +170,7 @@ def test_mistakes_in_town_files_are_all_reported(tree: Path) -> None:
     _has(findings, "input", "catalogues/towns/Cun Zhen", 0, "乡镇文件夹名“Cun Zhen”不能用作网址")
     _has(findings, "input", "catalogues/towns/cun", 0, "乡镇文件夹 catalogues/towns/cun 里没有 town.yml")
     _has(findings, "input", "catalogues/towns/cun/education.yml", 1, "缺少必填项“牵头部门”")
+    _has(findings, "privacy.personal-data", f"{TOWN}/villages.yml", 20, "发现手机号码 139******78")
 
 
 def test_a_town_with_nothing_to_show_is_an_empty_column(tree: Path) -> None:
