@@ -161,7 +161,7 @@ def check(root: Path, today: date | None, json_file: Path | None, html_file: Pat
     if run.problems.items:
         print(run.problems.report(), file=sys.stderr)
     for coverage in run.coverage:
-        print(f"目录覆盖：{coverage.domain.name} {coverage.covered}/{coverage.proactive}（{coverage.percent:.1f}%）")
+        print(f"目录覆盖：{coverage.label} {coverage.covered}/{coverage.proactive}（{coverage.percent:.1f}%）")
     if json_file:
         report.write(json_file, report.as_json(run))
     if html_file:
@@ -170,7 +170,7 @@ def check(root: Path, today: date | None, json_file: Path | None, html_file: Pat
         return 1
     project = site.project
     print(f"检查通过：{len(project.documents)} 个文件、{len(project.interpretations)} 篇解读、"
-          f"{sum(len(c.items) for c in project.catalogues)} 个目录事项、{len(project.pages)} 个页面，"
+          f"{sum(len(c.items) for c in project.all_catalogues)} 个目录事项、{len(project.pages)} 个页面，"
           f"{run.pages} 个页面中的 {run.links} 个链接。")
     return 0
 

@@ -8,6 +8,7 @@ publishes; the page events hand MkDocs the HTML our own templates rendered.
 from __future__ import annotations
 
 import hashlib
+import logging
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,6 +24,16 @@ from zwgk import memo
 from zwgk.sitebuild import SiteBuild, compare_with_previous, last_good_build, prepare, take_over
 
 _site: SiteBuild | None = None
+
+
+class _OwnSitemap(logging.Filter):
+    """MkDocs reports skipping its sitemap.xml: on purpose, zwgk writes its own (theme/sitemap.xml is empty)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'sitemap.xml'" not in record.getMessage()
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_OwnSitemap())
 
 
 def _md(path: str) -> str:
@@ -114,6 +125,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for attachment in _site.attachments():
         kept.append(File(attachment.path, attachments_dir, config.site_dir, config.use_directory_urls,
                          dest_uri=f"attachments/{attachment.path}"))  # the file name as is; links quote it
+    for path, data in _site.files.items():  # open data, feeds, sitemap.xml
+        kept.append(File.generated(config, path, content=data))
     return Files(kept)
 
 
@@ -146,10 +159,12 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     # The one page MkDocs renders itself (404) links from the server path of site_url, as MkDocs does.
     env.globals["zwgk_footer"] = _site.not_found_footer(urlsplit(config.site_url or "/").path)
     env.filters["zwgk_fingerprint"] = lambda path: _fingerprint(config, path)
+    env.globals["zwgk_head"] = ""
     return env
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
     assert _site is not None
     context["zwgk_footer"] = _site.footer(page.file.dest_uri)
+    context["zwgk_head"] = _site.head(page.file.dest_uri)
     return context

@@ -69,12 +69,14 @@ PAGES = {
     "decision": "zdxzjc/2026/jykn-banfa.html",           # timeline with a call for opinions and an on-request document
     "negative-list": "ysqgk/fmqd.html",
     "cleanup": "zcwj/qljg.html",
+    "towns": "xzzwgk/index.html",
+    "town": "xzzwgk/chengguan/index.html",
 }
 # pages with a layout of their own, checked again in 长者模式 (larger text) on a phone
 ELDER_PAGES = ["home", "document", "on-request-document", "policies", "domains", "domain", "annual-report",
-               "interpretation-tables", "sitemap", "decision", "cleanup"]
+               "interpretation-tables", "sitemap", "decision", "cleanup", "town"]
 TABLE_PAGES = ["document", "domains", "domain", "annual-report", "interpretation-tables", "decisions-year", "decision",
-               "negative-list", "cleanup"]
+               "negative-list", "cleanup", "towns", "town"]
 
 VIEWPORTS = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},

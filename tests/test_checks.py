@@ -143,7 +143,7 @@ def test_explained_item_is_a_warning_and_report_has_coverage(tree: Path) -> None
     data = json.loads(out.read_text(encoding="utf-8"))
     _has(data["findings"], "coverage.explained", "catalogues/county/education.yml", 16,
          "主动公开事项“YWJY-02”暂无内容（招生方案尚在制定，说明日期 2024-06-01）", "warning")
-    assert data["coverage"] == [{"domain": "义务教育", "items": 3, "proactive": 2, "covered": 1, "explained": 1,
+    assert data["coverage"] == [{"domain": "义务教育", "town": None, "items": 3, "proactive": 2, "covered": 1, "explained": 1,
                                  "percent": 50.0}]
 
 

@@ -43,6 +43,8 @@ def test_demo_meets_the_content_brief(demo_project) -> None:  # noqa: ANN001
     assert [r.year for r in demo_project.reports] == [2024, 2025]
     assert any(r.requests[fmt.CARRIED_IN]["自然人"] for r in demo_project.reports)  # one with 结转
     assert any(d.attachments for d in docs if d.is_public)
+    assert len(demo_project.towns) == 2 and sum(len(t.villages) for t in demo_project.towns) == 3
+    assert all(t.catalogues for t in demo_project.towns) and {d.town for d in docs} >= {t.slug for t in demo_project.towns}
 
 
 def test_every_document_page_and_interpretation_exists(demo_project, demo_site: Path) -> None:  # noqa: ANN001

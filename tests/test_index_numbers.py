@@ -73,10 +73,12 @@ def test_pinned_number_is_kept_and_a_clash_is_an_error(tmp_path: Path) -> None:
 def test_format_must_restart_numbers_by_year(tmp_path: Path) -> None:
     tree = copy_fixture("mini", tmp_path)
     site_yml = tree / "content/site.yml"
-    site_yml.write_text(site_yml.read_text(encoding="utf-8") + '索引号格式: "{代码}/{序号:05d}"\n', encoding="utf-8")
+    text = site_yml.read_text(encoding="utf-8")
+    site_yml.write_text(text + '索引号格式: "{代码}/{序号:05d}"\n', encoding="utf-8")
     result = run_cli("--root", tree, "check")
     assert result.code == 1
-    assert "content/site.yml:9: 索引号格式“{代码}/{序号:05d}”无法使用 — 必须含 {年} 和 {序号}" in result.err
+    line = len(text.splitlines()) + 1  # the line just added
+    assert f"content/site.yml:{line}: " + "索引号格式“{代码}/{序号:05d}”无法使用 — 必须含 {年} 和 {序号}" in result.err
 
 
 def test_custom_format_with_month(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from jsonschema import Draft202012Validator
-from zwgk import schemas
+from zwgk import schemas, vocab
 from zwgk.problems import Problems
 from zwgk.schema_export import EXPORTED, exported
 from zwgk.sourcefile import parse_yaml, read_markdown, read_yaml_file
@@ -28,6 +28,10 @@ def test_shipped_schema_files_are_up_to_date(name: str) -> None:
 def _demo_files() -> list[tuple[str, Path]]:
     files = [("site", ROOT / "content/site.yml")]
     files += [("catalogue", p) for p in sorted((ROOT / "catalogues/county").glob("*.yml"))]
+    files += [("town", p) for p in sorted((ROOT / "catalogues/towns").glob("*/town.yml"))]
+    files += [("villages", p) for p in sorted((ROOT / "catalogues/towns").glob("*/villages.yml"))]
+    files += [("catalogue", p) for p in sorted((ROOT / "catalogues/towns").glob("*/*.yml"))
+              if p.name not in ("town.yml", "villages.yml")]
     files += [("document", p) for p in sorted((ROOT / "content/documents").rglob("*.md"))]
     files += [("interpretation", p) for p in sorted((ROOT / "content/interpretations").rglob("*.md"))]
     files += [("page", p) for p in sorted((ROOT / "content/pages").rglob("*.md"))]
@@ -96,6 +100,11 @@ def test_vscode_maps_the_yaml_files_to_their_schemas() -> None:
     settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
     for schema, pattern in settings.items():
         assert (ROOT / schema).is_file()
+    # town folders hold town.yml and villages.yml beside the domain catalogues: list the domains exactly
+    domains = ",".join(t.slug for t in vocab.DOMAINS)
+    assert settings["./schemas/catalogue.schema.json"] == ["catalogues/county/*.yml", f"catalogues/towns/*/{{{domains}}}.yml"]
+    assert settings["./schemas/town.schema.json"] == "catalogues/towns/*/town.yml"
+    assert settings["./schemas/villages.schema.json"] == "catalogues/towns/*/villages.yml"
     assert settings["./schemas/catalogue.schema.json"] == "catalogues/county/*.yml"
 
 

@@ -32,7 +32,7 @@ def check(project: Project, problems: Problems, unloaded: Unloaded | None = None
             "两个页面的文件名相同（网址会冲突）", "把其中一个文件改名")
     _unique(problems, "文号", ((d.number, _at(d.source, "文号")) for d in project.documents if d.number),
             "文号重复", "核对文号，每个文件的文号必须唯一")
-    _unique(problems, "编号", ((item.code, _at(item.source, "编号")) for c in project.catalogues for item in c.items),
+    _unique(problems, "编号", ((item.code, _at(item.source, "编号")) for c in project.all_catalogues for item in c.items),
             "目录事项编号重复", "给其中一个事项换一个没有用过的编号")
     _unique(problems, "领域", ((c.domain.name, c.source) for c in project.catalogues),
             "同一领域有两个目录文件", "把两个文件合并成一个")
@@ -65,7 +65,7 @@ def _unknown(problems: Problems, source: Source, key: str, value: str, known: li
 
 def _references(project: Project, problems: Problems, unloaded: Unloaded) -> None:
     documents = {d.slug: d for d in project.documents}
-    item_codes = [item.code for c in project.catalogues for item in c.items]
+    item_codes = [item.code for c in project.all_catalogues for item in c.items]
     known_items = set(item_codes)
     for owner in [*project.documents, *project.pages]:
         for code in owner.items:

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import annual_format, annual_report, cleanup, crossref, decisions, indexno, memo, negative_list, schemas, vocab
+from . import annual_format, annual_report, cleanup, crossref, decisions, indexno, memo, negative_list, schemas, towns, vocab
 from .dates import parse_date
 from .model import Attachment, Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site, Source
 from .problems import Problem, Problems
@@ -136,9 +136,10 @@ def load_project(root: Path) -> tuple[Project | None, Problems]:
     negative = negative_list.load(root, reader.problems)
     batches = cleanup.load(root, reader.problems)
     reports = annual_report.load_reports(root, site, reader.problems)
+    town_list = towns.load_towns(reader, _load_catalogue)
     if site is None:
         return None, reader.problems
-    project = Project(root, site, catalogues, documents, interpretations, pages,
+    project = Project(root, site, catalogues, documents, interpretations, pages, towns=town_list,
                       decisions=decision_catalogues, negative_list=negative, cleanup_batches=batches)
     project.reports = reports
     registry = indexno.load_registry(root, reader.problems)
@@ -147,6 +148,7 @@ def load_project(root: Path) -> tuple[Project | None, Problems]:
     crossref.check(project, reader.problems, reader.unloaded)
     cleanup.check(project, reader.problems, reader.unloaded.documents)
     negative_list.check_page_names(negative, pages, reader.problems)
+    towns.check_references(project, reader.problems)
     return project, reader.problems
 
 
@@ -183,7 +185,7 @@ def _base_url(url: str | None) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
-def _load_catalogue(reader: _Reader, path: Path) -> Catalogue | None:
+def _load_catalogue(reader: _Reader, path: Path, folder: str = "catalogues/county") -> Catalogue | None:
     located = read_yaml_file(path, reader.problems)
     data, ok = validate(located, schemas.CATALOGUE, reader.problems) if located else ({}, False)
     if not ok:
@@ -193,7 +195,7 @@ def _load_catalogue(reader: _Reader, path: Path) -> Catalogue | None:
     assert domain is not None  # the schema's enum admits only known domains
     if path.stem != domain.slug:
         reader.problems.error(path, located.line("领域"), f"领域“{domain.name}”的目录文件名应为 {domain.slug}.yml",
-                              f"把文件改名为 catalogues/county/{domain.slug}.yml，或改正“领域”")
+                              f"把文件改名为 {folder}/{domain.slug}.yml，或改正“领域”")
     items = tuple(
         CatalogueItem(
             code=item["编号"], level1=item["一级事项"], level2=item.get("二级事项"), content=item["公开内容"],
@@ -284,6 +286,7 @@ def _load_document(reader: _Reader, path: Path) -> Document | None:
         attachments=entry.attachments, index_no=data.get("索引号", ""), keywords=tuple(data.get("关键词", [])),
         summary=data.get("内容概述"), body=entry.body, body_line=entry.body_line, source=reader.source(located),
         cleanup_batch=data.get("清理批次"),
+        town=data.get("乡镇"),
     )
 
 

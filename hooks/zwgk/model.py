@@ -70,6 +70,7 @@ class CatalogueItem:
     domain: Term
     source: Source
     no_content: tuple[str, date] | None = None  # 暂无内容说明: reason and date, when nothing can be published yet
+    town: str | None = None  # slug of the town whose catalogue holds the item; None for the county's
 
     @property
     def proactive(self) -> bool:
@@ -125,6 +126,7 @@ class Document:
     body_line: int  # line of the file the body starts on
     source: Source
     cleanup_batch: str | None = None  # 清理批次: 编号 of a batch in content/cleanup.yml
+    town: str | None = None  # 乡镇: slug of the town that issued it
 
     @property
     def is_public(self) -> bool:
@@ -187,6 +189,41 @@ class Page:
     source: Source
 
 
+@dataclass(frozen=True)
+class VillageItem:
+    """One thing a village or community posts (村务/居务公开), e.g. on its notice board."""
+
+    name: str
+    content: str  # 公开内容
+    channels: tuple[str, ...]  # 公开渠道
+    period: str  # 更新周期
+    latest: date  # 最近公开日期
+    items: tuple[str, ...]  # codes of the town catalogue items it carries out
+    source: Source
+
+
+@dataclass(frozen=True)
+class Village:
+    name: str
+    kind: str  # 村 / 社区
+    items: tuple[VillageItem, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Town:
+    """A township (乡镇) under the county: its own catalogue and its villages' affairs disclosure."""
+
+    slug: str  # the folder name under catalogues/towns/
+    name: str
+    address: str | None
+    phone: str | None
+    hours: str | None  # 办公时间
+    catalogues: tuple[Catalogue, ...]  # in domain order
+    villages: tuple[Village, ...]
+    source: Source  # town.yml
+
+
 @dataclass
 class Project:
     """Everything loaded from one content tree; may include what must never be published."""
@@ -203,3 +240,9 @@ class Project:
     negative_list: NegativeList | None = None  # content/negative-list.yml
     cleanup_batches: list[CleanupBatch] = field(default_factory=list)  # content/cleanup.yml
     reports: list[AnnualReport] = field(default_factory=list)  # 年度报告 from content/reports, oldest first
+    towns: list[Town] = field(default_factory=list)
+
+    @property
+    def all_catalogues(self) -> list[Catalogue]:
+        """The county's catalogues, then every town's."""
+        return [*self.catalogues, *(c for town in self.towns for c in town.catalogues)]

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from . import annual_format, cleanup, negative_list, vocab
 from .annual_report import AnnualReport, by_year
-from .model import Attachment, Document, Interpretation, Page
+from .model import Attachment, CatalogueItem, Document, Interpretation, Page, Town
 from .publication import PublicSite
 from .vocab import Section
 
@@ -78,6 +78,16 @@ def domain_path(term: vocab.Term) -> str:
     return f"{vocab.SECTION_DOMAINS.slug}/{term.slug}.html"
 
 
+def town_path(town: Town) -> str:
+    return f"{vocab.SECTION_TOWNS.slug}/{town.slug}/index.html"
+
+
+def item_path(item: CatalogueItem) -> str:
+    """The catalogue row of an item: on its domain page, or on its town's page."""
+    page = f"{vocab.SECTION_TOWNS.slug}/{item.town}/index.html" if item.town else domain_path(item.domain)
+    return f"{page}#item-{item.code}"
+
+
 def category_path(term: vocab.Term) -> str:
     return f"{vocab.SECTION_STATUTORY.slug}/{term.slug}/index.html"
 
@@ -123,6 +133,8 @@ def paginate(folder: str, entries: Sequence[Any]) -> Iterator[tuple[str, Sequenc
 def build_pages(ps: PublicSite, extra: Sequence[OutputPage] = ()) -> list[OutputPage]:
     """Every page of the site, in a fixed order (the order never changes the output); `extra` are
     pages other modules make (重大行政决策, 负面清单, 清理结果), listed in the site map too."""
+    from .town_pages import town_pages  # it builds on the helpers of this module
+
     pages: list[OutputPage] = [_home(ps)]
     pages += _hand_written(ps)
     pages += _annual_reports(ps)
@@ -131,6 +143,7 @@ def build_pages(ps: PublicSite, extra: Sequence[OutputPage] = ()) -> list[Output
     pages += [_document(ps, d) for d in ps.documents]
     pages += _interpretations(ps)
     pages += _domains(ps)
+    pages += town_pages(ps)
     pages.append(_on_request(ps))
     pages += extra
     pages.append(OutputPage(SITEMAP, "网站地图", "sitemap.html", {"groups": _sitemap_groups(pages)}))
@@ -150,7 +163,7 @@ def _sitemap_groups(pages: list[OutputPage]) -> list[tuple[str, str | None, list
         if section == vocab.SECTION_OTHER:
             if children:
                 groups.append((section.name, None, children))
-        else:
+        elif index in paths:  # a column with no page at all (a county without towns) is left out
             groups.append((section.name, index, children))
     return groups
 
@@ -174,6 +187,7 @@ def _home(ps: PublicSite) -> OutputPage:
         "categories": list(ps.categories.items()),
         "catalogues": ps.catalogues,
         "on_request_count": sum(1 for d in ps.documents if d.is_on_request),
+        "towns": ps.towns,
     })
 
 
@@ -259,6 +273,7 @@ def _document(ps: PublicSite, doc: Document) -> OutputPage:
         "interpretations": ps.interpretations_of.get(doc.slug, []) if doc.is_public else [],
         "replacement": replacement,
         "items": [item for code in doc.items if (item := ps.item(code))],
+        "town": ps.town(doc.town) if doc.town else None,
         "guide": section_path(vocab.SECTION_GUIDE),
     }, (_crumb(section),))
 
@@ -284,7 +299,7 @@ def _domains(ps: PublicSite) -> list[OutputPage]:
             documents[term].append(doc)
     terms = [t for t in vocab.DOMAINS if t in catalogues or t in documents]
     rows = [(t, catalogues.get(t), len(documents[t])) for t in terms]
-    out = [OutputPage(section_path(section), section.name, "domains.html", {"rows": rows})]
+    out = [OutputPage(section_path(section), section.name, "domains.html", {"rows": rows, "towns": ps.towns})]
     for term in terms:
         out.append(OutputPage(domain_path(term), f"{term.name}领域信息公开", "domain.html", {
             "term": term, "catalogue": catalogues.get(term), "documents": documents[term],

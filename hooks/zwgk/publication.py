@@ -16,7 +16,7 @@ from . import cleanup, decisions, vocab
 from .annual_report import AnnualReport
 from .cleanup import CleanupGroup
 from .decisions import DecisionCatalogue
-from .model import Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site
+from .model import Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site, Town
 from .negative_list import NegativeList
 from .vocab import Term
 
@@ -63,9 +63,13 @@ class PublicSite:
     negative_list: NegativeList | None = None
     cleanup: tuple[CleanupGroup, ...] = ()  # empty when no cleanup batch is defined
     reports: tuple[AnnualReport, ...] = ()  # newest year first; the law makes every report public
+    towns: tuple[Town, ...] = ()  # a town's catalogue and villages are public in full
 
     def document(self, slug: str) -> Document | None:
         return self.documents_by_slug.get(slug)
+
+    def town(self, slug: str) -> Town | None:
+        return next((t for t in self.towns if t.slug == slug), None)
 
     def item(self, code: str) -> CatalogueItem | None:
         return self.items_by_code.get(code)
@@ -109,7 +113,8 @@ def publish(project: Project) -> PublicSite:
         interpretations_of=dict(interpretations_of), fulfilled_by=dict(fulfilled_by),
         categories={t: m for t, m in category_members(documents, pages).items() if m},
         documents_by_slug={d.slug: d for d in documents},
-        items_by_code={item.code: item for c in project.catalogues for item in c.items},
+        items_by_code={item.code: item for c in project.all_catalogues for item in c.items},
+        towns=tuple(project.towns),
         decisions=decisions.publish(project.decisions, {d.slug: d for d in documents}, {p.slug: p for p in pages}),
         negative_list=project.negative_list,
         cleanup=cleanup.publish(project.cleanup_batches, tuple(documents)),

@@ -42,7 +42,7 @@ def as_json(run: CheckRun) -> str:
         "summary": {"errors": len(run.problems.errors), "warnings": len(run.problems.warnings),
                     "pages": run.pages, "links": run.links, "external_links": run.external_links,
                     "by_rule": run.counts_by_rule()},
-        "coverage": [{"domain": c.domain.name, "items": c.items, "proactive": c.proactive, "covered": c.covered,
+        "coverage": [{"domain": c.domain.name, "town": c.town, "items": c.items, "proactive": c.proactive, "covered": c.covered,
                       "explained": c.explained, "percent": round(c.percent, 1)} for c in run.coverage],
         "findings": [p.as_json() for p in sorted(run.problems.items, key=lambda p: (p.severity.value, p.file, p.line))],
     }

@@ -27,6 +27,8 @@ EXPORTED = {
     "negative-list": schemas.NEGATIVE_LIST,
     "cleanup": schemas.CLEANUP,
     "annual-report": schemas.ANNUAL_REPORT,
+    "town": schemas.TOWN,
+    "villages": schemas.VILLAGES,
 }
 _DIGITS = "0-9０-９"
 

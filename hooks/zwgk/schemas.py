@@ -91,7 +91,7 @@ CATALOGUE_ITEM = _object(
 )
 
 CATALOGUE = _object(
-    "公开事项标准目录（catalogues/county/<领域>.yml）",
+    "公开事项标准目录（catalogues/county/<领域>.yml、catalogues/towns/<乡镇>/<领域>.yml）",
     {
         "领域": _enum("试点领域", vocab.names(vocab.DOMAINS)),
         "牵头部门": _text("牵头部门"),
@@ -137,6 +137,7 @@ DOCUMENT = _object(
         "关键词": _list("关键词", _text("关键词")),
         "内容概述": _text("内容概述"),
         "清理批次": _text("清理批次", "本文件在哪一批规范性文件清理中清理：写 content/cleanup.yml 中该批次的编号"),
+        "乡镇": _text("所属乡镇", "乡镇发布的文件写乡镇的文件夹名（catalogues/towns/ 下），如 chengguan"),
     },
     ["标题", "发文机关", "成文日期", "公开属性", "有效性", "文件类型", "主题分类"],
     allOf=[_WITHHOLDING, _PUBLISHED_DATE],
@@ -342,4 +343,41 @@ ANNUAL_REPORT = _object(
         "其他需要报告的事项": _paragraphs(fmt.SECTION_TITLES["其他需要报告的事项"]),
     },
     ["发布日期", "总体情况", "主动公开", "申请情况", "复议诉讼", "存在的主要问题及改进情况", "其他需要报告的事项"],
+)
+
+
+TOWN = _object(
+    "乡镇信息（catalogues/towns/<乡镇>/town.yml）",
+    {
+        "名称": _text("乡镇名称", "如 城关镇；文件夹名（如 chengguan）是它的网址"),
+        "地址": _text("办公地址"),
+        "电话": _text("联系电话"),
+        "办公时间": _text("办公时间"),
+    },
+    ["名称"],
+)
+
+VILLAGE_ITEM = _object(
+    "村（居）务公开事项",
+    {
+        "名称": _text("公开事项名称", "如 低保对象公示、村级财务收支"),
+        "公开内容": _text("公开内容"),
+        "公开渠道": {**_list("公开渠道和载体", _enum("公开渠道", vocab.CHANNELS)), "minItems": 1},
+        "更新周期": _enum("更新周期", vocab.UPDATE_PERIODS),
+        "最近公开日期": _date("最近公开日期"),
+        "目录事项": _list("落实的乡镇目录事项编号", _text("目录事项编号", "本乡镇目录中的事项编号")),
+    },
+    ["名称", "公开内容", "公开渠道", "更新周期", "最近公开日期"],
+)
+
+VILLAGES = _object(
+    "村（居）务公开（catalogues/towns/<乡镇>/villages.yml）",
+    {
+        "村居": {**_list("村（居）", _object(
+            "村（居）",
+            {"名称": _text("村（居）名称", "如 东关村、城北社区"), "类型": _enum("类型", vocab.VILLAGE_KINDS),
+             "事项": {**_list("公开事项", VILLAGE_ITEM), "minItems": 1}},
+            ["名称", "类型", "事项"])), "minItems": 1},
+    },
+    ["村居"],
 )

@@ -12,6 +12,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from markupsafe import Markup
+
 from . import vocab
 from .bodies import render_bodies
 from .checks import DomainCoverage, check_content
@@ -20,8 +22,12 @@ from .loader import load_project
 from .model import Attachment, Project, Source
 from .problems import Problems
 from .pages import HOME, SITEMAP, OutputPage, build_pages, path_of, relative_url, section_path
+from .feeds import feed_files, feed_path
+from .opendata import FILES as OPEN_DATA
+from .opendata import open_data_files
 from .publication import PublicSite, publish
 from .render import Renderer, Trace
+from .sitemap_xml import SITEMAP_XML, sitemap
 
 
 # The page templates ship with the tool, beside this package.
@@ -117,6 +123,10 @@ class SiteBuild:
         self.removed: list[str] = []  # in serve: pages of the previous build that are gone
         self.rendered: dict[str, int] = {}  # hash of the HTML of every page as last rendered
         self.fresh: dict[str, str] = {}  # HTML rendered while comparing, used by the build
+        self.files = self._data_files()
+        self.feeds = {s.slug: feed_path(s) for s in vocab.SECTIONS if feed_path(s) in self.files}
+        self.renderer.env.globals.update(feeds=self.feeds, open_data=OPEN_DATA,
+                                         sitemap_xml=SITEMAP_XML if SITEMAP_XML in self.files else None)
 
     def builds(self, path: str) -> bool:
         """Whether this process renders output page `path`: all of them, unless sharded, or unless
@@ -131,6 +141,29 @@ class SiteBuild:
     def writes_shared_files(self) -> bool:
         """Theme assets, attachments and MkDocs' own pages come from one process only."""
         return self.shard is None or self.shard[0] == 0
+
+    def _data_files(self) -> dict[str, bytes]:
+        """Non-HTML files of the site (path → bytes): open data always; feeds and sitemap need 网站地址."""
+        files = open_data_files(self.public)
+        base = self.public.site.base_url
+        if base:
+            files |= feed_files(self.public, base)
+            files[SITEMAP_XML] = sitemap(base, self.pages)
+        return dict(sorted(files.items()))
+
+    def head(self, path: str) -> Markup:
+        """<link> elements for the page's <head>: its column's feed, on the list pages and the home page."""
+        page = self.by_path.get(path)
+        if page is None or page.template not in ("home.html", "documents.html", "interpretations.html"):
+            return Markup("")
+        slugs = list(self.feeds) if path == HOME else [path.split("/", 1)[0]]
+        names = {s.slug: s.name for s in vocab.SECTIONS}
+        # rel "alternate feed": readers see the token alternate, while Material's script, which fetches a
+        # sitemap.xml beside every link whose rel is exactly "alternate" (for its language switch), skips it.
+        return Markup("").join(
+            Markup('<link rel="alternate feed" type="application/atom+xml" title="{}" href="{}">').format(
+                f"{self.public.site.name}·{names[slug]}", relative_url(self.feeds[slug], path))
+            for slug in slugs if slug in self.feeds)
 
     @property
     def title(self) -> str:

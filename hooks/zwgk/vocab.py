@@ -116,10 +116,15 @@ INTERPRETATION_FORMS: tuple[str, ...] = ("文字解读", "简明问答", "图表
 AUDIENCES: tuple[str, ...] = ("全社会", "特定群体")
 DISCLOSURE_MODES: tuple[str, ...] = ("主动", "依申请")
 LEVELS: tuple[str, ...] = ("县级", "乡级")
+TOWN_LEVEL = "乡级"
 CHANNELS: tuple[str, ...] = (
     "政府网站", "政府公报", "两微一端", "发布会/听证会", "广播电视", "纸质媒体", "公开查阅点",
     "政务服务中心", "便民服务站", "入户/现场", "社区/村公示栏（电子屏）", "精准推送", "12345热线", "其他",
 )
+
+# 村(居)务公开: who publishes, and how often (村务公开: 一般事项每季度、财务每月、重大事项随时).
+VILLAGE_KINDS: tuple[str, ...] = ("村", "社区")
+UPDATE_PERIODS: tuple[str, ...] = ("每月", "每季度", "每半年", "每年", "随时", "长期")
 
 
 @dataclass(frozen=True)
@@ -140,11 +145,12 @@ SECTION_INTERPRETATIONS = Section("政策解读", "zcjd", False)
 SECTION_DOMAINS = Section("重点领域信息公开", "zdly", False)
 SECTION_ON_REQUEST = Section("依申请公开", "ysqgk", False)
 SECTION_DECISIONS = Section("重大行政决策", "zdxzjc", False)
+SECTION_TOWNS = Section("乡镇政务公开", "xzzwgk", False)
 SECTION_OTHER = Section("其他信息", "qtxx", False)
 
 SECTIONS: tuple[Section, ...] = (
     SECTION_GUIDE, SECTION_RULES, SECTION_STATUTORY, SECTION_REPORTS,
-    SECTION_POLICIES, SECTION_INTERPRETATIONS, SECTION_DOMAINS, SECTION_ON_REQUEST, SECTION_DECISIONS,
+    SECTION_POLICIES, SECTION_INTERPRETATIONS, SECTION_DOMAINS, SECTION_TOWNS, SECTION_ON_REQUEST, SECTION_DECISIONS,
 )
 
 # Columns a hand-written page (content/pages) may belong to.

@@ -16,8 +16,10 @@ from .decisions import check_decisions
 from .empty import check_empty
 from .privacy import check_personal_data
 from .report_numbers import check_reports
+from .site_url import check_base_url
 from .sync import check_interpretations
 from .timeliness import check_timeliness
+from .towns import check_towns
 
 
 def check_content(project: Project, public: PublicSite, pages: list[OutputPage], attachments: list[Attachment],
@@ -30,4 +32,6 @@ def check_content(project: Project, public: PublicSite, pages: list[OutputPage],
     check_personal_data(project, public, attachments, problems)
     check_decisions(project, problems, today)
     check_reports(project, problems, today)
+    check_towns(public, problems, today)
+    check_base_url(project, problems)
     return coverage

@@ -9,6 +9,7 @@ from ..problems import Problems
 _FILLED_FROM = {
     "zcwj": "content/documents", "zcjd": "content/interpretations", "zdly": "catalogues/county",
     "fdzdgknr": "content/documents", "zhidu": "content/pages", "nianbao": "content/reports",
+    "xzzwgk": "catalogues/towns",
 }
 _LIST_KEYS = ("entries", "rows", "categories")
 

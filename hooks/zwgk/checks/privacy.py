@@ -50,7 +50,9 @@ def check_personal_data(project: Project, public: PublicSite, attachments: list[
                 problems.error(file, found.line, f"发现{found.kind} {found.masked}", _FIX, "privacy.personal-data")
 
     sources = [project.root / "content" / "site.yml"]
-    sources += [project.root / c.source.file for c in project.catalogues]
+    sources += [project.root / c.source.file for c in project.all_catalogues]
+    sources += [project.root / t.source.file for t in project.towns]
+    sources += sorted({project.root / v.source.file for t in project.towns for v in t.villages})
     sources += [project.root / o.source.file for o in [*public.interpretations, *public.pages]]
     sources += [project.root / d.source.file for d in public.documents if d.is_public]
     sources += [project.root / f for f in _participation_files(project)]
