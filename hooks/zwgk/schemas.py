@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import vocab
+from . import dates, vocab
 
-DATE_PATTERN = r"^\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?$"
+DATE_PATTERN = dates.PATTERN
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 

@@ -60,19 +60,37 @@ def read_text(path: Path, problems: Problems) -> str | None:
                        "正文只写文字；表格、扫描件等大文件作为附件放到 content/attachments/")
         return None
     raw = path.read_bytes()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM):]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        try:
-            raw.decode("gb18030")
-            what = "文件不是 UTF-8 编码（看起来是 GBK/GB2312 编码）"
-        except UnicodeDecodeError:
-            what = "文件不是 UTF-8 编码"
+        what = "文件不是 UTF-8 编码" + ("（看起来是 GBK/GB2312 编码）" if decode_any(raw)[1] == "gb18030" else "")
         problems.error(path, line, what, "用编辑器把文件“另存为”UTF-8 编码后再提交（记事本：另存为→编码选 UTF-8）")
         return None
+
+
+_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode_any(raw: bytes) -> tuple[str | None, str]:
+    """Text of a file from outside (an issued document saved as .txt) and the encoding it was in:
+    UTF-8 with or without BOM, UTF-16 with BOM (Notepad's “Unicode”), else GBK/GB18030."""
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM):]
+    elif raw.startswith(_UTF16_BOMS):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            return None, "utf-16"
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return None, "unknown"
 
 
 def _indentation_problems(text: str, path: Path, first_line: int, problems: Problems) -> bool:
