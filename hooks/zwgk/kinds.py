@@ -20,6 +20,7 @@ from .scaffold import (Context, Field, Kind, ScaffoldError, Values, check_text, 
 from .sourcefile import parse_yaml, read_text
 
 BODY_HINT = "<!-- 在这一行下面写正文（Markdown）。这一行本身不会发布。 -->\n"
+_GENRE = re.compile(r"的?(通知|公告|通告|意见|决定|批复|报告|函|通报|方案)$")
 _PINNED = re.compile(r"^索引号:\s*[\"']?([^\"'#\n]+?)[\"']?\s*(#.*)?$", re.M)
 
 
@@ -83,7 +84,9 @@ def _document_slug(values: Values, year: int) -> tuple[str, bool]:
     by_number = docnumber.slug(values.get("文号", ""))
     if by_number:
         return by_number, True
-    title = values["标题"].removeprefix(values.get("发文机关", "")).removeprefix("关于")
+    title = values["标题"]
+    title = title.split("关于", 1)[1] if "关于" in title else title.removeprefix(values.get("发文机关", ""))
+    title = _GENRE.sub("", title)  # 校车安全的通知 → 校车安全
     return f"{docnumber.initials(title, 8) or 'wj'}-{year}", False
 
 
