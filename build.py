@@ -42,6 +42,10 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--today", type=_date, help="检查日期（YYYY-MM-DD），默认今天")
     sub.add_parser("schemas", help="重新生成 schemas/ 下供编辑器使用的 JSON Schema")
     _new_parser(sub.add_parser("new", help="新建内容文件：能推算的自动填写，其余逐项询问（或用参数给出）"))
+    imports = sub.add_parser("import", help="导入已印发的公文（.docx / .txt / .md）为政策文件，报告取到的每一项及其行号")
+    imports.add_argument("files", nargs="+", type=Path, metavar="文件")
+    imports.add_argument("--force", action="store_true", help="覆盖已存在的同名文件")
+    imports.add_argument("--today", type=_date, help="以这一天为导入日期（YYYY-MM-DD），默认今天")
     serve = sub.add_parser("serve", help="本地预览（自动刷新）")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="监听地址，默认 127.0.0.1:8000")
     return parser
@@ -211,6 +215,23 @@ def new(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def import_files(root: Path, files: list[Path], force: bool, today: date | None) -> int:
+    from zwgk.importer import ImportRefused, import_file, report
+    from zwgk.scaffold import Context
+
+    ctx = Context(root, today or date.today(), None)
+    failed = 0
+    for file in files:
+        try:
+            print(report(import_file(ctx, file, force), ctx))
+        except ImportRefused as refused:
+            print(str(refused), file=sys.stderr)
+            failed += 1
+    if failed:
+        print(f"{failed} 个文件没有导入。", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def _shown(path: Path) -> str:
     try:
         return path.relative_to(Path.cwd()).as_posix()
@@ -250,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "new":
             return new(root, args)
+        if args.command == "import":
+            return import_files(root, args.files, args.force, args.today)
         return serve(root, args.addr)
     except KeyboardInterrupt:
         return 130

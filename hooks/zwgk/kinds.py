@@ -79,14 +79,14 @@ def next_index_number(ctx: Context, day: Any, taken: set[str] | None = None) -> 
     return numbers.next(day)
 
 
-def _document_slug(values: Values, year: int) -> tuple[str, bool]:
+def document_slug(values: Values, year: int) -> tuple[str, bool]:
     """The file name from the 文号, else from the title's initials; whether it came from the 文号."""
     by_number = docnumber.slug(values.get("文号", ""))
     if by_number:
         return by_number, True
     title = values["标题"]
     title = title.split("关于", 1)[1] if "关于" in title else title.removeprefix(values.get("发文机关", ""))
-    title = _GENRE.sub("", title)  # 校车安全的通知 → 校车安全
+    title = re.sub(r"\d+", "", _GENRE.sub("", title))  # 开展2024年健身活动的通知 → 开展年健身活动
     return f"{docnumber.initials(title, 8) or 'wj'}-{year}", False
 
 
@@ -118,7 +118,7 @@ def _create_document(ctx: Context, values: Values, slug: str | None) -> Path:
         values = {**values, "文号": fixed}
     written = date.fromisoformat(values["成文日期"])
     if slug is None:
-        slug, by_number = _document_slug(values, written.year)
+        slug, by_number = document_slug(values, written.year)
         if not by_number:
             slug = free_name(lambda s: slug_taken(ctx.root, "documents", s), slug)
     _check_slug(slug)

@@ -79,7 +79,7 @@ def validate(located: Located, schema: dict[str, Any], problems: Problems) -> tu
         return {}, False
     data = normalise(located.data, schema)
     found = Problems(problems.root)
-    todo = _todo(data, (), schema, located, found)
+    todo = _todo(located.data, (), schema, located, found)  # as typed: the hint's punctuation is not normalised
     errors = sorted(_validator(schema).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     errors = [e for e in errors if not any(tuple(e.absolute_path)[: len(t)] == t for t in todo)]
     # A value of the wrong type also fails its enum or pattern: say only the first thing.
@@ -114,10 +114,10 @@ def _todo(value: Any, path: tuple[str | int, ...], schema: dict[str, Any], locat
 def _todo_fix(schema: dict[str, Any]) -> str:
     title = schema.get("title", "这一项")
     if "enum" in schema:
-        return f"按原文填写{title}，可选：{choice_list(schema['enum'], 8)}"
+        return f"填写{title}，可选：{choice_list(schema['enum'], 30)}"
     if schema.get("x-zwgk-date"):
-        return f"按原文填写{title}，写成 2024-03-05 或 2024年3月5日"
-    return f"按原文填写{title}"
+        return f"填写{title}，写成 2024-03-05 或 2024年3月5日"
+    return f"填写{title}"
 
 
 def _report(error: ValidationError, located: Located, problems: Problems) -> None:
