@@ -171,3 +171,19 @@ PAGE = _object(
     },
     ["标题", "栏目", "发布日期"],
 )
+
+
+def _keys(schema: Any) -> set[str]:
+    found: set[str] = set()
+    if isinstance(schema, dict):
+        found |= set(schema.get("properties", {}))
+        for value in schema.values():
+            found |= _keys(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            found |= _keys(value)
+    return found
+
+
+# Every key of every editor file (the loader reads `键：值` typed with a Chinese input method for these).
+KEYS: frozenset[str] = frozenset(key for value in list(globals().values()) if isinstance(value, dict) for key in _keys(value))

@@ -143,8 +143,33 @@ def _explain(problem: str) -> str:
     return "文件写法不符合格式要求"
 
 
+_KEY_COLON: re.Pattern[str] | None = None
+
+
+def _full_width_colons(text: str, path: Path, first_line: int, problems: Problems) -> str:
+    """`成文日期：2024-03-05` as typed with a Chinese input method, read as `成文日期: 2024-03-05` for
+    known keys only (elsewhere `：` is just text), with a warning so the file gets fixed."""
+    global _KEY_COLON
+    if "：" not in text:
+        return text
+    if _KEY_COLON is None:
+        from .schemas import KEYS
+
+        keys = "|".join(re.escape(k) for k in sorted(KEYS, key=len, reverse=True))
+        _KEY_COLON = re.compile(rf"^(\s*(?:-\s+)?)({keys})[ \t]*：[ \t\u3000]*", re.M)
+
+    def fix(match: re.Match[str]) -> str:
+        line = first_line + text.count("\n", 0, match.start())
+        problems.warning(path, line, f"“{match[2]}”后面用了全角冒号“：”，已按半角冒号读取",
+                         f"把“：”改成半角冒号加一个空格，例如 `{match[2]}: …`")
+        return f"{match[1]}{match[2]}: "
+
+    return _KEY_COLON.sub(fix, text)
+
+
 def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -> Located | None:
     """YAML text → Located data. `first_line` is the file line the text starts on."""
+    text = _full_width_colons(text, path, first_line, problems)
     if _indentation_problems(text, path, first_line, problems):
         return None
     try:
@@ -192,7 +217,7 @@ def _convert(node: Node, at: KeyPath, out: Located, first_line: int, problems: P
         return None
     out.lines.setdefault(at, node.start_mark.line + first_line)
     if isinstance(node, ScalarNode):
-        if node.tag == _NULL_TAG and node.style is None:
+        if node.tag == _NULL_TAG and not node.style:  # libyaml gives "" where the pure-Python parser gives None
             return None
         return str(node.value).strip()
     if isinstance(node, SequenceNode):
