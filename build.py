@@ -201,7 +201,7 @@ def package(root: Path, dist_dir: Path | None, today: date | None) -> int:
 def new(root: Path, args: argparse.Namespace) -> int:
     """Scaffold one file; asks in the terminal, or takes flags only when there is no terminal."""
     from zwgk.kinds import KINDS
-    from zwgk.scaffold import Context, ScaffoldError, run
+    from zwgk.scaffold import Context, ScaffoldError, done, run
 
     given = {key.split(":", 1)[1]: value for key, value in vars(args).items() if key.startswith("field:") and value is not None}
     ctx = Context(root, args.today or date.today(), input if sys.stdin.isatty() else None)
@@ -211,7 +211,7 @@ def new(root: Path, args: argparse.Namespace) -> int:
     except ScaffoldError as exc:
         print("\n".join(exc.messages) + "\n没有写入任何文件。", file=sys.stderr)
         return 1
-    print(f"已写入 {_shown(path)}\n{kind.next_step}")
+    print(done(kind, _shown(path)))
     return 0
 
 

@@ -186,14 +186,12 @@ def _targets_public(ctx: Context, slugs: list[str]) -> str | None:
     return None
 
 
-def _recent_documents(ctx: Context, values: Values) -> str | None:
-    """Shows the latest public documents to pick from; offers none as default."""
-    if ctx.ask:
-        recent = sorted((d for d in _documents(ctx) if d.is_public), key=lambda d: d.order_key, reverse=True)[:10]
-        if recent:
-            ctx.say("最近发布的文件（解读对象写文件名）：")
-            ctx.say("\n".join(f"  {d.slug}  {d.title}" for d in recent))
-    return None
+def _recent_documents(ctx: Context) -> str | None:
+    """The latest public documents, to pick the one explained."""
+    recent = sorted((d for d in _documents(ctx) if d.is_public), key=lambda d: d.order_key, reverse=True)[:10]
+    if not recent:
+        return None
+    return "最近发布的文件（解读对象写文件名）：\n" + "\n".join(f"  {d.slug}  {d.title}" for d in recent)
 
 
 def _interpretation_title(ctx: Context, values: Values) -> str | None:
@@ -221,7 +219,7 @@ def _create_interpretation(ctx: Context, values: Values, slug: str | None) -> Pa
 INTERPRETATION = Kind(
     "interpretation", "新建政策解读（content/interpretations/<年>/jd-<文件名>.md）", schemas.INTERPRETATION,
     (
-        Field("解读对象", "target", required=True, default=_recent_documents, check=_targets_public),
+        Field("解读对象", "target", required=True, hint=_recent_documents, check=_targets_public),
         Field("标题", "title", required=True, default=_interpretation_title),
         Field("解读形式", "form", required=True, default=lambda c, v: vocab.INTERPRETATION_FORMS[0]),
         Field("解读机关", "issuer", required=True, default=lambda c, v: (d := _target(c, v)) and d.issuer),

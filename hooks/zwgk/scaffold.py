@@ -67,6 +67,7 @@ class Field:
     when: Callable[[Context, Values], bool] | None = None  # asked only when this holds
     check: Callable[[Context, Any], str | None] | None = None  # beyond the schema: does a reference exist?
     schema: dict[str, Any] | None = None  # when the kind's schema has no such key
+    hint: Callable[[Context], str | None] | None = None  # shown before the question (recent documents …)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,11 @@ class Kind:
 
     def prop(self, field: Field) -> dict[str, Any]:
         return field.schema or self.schema["properties"][field.key]
+
+
+def done(kind: Kind, shown: str) -> str:
+    """What `build.py new` says after writing the file."""
+    return f"已写入 {shown}\n{kind.next_step}"
 
 
 def run(kind: Kind, ctx: Context, given: dict[str, str], slug: str | None = None) -> Path:
@@ -157,6 +163,8 @@ def parse_value(kind: Kind, field: Field, ctx: Context, raw: str | list[str]) ->
 def _prompt(kind: Kind, field: Field, ctx: Context, default: str | None) -> Any:
     prop = kind.prop(field)
     choices = _choices(prop)
+    if field.hint and (hint := field.hint(ctx)):
+        ctx.say(hint)
     if len(choices) > 1:
         ctx.say(f"{field.key}可选：")
         ctx.say("\n".join(f"  {i}. {choice}" for i, choice in enumerate(choices, start=1)))
