@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import copy_fixture, edit, run_cli
+from conftest import DOC, copy_fixture, edit, run_cli
 
 DOCS = "content/documents/2024"
 
@@ -15,20 +15,6 @@ def _write(tree: Path, rel: str, text: str, encoding: str = "utf-8") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode(encoding))
 
-
-DOC = """---
-标题: 新文件
-文号: 测教发〔2024〕8号
-发文机关: 测试县教育局
-成文日期: 2024-03-01
-发布日期: 2024-03-05
-公开属性: 此件公开发布
-有效性: 现行有效
-文件类型: 其他文件
-主题分类: 科技、教育
----
-正文
-"""
 
 # (what the editor did, the expected line prefix of the report, a fragment of the message)
 CASES = [

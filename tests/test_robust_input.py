@@ -9,25 +9,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import DOC, FIXTURES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from zwgk.loader import load_project
 from zwgk.sitebuild import prepare
 
-DOC = """---
-标题: 测试县关于某事的通知
-文号: 测教发〔2024〕8号
-发文机关: 测试县教育局
-成文日期: 2024-03-01
-发布日期: 2024-03-05
-公开属性: 此件公开发布
-有效性: 现行有效
-文件类型: 其他文件
-主题分类: 科技、教育
----
-正文
-"""
 REL = "content/documents/2024/new.md"
 
 
@@ -83,7 +70,7 @@ SURPRISES = ["是", "否", "yes", "no", "on", "off", "Y", "010", "0o17", "0x1F",
 
 @pytest.mark.parametrize("value", SURPRISES)
 def test_yaml_11_values_stay_text_in_text_fields(tree: Path, value: str) -> None:
-    text = DOC.replace("标题: 测试县关于某事的通知", f"标题: {value}").replace("主题分类: 科技、教育", f"主题分类: 科技、教育\n关键词: [{value}, {value}x]")
+    text = DOC.replace("标题: 新文件", f"标题: {value}").replace("主题分类: 科技、教育", f"主题分类: 科技、教育\n关键词: [{value}, {value}x]")
     doc, problems = _load(tree, text)
     assert problems == [] and doc.title == value and doc.keywords == (value, f"{value}x")
 
@@ -97,7 +84,7 @@ def test_yaml_11_values_in_choice_fields_get_a_chinese_message(tree: Path, value
 
 @pytest.mark.parametrize("value", ["~", "null", "", "Null"])
 def test_null_is_an_empty_value(tree: Path, value: str) -> None:
-    doc, problems = _load(tree, DOC.replace("标题: 测试县关于某事的通知", f"标题: {value}"))
+    doc, problems = _load(tree, DOC.replace("标题: 新文件", f"标题: {value}"))
     assert doc is None and problems == [f"{REL}:2: 缺少必填项“标题”（或没有填写） — 加上一行 `标题: …`"]
 
 
