@@ -43,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("schemas", help="重新生成 schemas/ 下供编辑器使用的 JSON Schema")
     _new_parser(sub.add_parser("new", help="新建内容文件：能推算的自动填写，其余逐项询问（或用参数给出）"))
     imports = sub.add_parser("import", help="导入已印发的公文（.docx / .txt / .md）为政策文件，报告取到的每一项及其行号")
-    imports.add_argument("files", nargs="+", type=Path, metavar="文件")
+    imports.add_argument("files", nargs="+", type=Path, metavar="文件", help="要导入的公文，可以一次写多个")
     imports.add_argument("--force", action="store_true", help="覆盖已存在的同名文件")
     imports.add_argument("--today", type=_date, help="以这一天为导入日期（YYYY-MM-DD），默认今天")
     serve = sub.add_parser("serve", help="本地预览（自动刷新）")
