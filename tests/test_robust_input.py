@@ -100,7 +100,7 @@ def test_numbers_in_site_and_catalogue_stay_as_typed(tree: Path) -> None:
     try:
         (tree / "content/site.yml").write_text(site + "邮编: 010010\n承办单位: yes\n", encoding="utf-8")
         (tree / "catalogues/county/education.yml").write_text(catalogue.replace("编号: YWJY-03", "编号: 0103"), encoding="utf-8")
-        project, problems = load_project(tree)
+        project, _ = load_project(tree)
     finally:
         (tree / "content/site.yml").write_text(site, encoding="utf-8")
         (tree / "catalogues/county/education.yml").write_text(catalogue, encoding="utf-8")

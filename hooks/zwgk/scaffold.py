@@ -26,7 +26,7 @@ from .loader import load_project
 from .model import Project
 from .problems import Problems
 from .sourcefile import Located, parse_yaml
-from .validate import normalise, validate
+from .validate import validate
 
 TOOL_DIR = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = TOOL_DIR / "schemas"

@@ -30,16 +30,16 @@ def _validator(schema: dict[str, Any]) -> Draft202012Validator:
     return _validators[key]
 
 
-def normalise(value: Any, schema: dict[str, Any]) -> Any:
+def _normalise(value: Any, schema: dict[str, Any]) -> Any:
     """Forgive what editors really type: empty values, lists written on one line, full-width dates."""
     if schema.get("type") == "object" and isinstance(value, dict):
         props = schema.get("properties", {})
-        return {k: normalise(v, props.get(k, {})) for k, v in value.items() if v is not None}
+        return {k: _normalise(v, props.get(k, {})) for k, v in value.items() if v is not None}
     if schema.get("type") == "array":
         if isinstance(value, str):
             value = _split(value, schema)
         if isinstance(value, list):
-            return [normalise(v, schema.get("items", {})) for v in value if v is not None]
+            return [_normalise(v, schema.get("items", {})) for v in value if v is not None]
     if schema.get("x-zwgk-date") and isinstance(value, str):
         return unicodedata.normalize("NFKC", value)
     return value
@@ -77,7 +77,7 @@ def validate(located: Located, schema: dict[str, Any], problems: Problems) -> tu
         problems.error(located.file, 1, "文件内容不是“键: 值”的形式",
                        "每行写成 `键: 值`，冒号用半角并在后面加一个空格")
         return {}, False
-    data = normalise(located.data, schema)
+    data = _normalise(located.data, schema)
     found = Problems(problems.root)
     todo = _todo(located.data, (), schema, located, found)  # as typed: the hint's punctuation is not normalised
     errors = sorted(_validator(schema).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
