@@ -42,9 +42,27 @@ def _parser() -> argparse.ArgumentParser:
     for command in (build, check, package):
         command.add_argument("--today", type=_date, help="检查日期（YYYY-MM-DD），默认今天")
     sub.add_parser("schemas", help="重新生成 schemas/ 下供编辑器使用的 JSON Schema")
+    _new_parser(sub.add_parser("new", help="新建内容文件：能推算的自动填写，其余逐项询问（或用参数给出）"))
+    imports = sub.add_parser("import", help="导入已印发的公文（.docx / .txt / .md）为政策文件，报告取到的每一项及其行号")
+    imports.add_argument("files", nargs="+", type=Path, metavar="文件", help="要导入的公文，可以一次写多个")
+    imports.add_argument("--force", action="store_true", help="覆盖已存在的同名文件")
+    imports.add_argument("--today", type=_date, help="以这一天为导入日期（YYYY-MM-DD），默认今天")
     serve = sub.add_parser("serve", help="本地预览（自动刷新）")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="监听地址，默认 127.0.0.1:8000")
     return parser
+
+
+def _new_parser(new: argparse.ArgumentParser) -> None:
+    from zwgk.kinds import KINDS
+    from zwgk.scaffold import flag_help
+
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="类型")
+    for kind in KINDS.values():
+        command = kinds.add_parser(kind.name, help=kind.help, description=kind.help)
+        for field in kind.fields:
+            command.add_argument(f"--{field.flag}", dest=f"field:{field.key}", metavar=field.key, help=flag_help(kind, field))
+        command.add_argument("--slug", help="文件名（不带 .md），默认由文号或标题生成")
+        command.add_argument("--today", type=_date, help="以这一天为今天（YYYY-MM-DD），默认今天")
 
 
 def _date(text: str) -> date:
@@ -229,6 +247,47 @@ def package(root: Path, dist_dir: Path | None, today: date | None) -> int:
     return 0
 
 
+def new(root: Path, args: argparse.Namespace) -> int:
+    """Scaffold one file; asks in the terminal, or takes flags only when there is no terminal."""
+    from zwgk.kinds import KINDS
+    from zwgk.scaffold import Context, ScaffoldError, done, run
+
+    given = {key.split(":", 1)[1]: value for key, value in vars(args).items() if key.startswith("field:") and value is not None}
+    ctx = Context(root, args.today or date.today(), input if sys.stdin.isatty() else None)
+    try:
+        kind = KINDS[args.kind]
+        path = run(kind, ctx, given, args.slug)
+    except ScaffoldError as exc:
+        print("\n".join(exc.messages) + "\n没有写入任何文件。", file=sys.stderr)
+        return 1
+    print(done(kind, _shown(path)))
+    return 0
+
+
+def import_files(root: Path, files: list[Path], force: bool, today: date | None) -> int:
+    from zwgk.importer import ImportRefused, import_file, report
+    from zwgk.scaffold import Context
+
+    ctx = Context(root, today or date.today(), None)
+    failed = 0
+    for file in files:
+        try:
+            print(report(import_file(ctx, file, force), ctx))
+        except ImportRefused as refused:
+            print(str(refused), file=sys.stderr)
+            failed += 1
+    if failed:
+        print(f"{failed} 个文件没有导入。", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def serve(root: Path, addr: str) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import Abort
@@ -263,6 +322,10 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_all(TOOL_DIR):
                 print(f"已写出 {path.relative_to(TOOL_DIR)}")
             return 0
+        if args.command == "new":
+            return new(root, args)
+        if args.command == "import":
+            return import_files(root, args.files, args.force, args.today)
         return serve(root, args.addr)
     except KeyboardInterrupt:
         return 130

@@ -27,6 +27,22 @@ class Run:
         return self.out + self.err
 
 
+# A valid document of the mini fixture's county, for tests that add one.
+DOC = """---
+标题: 新文件
+文号: 测教发〔2024〕8号
+发文机关: 测试县教育局
+成文日期: 2024-03-01
+发布日期: 2024-03-05
+公开属性: 此件公开发布
+有效性: 现行有效
+文件类型: 其他文件
+主题分类: 科技、教育
+---
+正文
+"""
+
+
 # Checks that depend on the date (stale columns) see this day unless a test says otherwise.
 TODAY = "2024-07-01"
 

@@ -15,9 +15,11 @@ import re
 import string
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
-from .model import Document, Project
+from .model import Document, Project, Site
 from .problems import Problems
 from .sourcefile import read_yaml_file
 
@@ -77,6 +79,29 @@ def save_registry(root: Path, registry: dict[str, str]) -> None:
     os.replace(tmp, path)
 
 
+class Allocator:
+    """Gives out the next free number of each year, after every number already taken."""
+
+    def __init__(self, site: Site, taken: Iterable[str]) -> None:
+        self.site = site
+        self.taken = set(taken)
+        self.last_serial: dict[int, int] = defaultdict(int)
+        parser = _parser(site.index_format, site.code)
+        for number in self.taken:
+            if match := parser.match(number):
+                year = int(match["year"])
+                self.last_serial[year] = max(self.last_serial[year], int(match["serial"]))
+
+    def next(self, day: date) -> str:
+        while True:
+            self.last_serial[day.year] += 1
+            number = self.site.index_format.format(代码=self.site.code, 年=day.year, 月=f"{day.month:02d}",
+                                                   序号=self.last_serial[day.year])
+            if number not in self.taken:
+                self.taken.add(number)
+                return number
+
+
 def assign(project: Project, registry: dict[str, str], problems: Problems) -> tuple[list[Document], dict[str, str]]:
     """The documents with 索引号 filled in, and the registry including every number now given out."""
     site = project.site
@@ -94,23 +119,8 @@ def assign(project: Project, registry: dict[str, str], problems: Problems) -> tu
             problems.error(doc.source.file, doc.source.at("索引号"), f"索引号“{number}”已经属于 {owner[number]}",
                            "索引号必须唯一：删掉这一行让系统生成，或改成未用过的索引号", "consistency.duplicate-index")
         owner.setdefault(number, doc.slug)
-    taken = set(updated.values())
-
-    parser = _parser(site.index_format, site.code)
-    last_serial: dict[int, int] = defaultdict(int)
-    for number in taken:
-        if match := parser.match(number):
-            year = int(match["year"])
-            last_serial[year] = max(last_serial[year], int(match["serial"]))
-
+    numbers = Allocator(site, updated.values())
     for doc in sorted((d for d in project.documents if d.slug not in updated), key=lambda d: d.order_key):
-        day = doc.published or doc.written
-        while True:
-            last_serial[doc.year] += 1
-            number = site.index_format.format(代码=site.code, 年=doc.year, 月=f"{day.month:02d}", 序号=last_serial[doc.year])
-            if number not in taken:
-                break
-        taken.add(number)
-        updated[doc.slug] = number
+        updated[doc.slug] = numbers.next(doc.published or doc.written)
     documents = [dataclasses.replace(d, index_no=updated[d.slug]) for d in project.documents]
     return documents, updated

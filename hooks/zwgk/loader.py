@@ -11,7 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import annual_format, annual_report, cleanup, crossref, decisions, indexno, memo, negative_list, schemas, towns, vocab
+from . import (annual_format, annual_report, cleanup, crossref, decisions, docnumber, indexno, memo, negative_list,
+               schemas, towns, vocab)
 from .dates import parse_date
 from .model import Attachment, Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site, Source
 from .problems import Problem, Problems
@@ -21,8 +22,6 @@ from .validate import validate
 # The national platform every government site links to from its footer.
 ERROR_REPORT_URL = "https://zfwzzc.www.gov.cn/"
 SLUG = re.compile(schemas.SLUG_PATTERN)
-# Brackets editors type around the year of a 文号 instead of the correct 〔〕.
-_NUMBER_YEAR = re.compile(r"[\[【(（﹝［〔]\s*(\d{4})\s*[\]】)）﹞］〕]")
 T = TypeVar("T")
 
 
@@ -230,7 +229,7 @@ def _no_content(reader: _Reader, located: Located, item: dict[str, Any], index: 
 def _normalise_number(reader: _Reader, located: Located, number: str | None) -> str | None:
     if number is None:
         return None
-    fixed = _NUMBER_YEAR.sub(r"〔\1〕", number)
+    fixed = docnumber.fix_brackets(number)
     if fixed != number:
         reader.problems.warning(located.file, located.line("文号"), f"文号“{number}”的年份括号不规范，已按“{fixed}”发布",
                                 "把年份括号改成六角括号〔〕")

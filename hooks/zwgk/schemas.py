@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from . import annual_format as fmt
-from . import vocab
+from . import dates, vocab
 
-DATE_PATTERN = r"^\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?$"
+DATE_PATTERN = dates.PATTERN
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
@@ -381,3 +381,18 @@ VILLAGES = _object(
     },
     ["村居"],
 )
+
+def _keys(schema: Any) -> set[str]:
+    found: set[str] = set()
+    if isinstance(schema, dict):
+        found |= set(schema.get("properties", {}))
+        for value in schema.values():
+            found |= _keys(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            found |= _keys(value)
+    return found
+
+
+# Every key of every editor file (the loader reads `键：值` typed with a Chinese input method for these).
+KEYS: frozenset[str] = frozenset(key for value in list(globals().values()) if isinstance(value, dict) for key in _keys(value))

@@ -60,19 +60,37 @@ def read_text(path: Path, problems: Problems) -> str | None:
                        "正文只写文字；表格、扫描件等大文件作为附件放到 content/attachments/")
         return None
     raw = path.read_bytes()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM):]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        try:
-            raw.decode("gb18030")
-            what = "文件不是 UTF-8 编码（看起来是 GBK/GB2312 编码）"
-        except UnicodeDecodeError:
-            what = "文件不是 UTF-8 编码"
+        what = "文件不是 UTF-8 编码" + ("（看起来是 GBK/GB2312 编码）" if decode_any(raw)[1] == "gb18030" else "")
         problems.error(path, line, what, "用编辑器把文件“另存为”UTF-8 编码后再提交（记事本：另存为→编码选 UTF-8）")
         return None
+
+
+_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode_any(raw: bytes) -> tuple[str | None, str]:
+    """Text of a file from outside (an issued document saved as .txt) and the encoding it was in:
+    UTF-8 with or without BOM, UTF-16 with BOM (Notepad's “Unicode”), else GBK/GB18030."""
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM):]
+    elif raw.startswith(_UTF16_BOMS):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            return None, "utf-16"
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return None, "unknown"
 
 
 def _indentation_problems(text: str, path: Path, first_line: int, problems: Problems) -> bool:
@@ -125,8 +143,33 @@ def _explain(problem: str) -> str:
     return "文件写法不符合格式要求"
 
 
+_KEY_COLON: re.Pattern[str] | None = None
+
+
+def _full_width_colons(text: str, path: Path, first_line: int, problems: Problems) -> str:
+    """`成文日期：2024-03-05` as typed with a Chinese input method, read as `成文日期: 2024-03-05` for
+    known keys only (elsewhere `：` is just text), with a warning so the file gets fixed."""
+    global _KEY_COLON
+    if "：" not in text:
+        return text
+    if _KEY_COLON is None:
+        from .schemas import KEYS
+
+        keys = "|".join(re.escape(k) for k in sorted(KEYS, key=len, reverse=True))
+        _KEY_COLON = re.compile(rf"^(\s*(?:-\s+)?)({keys})[ \t]*：[ \t\u3000]*", re.M)
+
+    def fix(match: re.Match[str]) -> str:
+        line = first_line + text.count("\n", 0, match.start())
+        problems.warning(path, line, f"“{match[2]}”后面用了全角冒号“：”，已按半角冒号读取",
+                         f"把“：”改成半角冒号加一个空格，例如 `{match[2]}: …`")
+        return f"{match[1]}{match[2]}: "
+
+    return _KEY_COLON.sub(fix, text)
+
+
 def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -> Located | None:
     """YAML text → Located data. `first_line` is the file line the text starts on."""
+    text = _full_width_colons(text, path, first_line, problems)
     if _indentation_problems(text, path, first_line, problems):
         return None
     try:
@@ -174,7 +217,7 @@ def _convert(node: Node, at: KeyPath, out: Located, first_line: int, problems: P
         return None
     out.lines.setdefault(at, node.start_mark.line + first_line)
     if isinstance(node, ScalarNode):
-        if node.tag == _NULL_TAG and node.style is None:
+        if node.tag == _NULL_TAG and not node.style:  # libyaml gives "" where the pure-Python parser gives None
             return None
         return str(node.value).strip()
     if isinstance(node, SequenceNode):

@@ -20,6 +20,8 @@ from .problems import Problems, choice_list, suggest
 from .sourcefile import Located
 
 _LIST_SEPARATORS = re.compile(r"[、，,；;]+")
+# What `build.py import` writes where it could not tell the value: never valid, always explained.
+TODO = "待填写"
 _validators: dict[int, Draft202012Validator] = {}
 _fast_checks: dict[int, Callable[[Any], Any]] = {}
 
@@ -63,7 +65,7 @@ def _split(value: str, schema: dict[str, Any]) -> list[str]:
     """A list written on one line (`甲、乙`). A single valid value that itself contains 、 is kept
     whole, and file paths are never split."""
     items = schema.get("items", {})
-    if not schema.get("x-zwgk-split", True) or value in items.get("enum", ()):
+    if not schema.get("x-zwgk-split", True) or value in items.get("enum", ()) or value.startswith(TODO):
         return [value]
     return [part.strip() for part in _LIST_SEPARATORS.split(value) if part.strip()]
 
@@ -92,18 +94,48 @@ def validate(located: Located, schema: dict[str, Any], problems: Problems) -> tu
                        "每行写成 `键: 值`，冒号用半角并在后面加一个空格")
         return {}, False
     data = _normalise(located.data, schema)
-    if fits(data, schema):
+    found = Problems(problems.root)
+    todo = _todo(located.data, (), schema, located, found)  # as typed: the hint's punctuation is not normalised
+    if not todo and fits(data, schema):
         return data, True
     errors = sorted(_validator(schema).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    errors = [e for e in errors if not any(tuple(e.absolute_path)[: len(t)] == t for t in todo)]
     # A value of the wrong type also fails its enum or pattern: say only the first thing.
     wrong_type = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
     errors = [e for e in errors if e.validator == "type" or tuple(e.absolute_path) not in wrong_type]
-    found = Problems(problems.root)
     for error in errors:
         _report(error, located, found)
     unique = list(dict.fromkeys(found.items))
     problems.items.extend(unique)
     return data, not unique
+
+
+def _todo(value: Any, path: tuple[str | int, ...], schema: dict[str, Any], located: Located,
+          problems: Problems) -> set[tuple[str | int, ...]]:
+    """Report each `待填写：…` left by the importer; their paths, so the schema's own verdict on them is not repeated."""
+    if isinstance(value, str) and value.startswith(TODO):
+        hint = value[len(TODO):].lstrip("：: ")
+        problems.error(located.file, located.line(*path), f"{_where(path)}还没有填写" + (f"（{hint}）" if hint else ""),
+                       _todo_fix(schema))
+        return {path}
+    found: set[tuple[str | int, ...]] = set()
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        for key, item in value.items():
+            found |= _todo(item, path + (key,), props.get(key, {}), located, problems)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found |= _todo(item, path + (i,), schema.get("items", {}), located, problems)
+    return found
+
+
+def _todo_fix(schema: dict[str, Any]) -> str:
+    title = schema.get("title", "这一项")
+    if "enum" in schema:
+        return f"填写{title}，可选：{choice_list(schema['enum'], 30)}"
+    if schema.get("x-zwgk-date"):
+        return f"填写{title}，写成 2024-03-05 或 2024年3月5日"
+    return f"填写{title}"
 
 
 def _report(error: ValidationError, located: Located, problems: Problems) -> None:
