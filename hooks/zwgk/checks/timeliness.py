@@ -63,7 +63,7 @@ def check_stale_columns(public: PublicSite, problems: Problems, today: date) -> 
         (vocab.SECTION_POLICIES.name, "content/documents", _latest(public_docs), HALF_YEAR, "6 个月"),
         (vocab.SECTION_INTERPRETATIONS.name, "content/interpretations", _latest(list(public.interpretations)),
          HALF_YEAR, "6 个月"),
-        (vocab.SECTION_REPORTS.name, "content/reports",
+        (vocab.SECTION_REPORTS.name, "content/reports" if public.reports else "content/pages",  # where they are
          _latest([*public.reports, *(p for p in public.pages if p.section == vocab.SECTION_REPORTS)]), YEAR, "1 年"),
     ]
     for term, members in public.categories.items():
