@@ -54,8 +54,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_css = [_fingerprint(config, path) for path in config.extra_css]
     config.extra_javascript = [_fingerprint(config, path) if isinstance(path, str) else path
                                for path in config.extra_javascript]
-    if not _site.writes_shared_files():
-        config.theme.static_templates.clear()  # 404.html, sitemap.xml: written by the first shard
+    if not _site.writes_shared_files() or _site.changed is not None:
+        # 404.html: written by the first shard only, and in serve only when every page is rebuilt
+        config.theme.static_templates.clear()
     return config
 
 
@@ -156,6 +157,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     assert _site is not None
+    env.bytecode_cache = memo.template_cache()  # serve: Material's templates compiled once, not per rebuild
     # The one page MkDocs renders itself (404) links from the server path of site_url, as MkDocs does.
     env.globals["zwgk_footer"] = _site.not_found_footer(urlsplit(config.site_url or "/").path)
     env.filters["zwgk_fingerprint"] = lambda path: _fingerprint(config, path)

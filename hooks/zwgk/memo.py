@@ -11,6 +11,9 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TypeVar
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
 T = TypeVar("T")
 
 _enabled = False
@@ -30,6 +33,28 @@ def file_state(path: Path) -> tuple[str, int, int]:
     """A file as it is now on disk: any save changes it."""
     stat = path.stat()
     return str(path), stat.st_mtime_ns, stat.st_size
+
+
+class _TemplateCache(BytecodeCache):
+    """Compiled Jinja templates, kept across the environments each rebuild creates (Jinja checks the
+    template source's checksum, so an edited template is compiled again)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_templates = _TemplateCache()
+
+
+def template_cache() -> BytecodeCache | None:
+    return _templates if _enabled else None
 
 
 def remember(key: Hashable, compute: Callable[[], T]) -> T:

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from . import pages as page_paths
-from . import vocab
+from . import memo, vocab
 from .bodies import Body
 from .model import Document, Interpretation, Page
 from .pages import OutputPage, relative_url
@@ -27,6 +27,7 @@ class Renderer:
         self.bodies = bodies
         self.env = Environment(
             loader=FileSystemLoader(str(template_dir)),
+            bytecode_cache=memo.template_cache(),
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined,
             trim_blocks=True,

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import cleanup, negative_list, schemas
+from .. import cleanup, memo, negative_list, schemas
 from ..model import Attachment, Project
 from ..personal_data import Finding, attachment_text, scan_text
-from ..problems import Problems
+from ..problems import Problem, Problems
 from ..publication import PublicSite
 from ..sourcefile import read_text, read_yaml_file
 from ..validate import validate
@@ -58,16 +58,35 @@ def check_personal_data(project: Project, public: PublicSite, attachments: list[
     sources += [project.root / f for f in _participation_files(project)]
     sources += [project.root / r.source.file for r in public.reports]
     for path in sources:
-        text = read_text(path, problems)
-        if text is not None:
-            report(problems.relative(path), scan_text(text))
+        report(problems.relative(path), _scan_file(path, problems))
     # Of a 依申请公开 document only the front matter is published.
     for doc in public.documents:
         if not doc.is_public:
-            text = read_text(project.root / doc.source.file, problems) or ""
-            report(doc.source.file, scan_text("\n".join(text.split("\n")[: doc.body_line - 1])))
+            report(doc.source.file, _scan_file(project.root / doc.source.file, problems, doc.body_line - 1))
     for attachment in attachments:
-        text = attachment_text(attachment.file)
-        if text is not None:
-            report(f"content/attachments/{attachment.path}", scan_text(text))
+        found = memo.remember(("privacy-attachment", memo.file_state(attachment.file)),
+                              lambda file=attachment.file: scan_text(attachment_text(file) or ""))
+        report(f"content/attachments/{attachment.path}", found)
+
+
+def _scan_file(path: Path, problems: Problems, lines: int | None = None) -> list[Finding]:
+    """Findings in a content file (its first `lines` lines only, if given); serve remembers them per file state."""
+    def scan() -> tuple[list[Finding], list[Problem]]:
+        found = Problems(problems.root)
+        text = read_text(path, found)
+        if text is not None and lines is not None:
+            text = "\n".join(text.split("\n")[:lines])
+        return (scan_text(text) if text is not None else []), found.items
+
+    try:
+        key = ("privacy", memo.file_state(path), lines)
+    except OSError:  # a missing file: read_text reports it
+        return _collect(scan(), problems)
+    return _collect(memo.remember(key, scan), problems)
+
+
+def _collect(result: tuple[list[Finding], list[Problem]], problems: Problems) -> list[Finding]:
+    findings, found = result
+    problems.items.extend(found)
+    return findings
 

@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""The scale benchmark: prints build time, peak memory, growth, check time, serve's rebuild after
+one edit, and a naive mkdocs-material site of the same documents for comparison.
+
+    .venv/bin/python bench/run.py                       # N = 1,000 and 10,000 (about 10 minutes)
+    .venv/bin/python bench/run.py --sizes 1000 --naive 1000
+
+Synthetic counties come from bench/generate.py (same seed, same files). Memory is the peak of the
+proportional set size (PSS) summed over the build process and its children, so forked workers
+that share pages are not counted twice. Linux only (/proc).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+sys.dont_write_bytecode = True
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+PYTHON = sys.executable
+
+
+def _descendants(pid: int) -> list[int]:
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    queue += [int(c) for c in children.read().split()]
+        except OSError:
+            continue
+    return found
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def timed(command: list[str], **kwargs) -> tuple[float, float, subprocess.CompletedProcess]:
+    """(seconds, peak MiB of the process tree, result) of one command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    peak = 0
+    done = threading.Event()
+
+    def watch() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, sum(_pss_kib(p) for p in _descendants(proc.pid)))
+            done.wait(0.05)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    out, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    done.set()
+    watcher.join()
+    result = subprocess.CompletedProcess(command, proc.returncode, out, err)
+    if proc.returncode not in (0, 1):
+        sys.exit(f"{' '.join(command)} failed:\n{err[-3000:]}")
+    return elapsed, peak / 1024, result
+
+
+def generate(docs: int, workdir: Path) -> Path:
+    tree = workdir / f"county-{docs}"
+    stamp = tree / ".bench-generated"
+    if not stamp.is_file():
+        subprocess.run([PYTHON, str(BENCH / "generate.py"), "--docs", str(docs), "--out", str(tree), "--quiet"], check=True)
+        subprocess.run([PYTHON, str(ROOT / "build.py"), "--root", str(tree), "build", "--site-dir", str(tree / "site")],
+                       check=True, capture_output=True)  # registers the 索引号 once, as editors commit them
+        stamp.write_text("ok\n")
+    return tree
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def serve_rebuild(tree: Path) -> tuple[float, float, str]:
+    """(seconds from saving one edited document until serve shows it, first build seconds, serve's own report)."""
+    port = _free_port()
+    log = tree / "serve.log"
+    doc = sorted((tree / "content" / "documents").rglob("*.md"))[len(list((tree / "content" / "documents").rglob("*.md"))) // 2]
+    original = doc.read_text(encoding="utf-8")
+    with log.open("w") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen([PYTHON, str(ROOT / "build.py"), "--root", str(tree), "serve", "--addr", f"127.0.0.1:{port}"],
+                                stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        while "<html" not in _fetch(base + "index.html"):
+            if proc.poll() is not None or time.perf_counter() - start > 900:
+                sys.exit("serve did not start:\n" + log.read_text(encoding="utf-8")[-3000:])
+            time.sleep(0.2)
+        first = time.perf_counter() - start
+        page = f"{base}wj/{doc.stem}.html"
+        time.sleep(1)
+        marker = f"基准测试改动{int(time.time())}"
+        edited = re.sub(r"^标题: ", f"标题: {marker}", original, count=1, flags=re.M)
+        start = time.perf_counter()
+        doc.write_text(edited, encoding="utf-8")
+        while marker not in _fetch(page):
+            if time.perf_counter() - start > 300:
+                sys.exit("serve did not show the edit:\n" + log.read_text(encoding="utf-8")[-3000:])
+            time.sleep(0.05)
+        seen = time.perf_counter() - start
+        time.sleep(0.5)
+        reports = re.findall(r"预览已更新：[^\n]*", log.read_text(encoding="utf-8"))
+        return seen, first, reports[-1] if reports else ""
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        doc.write_text(original, encoding="utf-8")
+
+
+def naive_site(tree: Path, workdir: Path) -> Path:
+    """Every document a Markdown page in the nav of a plain mkdocs-material site: the usual approach."""
+    project = workdir / f"naive-{tree.name}"
+    if project.exists():
+        shutil.rmtree(project)
+    docs = project / "docs"
+    nav: list[str] = []
+    for source in sorted((tree / "content" / "documents").rglob("*.md")):
+        text = source.read_text(encoding="utf-8")
+        _, front, body = text.split("---", 2)
+        title = re.search(r"^标题: (.*)$", front, re.M).group(1)
+        target = docs / source.relative_to(tree / "content" / "documents")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"# {title}\n\n```\n{front.strip()}\n```\n{body}", encoding="utf-8")
+        nav.append(f"  - '{title}': {target.relative_to(docs).as_posix()}")
+    (docs / "index.md").write_text("# 示例县\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        "site_name: 示例县\nuse_directory_urls: false\ntheme:\n  name: material\n  language: zh\n  font: false\n"
+        "plugins:\n  - search\nnav:\n  - index.md\n" + "\n".join(nav) + "\n", encoding="utf-8")
+    return project
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="numbers of documents")
+    parser.add_argument("--naive", type=int, nargs="*", default=[1000, 2000],
+                        help="sizes to build as a naive mkdocs-material site (quadratic: keep them small)")
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/zwgk-bench"))
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve measurement")
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    print(f"机器：{os.cpu_count()} 核，Python {sys.version.split()[0]}；工作目录 {args.workdir}")
+    builds: dict[int, float] = {}
+    for docs in args.sizes:
+        tree = generate(docs, args.workdir)
+        site = tree / "site"
+        seconds, peak, result = timed([PYTHON, str(ROOT / "build.py"), "--root", str(tree), "build", "--site-dir", str(site)])
+        builds[docs] = seconds
+        pages = sum(1 for _ in site.rglob("*.html"))
+        print(f"N={docs:>6}  完整构建 {seconds:6.1f} s（{seconds / docs * 1000:.1f} ms/文件，{pages} 个页面），"
+              f"峰值内存 {peak:6.0f} MiB，退出码 {result.returncode}")
+        seconds, peak, result = timed([PYTHON, str(ROOT / "build.py"), "--root", str(tree), "check"])
+        print(f"N={docs:>6}  check     {seconds:6.1f} s，峰值内存 {peak:6.0f} MiB，退出码 {result.returncode}")
+        if not args.no_serve:
+            seen, first, report = serve_rebuild(tree)
+            print(f"N={docs:>6}  serve 首次生成 {first:6.1f} s；改一个文件后 {seen:4.1f} s 在浏览器可见（{report}）")
+    sizes = sorted(builds)
+    for small, large in zip(sizes, sizes[1:]):
+        print(f"增长：文件数 ×{large / small:.1f} → 构建时间 ×{builds[large] / builds[small]:.2f}")
+    naive: dict[int, float] = {}
+    for docs in args.naive:
+        project = naive_site(generate(docs, args.workdir), args.workdir)
+        seconds, peak, _ = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")])
+        naive[docs] = seconds
+        ours = f"，本工具同规模 {builds[docs]:.1f} s（快 {seconds / builds[docs]:.1f} 倍）" if docs in builds else ""
+        print(f"N={docs:>6}  朴素 mkdocs-material（全部文件进导航）{seconds:6.1f} s，峰值内存 {peak:6.0f} MiB{ours}")
+    if len(naive) >= 2:  # t = a·N + b·N², fitted through the two smallest sizes
+        (n1, t1), (n2, t2) = sorted(naive.items())[:2]
+        b = (t2 / n2 - t1 / n1) / (n2 - n1)
+        a = t1 / n1 - b * n1
+        for docs in sizes:
+            if docs not in naive:
+                estimate = a * docs + b * docs * docs
+                print(f"N={docs:>6}  朴素 mkdocs-material 估计 {estimate:6.0f} s（按 {n1}、{n2} 的二次拟合，未实测），"
+                      f"本工具 {builds[docs]:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
