@@ -19,8 +19,9 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from . import memo
 from .model import Document, Project, Site
-from .problems import Problems
+from .problems import Problem, Problems
 from .sourcefile import read_yaml_file
 
 DEFAULT_FORMAT = "{代码}/{年}-{序号:05d}"
@@ -52,6 +53,17 @@ def load_registry(root: Path, problems: Problems) -> dict[str, str]:
     path = root / REGISTRY
     if not path.is_file():
         return {}
+
+    def read() -> tuple[dict[str, str], list[Problem]]:
+        found = Problems(problems.root)
+        return _read_registry(path, found), found.items
+
+    registry, found = memo.remember(("registry", memo.file_state(path)), read)  # thousands of lines: read once in serve
+    problems.items.extend(found)
+    return dict(registry)
+
+
+def _read_registry(path: Path, problems: Problems) -> dict[str, str]:
     located = read_yaml_file(path, problems)
     if located is None:
         return {}
@@ -102,6 +114,14 @@ class Allocator:
                 return number
 
 
+def _numbered(doc: Document, number: str) -> Document:
+    """`doc` with its 索引号; in serve the same object each rebuild, so pages showing it compare cheaply."""
+    if doc.index_no == number:
+        return doc
+    kept, numbered = memo.remember(("index-no", id(doc), number), lambda: (doc, dataclasses.replace(doc, index_no=number)))
+    return numbered if kept is doc else dataclasses.replace(doc, index_no=number)
+
+
 def assign(project: Project, registry: dict[str, str], problems: Problems) -> tuple[list[Document], dict[str, str]]:
     """The documents with 索引号 filled in, and the registry including every number now given out."""
     site = project.site
@@ -122,5 +142,6 @@ def assign(project: Project, registry: dict[str, str], problems: Problems) -> tu
     numbers = Allocator(site, updated.values())
     for doc in sorted((d for d in project.documents if d.slug not in updated), key=lambda d: d.order_key):
         updated[doc.slug] = numbers.next(doc.published or doc.written)
-    documents = [dataclasses.replace(d, index_no=updated[d.slug]) for d in project.documents]
+    # unchanged objects stay the same objects (serve compares them)
+    documents = [_numbered(d, updated[d.slug]) for d in project.documents]
     return documents, updated

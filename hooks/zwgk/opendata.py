@@ -11,6 +11,7 @@ import io
 import json
 from typing import Any
 
+from . import memo
 from .model import Catalogue, Town
 from .pages import document_path
 from .publication import PublicSite
@@ -74,5 +75,9 @@ def catalogue_csv(rows: list[dict[str, Any]]) -> bytes:
 
 def open_data_files(ps: PublicSite) -> dict[str, bytes]:
     """Path under the site root → file content."""
-    rows = catalogue_rows(ps)
-    return {CATALOGUE_JSON: _json(rows), CATALOGUE_CSV: catalogue_csv(rows), DOCUMENTS_JSON: _json(document_rows(ps))}
+    def make() -> dict[str, bytes]:
+        rows = catalogue_rows(ps)
+        return {CATALOGUE_JSON: _json(rows), CATALOGUE_CSV: catalogue_csv(rows), DOCUMENTS_JSON: _json(document_rows(ps))}
+
+    # serve: the same catalogues and documents give the same files (the model objects compare by value)
+    return memo.remember(("opendata", ps.catalogues, ps.towns, ps.documents), make)

@@ -45,9 +45,11 @@ class Problems:
 
     def relative(self, path: Path | str) -> str:
         """`path` relative to the project root: paths of content files are reported that way."""
+        if isinstance(path, str) and not path.startswith("/") and "\\" not in path:
+            return path  # already relative to the root (Source.file): the common case, kept cheap
         path = Path(path)
         if not path.is_absolute():
-            return path.as_posix()  # already relative to the root (Source.file)
+            return path.as_posix()
         if self._resolved_root is None:
             self._resolved_root = self.root.resolve()
         if not path.is_relative_to(self._resolved_root):  # resolving is slow: only when needed

@@ -49,16 +49,17 @@ def check_personal_data(project: Project, public: PublicSite, attachments: list[
             if found.value not in allowed:
                 problems.error(file, found.line, f"发现{found.kind} {found.masked}", _FIX, "privacy.personal-data")
 
-    sources = [project.root / "content" / "site.yml"]
-    sources += [project.root / c.source.file for c in project.all_catalogues]
-    sources += [project.root / t.source.file for t in project.towns]
-    sources += sorted({project.root / v.source.file for t in project.towns for v in t.villages})
-    sources += [project.root / o.source.file for o in [*public.interpretations, *public.pages]]
-    sources += [project.root / d.source.file for d in public.documents if d.is_public]
-    sources += [project.root / f for f in _participation_files(project)]
-    sources += [project.root / r.source.file for r in public.reports]
-    for path in sources:
-        report(problems.relative(path), _scan_file(path, problems))
+    # files by their project-relative names, as problems name them
+    sources = ["content/site.yml"]
+    sources += [c.source.file for c in project.all_catalogues]
+    sources += [t.source.file for t in project.towns]
+    sources += sorted({v.source.file for t in project.towns for v in t.villages})
+    sources += [o.source.file for o in [*public.interpretations, *public.pages]]
+    sources += [d.source.file for d in public.documents if d.is_public]
+    sources += [problems.relative(project.root / f) for f in _participation_files(project)]
+    sources += [r.source.file for r in public.reports]
+    for rel in sources:
+        report(rel, _scan_file(project.root / rel, problems))
     # Of a 依申请公开 document only the front matter is published.
     for doc in public.documents:
         if not doc.is_public:

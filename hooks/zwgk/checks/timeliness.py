@@ -27,13 +27,16 @@ HOMEPAGE = timedelta(days=14)
 class WorkingDays:
     def __init__(self) -> None:
         self.unknown_years: set[int] = set()
+        self._known: dict[date, bool] = {}  # thousands of documents ask about the same few hundred days
 
     def is_workday(self, day: date) -> bool:
-        try:
-            return chinese_calendar.is_workday(day)
-        except NotImplementedError:  # the calendar has no data for this year yet
-            self.unknown_years.add(day.year)
-            return day.weekday() < 5
+        if day not in self._known:
+            try:
+                self._known[day] = chinese_calendar.is_workday(day)
+            except NotImplementedError:  # the calendar has no data for this year yet
+                self.unknown_years.add(day.year)
+                self._known[day] = day.weekday() < 5
+        return self._known[day]
 
     def between(self, start: date, end: date) -> int:
         """Working days after `start` up to and including `end`."""
