@@ -111,7 +111,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _site is not None
     docs_dir = Path(config.docs_dir).resolve()
-    kept = [f for f in files if f.src_dir is None or Path(f.src_dir).resolve() != docs_dir]
+    outside = {d for d in {f.src_dir for f in files} if d is not None and Path(d).resolve() != docs_dir}
+    kept = [f for f in files if f.src_dir is None or f.src_dir in outside]
     if not _site.writes_shared_files():
         kept = []  # theme assets are copied by one shard only
     in_nav = {path for _, path in _site.nav()}

@@ -4,6 +4,7 @@ problem collected; nothing stops at the first mistake.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -89,9 +90,7 @@ class _Reader:
         """The .md files under content/<folder>; anything else there is reported, since it is ignored."""
         base = self.content / folder
         found: list[Path] = []
-        for path in sorted(base.rglob("*")) if base.is_dir() else []:
-            if not path.is_file() or any(part.startswith(".") for part in path.relative_to(base).parts):
-                continue
+        for path in _files_under(base):
             if path.suffix == ".md":
                 found.append(path)
             else:
@@ -120,6 +119,16 @@ class _Reader:
     def terms(self, terms: tuple[vocab.Term, ...], values: list[str]) -> tuple[vocab.Term, ...]:
         found = (vocab.find_term(terms, v) for v in values)
         return tuple(dict.fromkeys(t for t in found if t is not None))
+
+
+def _files_under(base: Path) -> list[Path]:
+    """Files under `base` in path order, hidden ones (.git, .DS_Store …) and hidden folders left out.
+    os.walk, not Path.rglob: the same listing at a fraction of the cost for 10,000 documents."""
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(base):  # like rglob, symlinked folders are not entered
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(folder, name) for name in files if not name.startswith(".")]
+    return sorted(found)
 
 
 def load_project(root: Path) -> tuple[Project | None, Problems]:

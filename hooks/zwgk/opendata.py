@@ -60,7 +60,10 @@ def document_rows(ps: PublicSite) -> list[dict[str, Any]]:
 
 
 def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    # One line per record: readable, and without `indent` json uses its fast C encoder (10,000 documents).
+    if isinstance(data, list):
+        return ("[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in data) + "\n]\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def catalogue_csv(rows: list[dict[str, Any]]) -> bytes:

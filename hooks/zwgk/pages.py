@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from . import annual_format, cleanup, negative_list, vocab
 from .annual_report import AnnualReport, by_year
-from .model import Attachment, CatalogueItem, Document, Interpretation, Page, Town
+from .model import Attachment, Catalogue, CatalogueItem, Document, Interpretation, Page, Town
 from .publication import PublicSite
 from .vocab import Section
 
@@ -148,6 +148,11 @@ def build_pages(ps: PublicSite, extra: Sequence[OutputPage] = ()) -> list[Output
     pages += extra
     pages.append(OutputPage(SITEMAP, "网站地图", "sitemap.html", {"groups": _sitemap_groups(pages)}))
     return pages
+
+
+def fulfilling(ps: PublicSite, catalogues: Sequence[Catalogue]) -> dict[str, list[Document | Page]]:
+    """What carries out each item of these catalogues: a page's data holds only what it shows."""
+    return {item.code: ps.fulfilled_by.get(item.code, []) for c in catalogues for item in c.items}
 
 
 def _sitemap_groups(pages: list[OutputPage]) -> list[tuple[str, str | None, list[OutputPage]]]:
@@ -303,7 +308,7 @@ def _domains(ps: PublicSite) -> list[OutputPage]:
     for term in terms:
         out.append(OutputPage(domain_path(term), f"{term.name}领域信息公开", "domain.html", {
             "term": term, "catalogue": catalogues.get(term), "documents": documents[term],
-            "fulfilled_by": ps.fulfilled_by,
+            "fulfilled_by": fulfilling(ps, [catalogues[term]] if term in catalogues else []),
         }, (_crumb(section),)))
     return out
 

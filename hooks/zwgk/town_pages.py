@@ -11,7 +11,7 @@ from datetime import date
 
 from . import vocab
 from .model import Document, Town
-from .pages import OutputPage, paginate, section_path, town_path
+from .pages import OutputPage, fulfilling, paginate, section_path, town_path
 from .publication import PublicSite
 from .towns import carried_by
 
@@ -65,7 +65,7 @@ def town_pages(ps: PublicSite) -> list[OutputPage]:
             "town": town, "documents": docs[:LATEST], "total": len(docs),
             "all_documents": lists[0].path if lists else None,
             "villages": [(village_anchor(n), v) for n, v in enumerate(town.villages, start=1)],
-            "fulfilled_by": ps.fulfilled_by, "carried_by": carried,
+            "fulfilled_by": fulfilling(ps, town.catalogues), "carried_by": carried,
         }, (crumb,)))
         out += lists
     return out
