@@ -183,3 +183,19 @@ def test_mangled_files_get_chinese_file_line_messages_never_a_traceback(tree: Pa
         assert not problem.file.startswith("/") and (tree / problem.file).exists() or problem.file == rel, problem
         if problem.file == rel:
             assert 0 <= problem.line <= lines + 1, (problem, lines)
+
+
+def test_a_schema_made_for_one_check_is_never_mistaken_for_another() -> None:
+    """validate compiles each schema once, by identity: a schema dropped after use (build.py new makes
+    one per field) must not hand its compiled check to the next schema that gets the same id()."""
+    from zwgk.problems import Problems
+    from zwgk.sourcefile import Located
+    from zwgk.validate import validate
+
+    def check(key: str, value: str) -> bool:
+        located = Located({key: value}, Path("输入"), {(key,): 1})
+        return validate(located, {"type": "object", "properties": {key: {"enum": ["对"]}}}, Problems(ROOT))[1]
+
+    for n in range(100):
+        assert check(f"甲{n}", "对")  # fits: compiled, then the schema is dropped
+        assert not check(f"乙{n}", "错"), n
