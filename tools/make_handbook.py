@@ -331,6 +331,9 @@ def new_session(scratch: Path, kind_name: str, flags: dict[str, str], answers: l
     text = _as_in_repo(path.read_text(encoding="utf-8"), rel)
     if kind_name == "catalogue-item":
         text = "…\n" + text[text.rindex("\n  - 编号"):].lstrip("\n")
+    if kind_name == "report":  # the first rows of each table show the form
+        lines = text.split("\n")
+        text = "\n".join([*lines[:22], "  ……", *lines[lines.index("复议诉讼:"):]])
     return "\n".join(["```text", f"$ {command}", *said, done(kind, rel), "```", "", f"写出的 `{rel}`：", "",
                       "```" + ("yaml" if path.suffix == ".yml" else "markdown"), text.rstrip("\n"), "```"])
 
@@ -359,6 +362,9 @@ def sessions() -> dict[str, str]:
             "new-interpretation": new_session(scratch_path, "interpretation", {"target": "cjf-2024-8"}, answers=["", "2", ""]),
             "new-catalogue-item": new_session(scratch_path, "catalogue-item", {
                 "domain": "义务教育", "level1": "校车管理", "content": "校车线路、站点、运行时间", "channels": "政府网站、公开查阅点"}),
+            "new-decision": new_session(scratch_path, "decision", {}, answers=[
+                "测试县义务教育学校布局专项规划（2024—2035年）", "测试县教育局", "2025年6月", ""]),
+            "new-report": new_session(scratch_path, "report", {}),
             "import": import_session(scratch_path),
         }
 
