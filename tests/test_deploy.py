@@ -39,11 +39,17 @@ CSV = "2024/受助名单.csv"
 DOCUMENT = "wj/cjf-2024-1.html"
 
 
+def _site_address(tree: Path, base_url: str | None) -> None:
+    """The mini county's 网站地址 replaced by `base_url`, or removed (None)."""
+    site = tree / "content/site.yml"
+    text = re.sub(r"^网站地址: .*\n", "", site.read_text(encoding="utf-8"), flags=re.M)
+    site.write_text(text + (f"网站地址: {base_url}\n" if base_url else ""), encoding="utf-8")
+
+
 def _package(tmp_path: Path, base_url: str | None) -> Path:
     """The mini county (with a .csv attachment) packaged by the CLI and unpacked: <top>/site, <top>/deploy."""
     tree = copy_fixture("mini", tmp_path)
-    if base_url:
-        edit(tree, "content/site.yml", "网站标识码:", f"网站地址: {base_url}\n网站标识码:")
+    _site_address(tree, base_url)
     (tree / "content/attachments" / CSV).write_text("学校,人数\n第一小学,12\n", encoding="utf-8")
     edit(tree, "content/documents/2024/cjf-2024-1.md", "附件: [2024/资助标准表.txt]",
          f"附件: [2024/资助标准表.txt, {CSV}]")
@@ -160,7 +166,7 @@ def test_attachments_search_index_and_sitemap_are_utf8_with_a_short_cache(served
     sitemap = fetch(served + "sitemap.xml")
     assert sitemap.status == 200 and sitemap.header("Content-Type") in ("text/xml; charset=utf-8",
                                                                        "application/xml; charset=utf-8")
-    assert SUBPATH_URL + "index.html" in sitemap.body.decode("utf-8")
+    assert f"<loc>{SUBPATH_URL}</loc>" in sitemap.body.decode("utf-8")  # the home page by the site's address
 
 
 def test_text_is_sent_compressed(served: str) -> None:
@@ -216,7 +222,7 @@ def test_at_the_server_root_pages_assets_and_the_404_page_work(server: str, root
 def test_serve_previews_at_the_root_whatever_the_site_address(tmp_path: Path) -> None:
     """`build.py serve` keeps its own address (http://127.0.0.1:PORT/), not the path of 网站地址."""
     tree = copy_fixture("mini", tmp_path)
-    edit(tree, "content/site.yml", "网站标识码:", f"网站地址: {SUBPATH_URL}\n网站标识码:")
+    _site_address(tree, SUBPATH_URL)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -297,16 +303,16 @@ def test_iis_config_sets_utf8_types_the_404_page_and_no_listing() -> None:
 
 
 def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path) -> None:
-    """Built in different folders on different days, with 网站地址 set (so MkDocs writes a dated sitemap)."""
+    """Built in different folders on different days, with 网站地址 set (so a sitemap.xml is written)."""
     sites = []
     for name, day in (("first", TODAY), ("second", "2025-03-02")):
         tree = copy_fixture("mini", tmp_path / name)
-        edit(tree, "content/site.yml", "网站标识码:", f"网站地址: {SUBPATH_URL}\n网站标识码:")
+        _site_address(tree, SUBPATH_URL)
         assert run_cli("--root", tree, "build", "--today", day).code == 0
         sites.append(tree / "site")
     files = [{p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
              for site in sites]
     assert files[0].keys() == files[1].keys()
-    assert len(files[0]) > 50 and "sitemap.xml.gz" in files[0]
+    assert len(files[0]) > 50 and "sitemap.xml" in files[0]
     differ = sorted(name for name in files[0] if files[0][name] != files[1][name])
     assert not differ, differ
