@@ -160,3 +160,13 @@ def test_new_report_refuses_this_year_and_an_existing_report(tmp_path: Path) -> 
         "已有 content/reports/2023.yml，没有改动它 — 打开它接着填写；要另写一年的报告用 --year")
     with pytest.raises(ScaffoldError, match="在该年度结束之前"):
         run(KINDS["report"], Context(tree, date(2024, 7, 1), None, print), {"年份": "2022", "发布日期": "2022-12-01"})
+
+
+def test_new_decision_adds_to_a_catalogue_saved_as_yaml(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    run_cli("--root", tree, "new", "decision", "--name", "测试县校车管理办法", "--organ", "测试县教育局", "--today", "2024-07-01")
+    (tree / DECISIONS).rename(tree / "content/decisions/2024.yaml")
+    again = run_cli("--root", tree, "new", "decision", "--name", "测试县学前教育发展规划", "--organ", "测试县教育局",
+                    "--today", "2024-07-01")
+    assert again.code == 0 and "已加在目录末尾" in again.out, again.text
+    assert [p.name for p in (tree / "content/decisions").iterdir()] == ["2024.yaml"]

@@ -14,7 +14,7 @@ from pathlib import Path
 from . import decisions, docnumber, schemas, vocab
 from .problems import Problems
 from .scaffold import (Context, Field, Kind, ScaffoldError, Values, append_entry, check_text, existing_text, free_name,
-                       replace_file, schema_comment, write_new, year_schema, yaml_lines)
+                       replace_file, schema_comment, write_new, yaml_lines, year_schema)
 from .sourcefile import parse_yaml
 
 ITEM_ORDER = ["编号", "事项名称", "承办单位", "计划完成时间", "状态"]
@@ -25,7 +25,9 @@ _NOISE = re.compile(r"（[^）]*）|\([^)]*\)|[“”\"《》〈〉「」\d０-�
 
 
 def catalogue_path(root: Path, year: int | str) -> Path:
-    return root / decisions.FOLDER / f"{year}.yml"
+    """The year's catalogue: the file there is (2026.yml or 2026.yaml), else a new 2026.yml."""
+    paths = [root / decisions.FOLDER / f"{year}{suffix}" for suffix in (".yml", ".yaml")]
+    return next((p for p in paths if p.is_file()), paths[0])
 
 
 def _codes(text: str | None, path: Path, ctx: Context) -> list[str]:
@@ -49,12 +51,9 @@ def decision_code(name: str, county: str = "") -> str:
     subject = _NOISE.sub("", name.removeprefix(county) if county else name).strip()
     genre = next((g for g in _GENRES if subject.endswith(g) and len(subject) > len(g)), None)
     if genre:
-        from pypinyin import lazy_pinyin  # only editors' commands need it, not the build
-
-        code = f"{docnumber.initials(subject.removesuffix(genre), 4)}-{''.join(lazy_pinyin(genre))}"
+        code = f"{docnumber.initials(subject.removesuffix(genre), 4)}-{docnumber.spelled(genre)}".strip("-")
     else:
         code = docnumber.initials(subject, 8)
-    code = code.strip("-")
     return code if re.fullmatch(schemas.CODE_PATTERN, code) and code != "index" else "jc"
 
 
