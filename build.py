@@ -61,7 +61,8 @@ def _new_parser(new: argparse.ArgumentParser) -> None:
         command = kinds.add_parser(kind.name, help=kind.help, description=kind.help)
         for field in kind.fields:
             command.add_argument(f"--{field.flag}", dest=f"field:{field.key}", metavar=field.key, help=flag_help(kind, field))
-        command.add_argument("--slug", help="文件名（不带 .md），默认由文号或标题生成")
+        if kind.slug_help:
+            command.add_argument("--slug", help=kind.slug_help)
         command.add_argument("--today", type=_date, help="以这一天为今天（YYYY-MM-DD），默认今天")
 
 
@@ -256,7 +257,7 @@ def new(root: Path, args: argparse.Namespace) -> int:
     ctx = Context(root, args.today or date.today(), input if sys.stdin.isatty() else None)
     try:
         kind = KINDS[args.kind]
-        path = run(kind, ctx, given, args.slug)
+        path = run(kind, ctx, given, getattr(args, "slug", None))
     except ScaffoldError as exc:
         print("\n".join(exc.messages) + "\n没有写入任何文件。", file=sys.stderr)
         return 1

@@ -239,9 +239,3 @@ def town_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small tree with a town, built once."""
     return build(add_town(copy_fixture("mini", tmp_path_factory.mktemp("town"))))
 
-
-def set_base_url(tree: Path, url: str) -> None:
-    """Give the tree's site.yml this 网站地址, replacing the one it has."""
-    path = tree / "content/site.yml"
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("网站地址:")]
-    path.write_text("\n".join(lines + [f"网站地址: {url}"]) + "\n", encoding="utf-8")

@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import pytest
-from conftest import ROOT, TODAY, copy_fixture, edit, run_cli, set_base_url
+from conftest import ROOT, TODAY, copy_fixture, edit, run_cli
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from web_servers import apache, nginx, unpack
 
@@ -39,11 +39,17 @@ CSV = "2024/受助名单.csv"
 DOCUMENT = "wj/cjf-2024-1.html"
 
 
+def _site_address(tree: Path, base_url: str | None) -> None:
+    """The mini county's 网站地址 replaced by `base_url`, or removed (None)."""
+    site = tree / "content/site.yml"
+    text = re.sub(r"^网站地址: .*\n", "", site.read_text(encoding="utf-8"), flags=re.M)
+    site.write_text(text + (f"网站地址: {base_url}\n" if base_url else ""), encoding="utf-8")
+
+
 def _package(tmp_path: Path, base_url: str | None) -> Path:
     """The mini county (with a .csv attachment) packaged by the CLI and unpacked: <top>/site, <top>/deploy."""
     tree = copy_fixture("mini", tmp_path)
-    if base_url:
-        set_base_url(tree, base_url)
+    _site_address(tree, base_url)
     (tree / "content/attachments" / CSV).write_text("学校,人数\n第一小学,12\n", encoding="utf-8")
     edit(tree, "content/documents/2024/cjf-2024-1.md", "附件: [2024/资助标准表.txt]",
          f"附件: [2024/资助标准表.txt, {CSV}]")
@@ -216,7 +222,7 @@ def test_at_the_server_root_pages_assets_and_the_404_page_work(server: str, root
 def test_serve_previews_at_the_root_whatever_the_site_address(tmp_path: Path) -> None:
     """`build.py serve` keeps its own address (http://127.0.0.1:PORT/), not the path of 网站地址."""
     tree = copy_fixture("mini", tmp_path)
-    set_base_url(tree, SUBPATH_URL)
+    _site_address(tree, SUBPATH_URL)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -297,11 +303,11 @@ def test_iis_config_sets_utf8_types_the_404_page_and_no_listing() -> None:
 
 
 def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path) -> None:
-    """Built in different folders on different days, with 网站地址 set (so MkDocs writes a dated sitemap)."""
+    """Built in different folders on different days, with 网站地址 set (so a sitemap.xml is written)."""
     sites = []
     for name, day in (("first", TODAY), ("second", "2025-03-02")):
         tree = copy_fixture("mini", tmp_path / name)
-        set_base_url(tree, SUBPATH_URL)
+        _site_address(tree, SUBPATH_URL)
         assert run_cli("--root", tree, "build", "--today", day).code == 0
         sites.append(tree / "site")
     files = [{p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}

@@ -52,6 +52,7 @@ class Case:
     shown: str = ""  # what to show of the input; default: the first changed lines
     today: date = date(2024, 7, 1)
     built: bool = False  # found only in the generated pages (links, anchors)
+    setup: tuple[Edit, ...] = ()  # correct content the example needs (a report, a town), made first and not shown
 
 
 def _new(text: str, encoding: str = "utf-8") -> tuple[Edit, ...]:
@@ -64,6 +65,128 @@ def _doc(old: str, new: str) -> tuple[Edit, ...]:
 
 FORMAT, VALUES, NAMES, FILES, REFS, BODY, CHECKS = (
     "文件格式和编码", "项目和取值", "文件名和位置", "附件", "引用和一致性", "正文中的链接", "发布前的内容检查")
+REPORTS, DECISIONS, LISTS, TOWNS = "年度报告", "重大行政决策", "负面清单和规范性文件清理", "乡镇和村（居）务公开"
+
+# --- correct files of the newer kinds, for the examples below to break --------------------------------
+
+R23, R22 = "content/reports/2023.yml", "content/reports/2022.yml"
+_ZERO = "{自然人: 0, 商业企业: 0, 科研机构: 0, 社会公益组织: 0, 法律服务机构: 0, 其他: 0}"
+
+
+def _row(*values: int) -> str:
+    columns = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
+    return "{" + ", ".join(f"{c}: {v}" for c, v in zip(columns, values + (0,) * (6 - len(values)))) + "}"
+
+
+# 2023: 6 received and 1 carried in; 5 handled, 2 carried out. The test site has no normative document
+# written in 2023, so the 行政规范性文件 row is all 0.
+REPORT_2023 = f"""发布日期: 2024-03-20
+总体情况: |
+  2023年，县人民政府认真做好政府信息公开工作。
+主动公开:
+  规章: {{本年制发: 0, 本年废止: 0, 现行有效: 0}}
+  行政规范性文件: {{本年制发: 0, 本年废止: 0, 现行有效: 0}}
+  行政许可: 120
+  行政处罚: 15
+  行政强制: 2
+  行政事业性收费: 36.5
+申请情况:
+  本年新收: {_row(4, 2)}
+  上年结转: {_row(1)}
+  予以公开: {_row(2, 1)}
+  部分公开: {_row(1)}
+  不予公开:
+""" + "".join(f"    {k}: {_ZERO}\n" for k in ("属于国家秘密", "其他法律行政法规禁止公开", "危及三安全一稳定", "保护第三方合法权益",
+                                            "属于三类内部事务信息", "属于四类过程性信息", "属于行政执法案卷", "属于行政查询事项")) + f"""  无法提供:
+    本机关不掌握相关政府信息: {_row(1)}
+    没有现成信息需要另行制作: {_ZERO}
+    补正后申请内容仍不明确: {_ZERO}
+  不予处理:
+""" + "".join(f"    {k}: {_ZERO}\n" for k in ("信访举报投诉类申请", "重复申请", "要求提供公开出版物", "无正当理由大量反复申请",
+                                            "要求确认或重新出具已获取信息")) + f"""  其他处理:
+    逾期不补正: {_ZERO}
+    逾期未缴费: {_ZERO}
+    其他: {_ZERO}
+  结转下年度: {_row(1, 1)}
+复议诉讼:
+  行政复议: {{结果维持: 1, 结果纠正: 0, 其他结果: 0, 尚未审结: 0}}
+  未经复议直接起诉: {{结果维持: 0, 结果纠正: 0, 其他结果: 0, 尚未审结: 0}}
+  复议后起诉: {{结果维持: 0, 结果纠正: 0, 其他结果: 0, 尚未审结: 0}}
+存在的主要问题及改进情况: |
+  部分栏目更新不够及时，将按目录逐项核对。
+其他需要报告的事项: |
+  本年度未收取信息处理费。
+"""
+# 2022: one fewer received, so it carries out to 2023 exactly the one 2023 carries in.
+REPORT_2022 = (REPORT_2023.replace("发布日期: 2024-03-20", "发布日期: 2023-03-20").replace("2023年，", "2022年，")
+               .replace(f"本年新收: {_row(4, 2)}", f"本年新收: {_row(4, 1)}").replace(f"结转下年度: {_row(1, 1)}", f"结转下年度: {_row(1)}"))
+REPORT = (Edit(R23, None, REPORT_2023),)
+
+DEC = "content/decisions/2024.yml"
+DECISION = (Edit(DEC, None, """发布日期: 2024-01-10
+事项:
+  - 编号: zizhu-banfa
+    事项名称: 测试县义务教育阶段学生资助管理办法
+    承办单位: 测试县教育局
+    计划完成时间: 2024年6月
+    状态: 已完成
+    阶段:
+      - 阶段: 征求意见
+        征集:
+          开始日期: 2024-01-15
+          截止日期: 2024-02-14
+          方式: 电子邮件发送至 zizhu@example.gov.cn
+      - 阶段: 结果
+        文件: cjf-2024-1
+"""),)
+
+NEG = "content/negative-list.yml"
+NEGATIVE = (Edit(NEG, None, """事项:
+  - 事项: 受助学生的身份证号码、家庭住址、银行账户等个人信息
+    不予公开依据: 涉及个人隐私
+    责任单位: 测试县教育局
+    更新日期: 2024-03-01
+"""),)
+
+CLEAN = "content/cleanup.yml"
+CLEANUP = (Edit(CLEAN, None, """批次:
+  - 编号: qingli-2024
+    名称: 2024年度规范性文件清理
+    清理日期: 2024-04-03
+    文件: cjf-2024-2
+"""), Edit(D0, "替代文件: cjf-2024-2", "替代文件: cjf-2024-2\n清理批次: qingli-2024"))
+
+TOWN = "catalogues/towns/chengguan"
+VILLAGES = f"{TOWN}/villages.yml"
+TOWN_CAT = f"{TOWN}/education.yml"
+TOWN_SETUP = (
+    Edit(f"{TOWN}/town.yml", None, "名称: 城关镇\n地址: 测试县城关镇解放路8号\n"),
+    Edit(TOWN_CAT, None, """领域: 义务教育
+牵头部门: 城关镇人民政府
+事项:
+  - 编号: CG-YWJY-01
+    一级事项: 控辍保学
+    公开内容: 控辍保学工作措施和劝返复学情况
+    公开依据: 《中华人民共和国义务教育法》
+    公开时限: 信息形成或者变更之日起20个工作日内
+    公开主体: 城关镇人民政府
+    公开渠道: [社区/村公示栏（电子屏）]
+    公开对象: 全社会
+    公开方式: 主动
+    公开层级: [乡级]
+"""),
+    Edit(VILLAGES, None, """村居:
+  - 名称: 东关村
+    类型: 村
+    事项:
+      - 名称: 控辍保学情况公示
+        公开内容: 本村适龄儿童入学和劝返复学情况
+        公开渠道: [社区/村公示栏（电子屏）]
+        更新周期: 每半年
+        最近公开日期: 2024-03-01
+        目录事项: [CG-YWJY-01]
+"""),
+)
 
 CASES: tuple[Case, ...] = (
     # --- 文件格式和编码 ---
@@ -188,4 +311,114 @@ CASES: tuple[Case, ...] = (
          "没有政策解读"),
     Case(CHECKS, "正文里有手机号码", "正文写了个人手机号码", _doc("各学校要落实校车安全管理责任。", "联系人：王某，电话 13812345678。"),
          "手机号码", shown="联系人：王某，电话 138……（正文中）"),
+    Case(CHECKS, "没有写网站地址（警告）", "site.yml 里没有“网站地址”", (Edit(SITE, "网站地址: https://zwgk.ceshi.example.gov.cn/\n", ""),), "网站地址",
+         shown="（content/site.yml 中没有“网站地址”一行）"),
+    # --- 年度报告 ---
+    Case(REPORTS, "报告文件名不是年份", "把报告存成了 nianbao-2023.yml", (Edit("content/reports/nianbao-2023.yml", None, REPORT_2023),),
+         "不是年份", shown="content/reports/nianbao-2023.yml"),
+    Case(REPORTS, "同一年写了两个报告", "另存了一份 2023.yaml", (Edit("content/reports/2023.yaml", None, REPORT_2023),), "已有年度报告",
+         setup=REPORT, shown="content/reports/2023.yml\ncontent/reports/2023.yaml"),
+    Case(REPORTS, "报告文件夹里放了别的文件（警告）", "把 Word 版年报放进了 reports", (Edit("content/reports/2023.docx", None, b"PK"),),
+         "不是 .yml 文件", shown="content/reports/2023.docx"),
+    Case(REPORTS, "报告的发布日期不存在", "日期写错", (Edit(R23, "发布日期: 2024-03-20", "发布日期: 2024-02-30"),), "这一天不存在", setup=REPORT),
+    Case(REPORTS, "发布日期在报告年度之内", "2023 年的报告写了 2023 年的发布日期",
+         (Edit(R23, "发布日期: 2024-03-20", "发布日期: 2023-12-20"),), "在该年度结束之前", setup=REPORT),
+    Case(REPORTS, "总计与各项相加不符", "“本年新收”的总计算错了",
+         (Edit(R23, f"本年新收: {_row(4, 2)}", f"本年新收: {_row(4, 2)[:-1]}, 总计: 7}}"),), "按各项相加应为", setup=REPORT),
+    Case(REPORTS, "结转下年度与其他各行对不上", "结转下年度少算了一件", (Edit(R23, f"结转下年度: {_row(1, 1)}", f"结转下年度: {_row(1)}"),),
+         "本年新收 + 上年结转", setup=REPORT),
+    Case(REPORTS, "办理结果多于收到的申请", "“予以公开”多填了", (Edit(R23, f"予以公开: {_row(2, 1)}", f"予以公开: {_row(2, 4)}"),),
+         "多于本年新收加上年结转", setup=REPORT),
+    Case(REPORTS, "上年结转与上一年的报告不符", "上一年的报告结转下年度 2 件，今年只写了上年结转 1 件",
+         (Edit(R22, None, REPORT_2022.replace(f"本年新收: {_row(4, 1)}", f"本年新收: {_row(4, 2)}")
+               .replace(f"结转下年度: {_row(1)}", f"结转下年度: {_row(1, 1)}")),), "结转下年度继续办理”是", setup=REPORT,
+         shown=f"2022.yml  结转下年度: {_row(1, 1)}\n2023.yml  上年结转: {_row(1)}"),
+    Case(REPORTS, "现行有效件数与上一年接不上", "上一年现行有效的规章 3 件，今年写成 0 件",
+         (Edit(R22, None, REPORT_2022.replace("规章: {本年制发: 0, 本年废止: 0, 现行有效: 0}", "规章: {本年制发: 0, 本年废止: 0, 现行有效: 3}")),),
+         "现行有效件数”写的是", setup=REPORT,
+         shown="2022.yml  规章: {本年制发: 0, 本年废止: 0, 现行有效: 3}\n2023.yml  规章: {本年制发: 0, 本年废止: 0, 现行有效: 0}"),
+    Case(REPORTS, "规范性文件件数与本站的文件不符", "写了本年制发 1 件，本站 2023 年没有行政规范性文件",
+         (Edit(R23, "行政规范性文件: {本年制发: 0, 本年废止: 0, 现行有效: 0}", "行政规范性文件: {本年制发: 1, 本年废止: 0, 现行有效: 1}"),),
+         "本站 2023 年制发", setup=REPORT),
+    Case(REPORTS, "年度报告发布晚了（警告）", "2023 年的报告 5 月才发布", (Edit(R23, "发布日期: 2024-03-20", "发布日期: 2024-05-20"),),
+         "晚于法定期限", setup=REPORT),
+    Case(REPORTS, "缺少年度报告（警告）", "过了 3 月 31 日还没有上一年的报告", (), "缺少 2025 年", today=date(2026, 4, 1),
+         shown="（2026 年 4 月 1 日检查时，content/reports/ 没有 2025.yml，也没有 2025 年的年报页面）"),
+    Case(REPORTS, "手写年报页面与报告文件重复（警告）", "写了 2024.yml，旧的手写年报页面还在", (Edit("content/reports/2024.yml", None,
+         REPORT_2023.replace("发布日期: 2024-03-20", "发布日期: 2025-01-20").replace("行政规范性文件: {本年制发: 0, 本年废止: 0, 现行有效: 0}",
+                                                                               "行政规范性文件: {本年制发: 1, 本年废止: 0, 现行有效: 1}")),),
+         "手写页面与它重复", setup=REPORT, shown="content/reports/2024.yml\ncontent/pages/nianbao-2024.md（栏目: 政府信息公开年报）"),
+    # --- 重大行政决策 ---
+    Case(DECISIONS, "目录文件名不是年份", "目录存成了 zhongda.yml", (Edit("content/decisions/zhongda.yml", None, DECISION[0].new),), "不是年份",
+         shown="content/decisions/zhongda.yml"),
+    Case(DECISIONS, "同一年写了两个目录", "年中增补的事项另建了 2024.yaml", (Edit("content/decisions/2024.yaml", None, DECISION[0].new),),
+         "已有目录文件", setup=DECISION, shown="content/decisions/2024.yml\ncontent/decisions/2024.yaml"),
+    Case(DECISIONS, "事项编号重复", "复制事项后忘了改编号", (Edit(DEC, "        文件: cjf-2024-1\n", "        文件: cjf-2024-1\n"
+                                                              "  - 编号: zizhu-banfa\n    事项名称: 测试县校车安全管理办法\n"
+                                                              "    承办单位: 测试县教育局\n    计划完成时间: 2024年12月\n    状态: 未启动\n"),),
+         "在本文件中重复", setup=DECISION),
+    Case(DECISIONS, "编号用了保留的名字", "编号写成了 index", (Edit(DEC, "编号: zizhu-banfa", "编号: index"),), "系统保留", setup=DECISION),
+    Case(DECISIONS, "计划完成时间不存在", "月份写错", (Edit(DEC, "计划完成时间: 2024年6月", "计划完成时间: 2024年13月"),), "这个时间不存在",
+         setup=DECISION),
+    Case(DECISIONS, "征集的日期不存在", "日期写错", (Edit(DEC, "截止日期: 2024-02-14", "截止日期: 2024-02-30"),), "这一天不存在", setup=DECISION),
+    Case(DECISIONS, "截止日期早于开始日期", "两个日期写反了", (Edit(DEC, "开始日期: 2024-01-15", "开始日期: 2024-02-15"),), "截止日期早于开始日期",
+         setup=DECISION),
+    Case(DECISIONS, "征求意见不足 30 日（警告）", "只征求了两周意见", (Edit(DEC, "截止日期: 2024-02-14", "截止日期: 2024-01-28"),), "少于 30 日",
+         setup=DECISION),
+    Case(DECISIONS, "征集写在了别的阶段", "把征集写在了“审议”阶段", (Edit(DEC, "      - 阶段: 征求意见", "      - 阶段: 审议"),), "阶段不能写征集",
+         setup=DECISION),
+    Case(DECISIONS, "一个阶段链接了文件又链接了页面", "同时写了文件和页面", (Edit(DEC, "        文件: cjf-2024-1", "        文件: cjf-2024-1\n        页面: jigou"),),
+         "只能链接一个", setup=DECISION),
+    Case(DECISIONS, "阶段没有链接材料", "只写了阶段名", (Edit(DEC, "        文件: cjf-2024-1\n", ""),), "没有链接任何材料", setup=DECISION,
+         shown="      - 阶段: 结果\n（下面没有“文件”或“页面”）"),
+    Case(DECISIONS, "阶段链接的文件不存在", "文件名写错", (Edit(DEC, "文件: cjf-2024-1", "文件: cjf-2024-11"),), "不存在", setup=DECISION),
+    Case(DECISIONS, "阶段链接了不予公开的文件", "链接了内部请示", (Edit(DEC, "文件: cjf-2024-1", "文件: cjf-2024-4"),), "不能出现在网站上",
+         setup=DECISION),
+    Case(DECISIONS, "阶段日期先后颠倒（警告）", "结果阶段的日期写早了", (Edit(DEC, "        文件: cjf-2024-1", "        日期: 2024-01-05\n        文件: cjf-2024-1"),),
+         "晚于", setup=DECISION),
+    Case(DECISIONS, "状态与实际不符（警告）", "征求意见已经结束，状态还是“征求意见中”", (Edit(DEC, "状态: 已完成", "状态: 征求意见中"),),
+         "没有正在进行的征求意见", setup=DECISION),
+    # --- 负面清单和规范性文件清理 ---
+    Case(LISTS, "负面清单的更新日期不存在", "日期写错", (Edit(NEG, "更新日期: 2024-03-01", "更新日期: 2024-02-30"),), "这一天不存在", setup=NEGATIVE),
+    Case(LISTS, "负面清单事项重复", "同一事项写了两次", (Edit(NEG, "    更新日期: 2024-03-01\n", "    更新日期: 2024-03-01\n"
+                                                          "  - 事项: 受助学生的身份证号码、家庭住址、银行账户等个人信息\n    不予公开依据: 涉及个人隐私\n"
+                                                          "    责任单位: 测试县教育局\n    更新日期: 2024-03-01\n"),), "重复", setup=NEGATIVE),
+    Case(LISTS, "页面占用了负面清单的文件名", "依申请公开栏目的页面起名 fmqd.md", (Edit("content/pages/fmqd.md", None, "---\n标题: 不予公开的信息\n"
+                                                                            "栏目: 依申请公开\n发布日期: 2024-06-01\n---\n正文\n"),),
+         "留给负面清单页面", setup=NEGATIVE, shown="content/pages/fmqd.md（栏目: 依申请公开）"),
+    Case(LISTS, "清理日期不存在", "日期写错", (Edit(CLEAN, "清理日期: 2024-04-03", "清理日期: 2024-04-31"),), "这一天不存在", setup=CLEANUP),
+    Case(LISTS, "清理批次编号重复", "复制批次后忘了改编号", (Edit(CLEAN, "    文件: cjf-2024-2\n", "    文件: cjf-2024-2\n  - 编号: qingli-2024\n"
+                                                                "    名称: 2024年度第二批规范性文件清理\n    清理日期: 2024-06-20\n"),),
+         "重复", setup=CLEANUP),
+    Case(LISTS, "文件写的清理批次不存在", "批次编号写错", (Edit(D0, "清理批次: qingli-2024", "清理批次: qingli-2042"),), "不存在", setup=CLEANUP),
+    Case(LISTS, "清理批次的文件不存在", "公布清理结果的文件名写错", (Edit(CLEAN, "文件: cjf-2024-2", "文件: cjf-2024-20"),), "不存在", setup=CLEANUP),
+    Case(LISTS, "清理结果文件未公开", "链接了不予公开的文件", (Edit(CLEAN, "文件: cjf-2024-2", "文件: cjf-2024-4"),), "应当主动公开", setup=CLEANUP),
+    Case(LISTS, "清理批次没有文件（警告）", "定义了批次，被清理的文件没写“清理批次”", (Edit(D0, "清理批次: qingli-2024\n", ""),), "没有任何文件",
+         setup=CLEANUP, shown="（没有一个文件的文件头写 清理批次: qingli-2024）"),
+    # --- 乡镇和村（居）务公开 ---
+    Case(TOWNS, "乡镇文件夹名不能用作网址", "文件夹用了汉字", (Edit("catalogues/towns/城关镇/town.yml", None, "名称: 城关镇\n"),),
+         "不能用作网址", shown="catalogues/towns/城关镇/town.yml"),
+    Case(TOWNS, "乡镇文件夹里没有 town.yml", "只放了目录文件", (Edit(f"{TOWN}/town.yml"),), "里没有 town.yml", setup=TOWN_SETUP,
+         shown="catalogues/towns/chengguan/education.yml（没有 town.yml）"),
+    Case(TOWNS, "文件没有放进乡镇文件夹（警告）", "把乡镇目录直接放在 towns 下", (Edit("catalogues/towns/education.yml", None, TOWN_SETUP[1].new),),
+         "不在乡镇文件夹里", shown="catalogues/towns/education.yml"),
+    Case(TOWNS, "乡镇文件夹里放了别的文件（警告）", "把公示照片放进了乡镇文件夹", (Edit(f"{TOWN}/公示栏.jpg", None, b"\xff\xd8"),),
+         "不是乡镇目录文件", setup=TOWN_SETUP, shown="catalogues/towns/chengguan/公示栏.jpg"),
+    Case(TOWNS, "乡镇目录的事项不是乡级", "从县级目录复制事项时没改公开层级", (Edit(TOWN_CAT, "公开层级: [乡级]", "公开层级: [县级]"),),
+         "没有“乡级”", setup=TOWN_SETUP),
+    Case(TOWNS, "乡镇页面没有内容", "建了乡镇文件夹，还没有目录和村（居）务公开", (Edit(TOWN_CAT), Edit(VILLAGES)), "页面没有内容",
+         setup=TOWN_SETUP, shown="catalogues/towns/chengguan/town.yml（文件夹里只有这一个文件）"),
+    Case(TOWNS, "村（居）写了两次", "同一个村分成两处写", (Edit(VILLAGES, "        目录事项: [CG-YWJY-01]\n", "        目录事项: [CG-YWJY-01]\n"
+                                                          "  - 名称: 东关村\n    类型: 村\n    事项:\n      - 名称: 村级财务收支\n"
+                                                          "        公开内容: 村集体收入、支出明细\n        公开渠道: [社区/村公示栏（电子屏）]\n"
+                                                          "        更新周期: 每月\n        最近公开日期: 2024-06-05\n"),),
+         "在本文件中重复", setup=TOWN_SETUP),
+    Case(TOWNS, "最近公开日期不存在", "日期写错", (Edit(VILLAGES, "最近公开日期: 2024-03-01", "最近公开日期: 2024-02-30"),), "这一天不存在",
+         setup=TOWN_SETUP),
+    Case(TOWNS, "村（居）务事项的目录事项不在本乡镇目录中", "写了县级目录的编号", (Edit(VILLAGES, "目录事项: [CG-YWJY-01]", "目录事项: [YWJY-01]"),),
+         "不在本乡镇的目录中", setup=TOWN_SETUP),
+    Case(TOWNS, "文件写的乡镇不存在", "乡镇写了中文名", _doc("主题分类: 科技、教育", "主题分类: 科技、教育\n乡镇: 城关镇"), "乡镇“城关镇”不存在",
+         setup=TOWN_SETUP),
+    Case(TOWNS, "村（居）务公开超期未更新（警告）", "每半年公开一次的事项已经一年没更新", (Edit(VILLAGES, "最近公开日期: 2024-03-01", "最近公开日期: 2023-06-01"),),
+         "已超期未更新", setup=TOWN_SETUP),
 )

@@ -46,7 +46,10 @@ HEADER = ("<!-- 本文件由 tools/make_handbook.py 生成，不要直接修改�
 DEMO = {
     "site": ["content/site.yml"], "catalogue": ["catalogues/county/*.yml"], "document": ["content/documents/**/*.md"],
     "interpretation": ["content/interpretations/**/*.md"], "page": ["content/pages/*.md"],
-    "personal-data-allow": ["content/personal-data-allow.yml"],
+    "personal-data-allow": ["content/personal-data-allow.yml"], "decisions": ["content/decisions/*.yml"],
+    "negative-list": ["content/negative-list.yml"], "cleanup": ["content/cleanup.yml"],
+    "annual-report": ["content/reports/*.yml"], "town": ["catalogues/towns/*/town.yml"],
+    "villages": ["catalogues/towns/*/villages.yml"],
 }
 # Examples of keys the demo content does not use.
 EXTRA_EXAMPLES = {
@@ -57,6 +60,8 @@ EXTRA_EXAMPLES = {
     ("catalogue", "原因"): "原因: 本年度尚未发生", ("catalogue", "日期"): "日期: 2024-06-01",
     ("personal-data-allow", "号码"): "号码: 0000-0000000", ("personal-data-allow", "说明"): "说明: 县政务服务中心公开值班电话",
     ("personal-data-allow", "允许公开"): "允许公开:\n  - 号码: 0000-0000000\n    说明: 县政务服务中心公开值班电话",
+    ("annual-report", "标题"): "标题: 示例县人民政府2024年政府信息公开工作年度报告",
+    ("annual-report", "说明"): "说明: |\n  表格前需要说明的情况，每行一段",
 }
 
 
@@ -76,18 +81,45 @@ def _demo_lines(name: str) -> list[str]:
 def _example(name: str, key: str, lines: list[str]) -> str:
     if (name, key) in EXTRA_EXAMPLES:
         return EXTRA_EXAMPLES[(name, key)]
+    found = _blocks(key, lines)
+    if not found:
+        raise SystemExit(f"字段“{key}”（{name}）没有示例：在示例县内容中用上它，或在 EXTRA_EXAMPLES 中补一个")
+    first, *block = min(found, key=lambda b: _indent(b[0]))  # the key itself, not one nested further down
+    indent = _indent(first)
+    block = [_short(more[indent:].rstrip()) for more in block]
+    return "\n".join([_tidy(first.strip().removeprefix("- ")), *block][:4]) + ("\n…" if len(block) > 3 else "")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" -"))
+
+
+def _tidy(line: str) -> str:
+    """Columns aligned in the file (`规章:     {…}`) closed up."""
+    return re.sub(r"(?<=\S)  +", " ", line)
+
+
+def _blocks(key: str, lines: list[str]) -> list[list[str]]:
+    """Each `key:` line in `lines` with the more-indented lines under it (a nested block: 暂无内容说明, 事项)."""
     pattern = re.compile(rf"^\s*(?:- )?{re.escape(key)}:(\s.*)?$")
+    found = []
     for i, line in enumerate(lines):
         if pattern.match(line):
-            block = [line.strip().removeprefix("- ")]
-            indent = len(line) - len(line.lstrip(" -"))
-            for more in lines[i + 1:]:  # a nested block: 暂无内容说明, 事项
+            indent = _indent(line)
+            block = [line]
+            for more in lines[i + 1:]:
                 if more.strip() and len(more) - len(more.lstrip(" ")) > indent:
-                    block.append(more[indent:].rstrip())
+                    block.append(more)
                 else:
                     break
-            return "\n".join(block[:4]) + ("\n…" if len(block) > 4 else "")
-    raise SystemExit(f"字段“{key}”（{name}）没有示例：在示例县内容中用上它，或在 EXTRA_EXAMPLES 中补一个")
+            found.append(block)
+    return found
+
+
+def _short(line: str, width: int = 40) -> str:
+    """A paragraph under `|` shortened: the example shows the form, not the whole text."""
+    line = _tidy(line)
+    return line if len(line) <= width else line[:width] + "……"
 
 
 def _choices(prop: dict[str, Any]) -> str:
@@ -121,21 +153,41 @@ def _code(text: str) -> str:
     return "<br>".join(f"`{line}`" for line in lines)
 
 
+def _row_columns(prop: dict[str, Any]) -> list[str] | None:
+    """The columns of a table row written on one line ({列: 数, …}), or None for any other object."""
+    props = prop.get("properties", {})
+    if prop.get("type") == "object" and props and all(p.get("x-zwgk-number") for p in props.values()):
+        return list(props)
+    return None
+
+
+def _row_description(prop: dict[str, Any]) -> str:
+    required = set(prop.get("required", []))
+    columns = _row_columns(prop) or []
+    optional = [c for c in columns if c not in required]
+    return (f"{prop['title']}。每列写一个整数，没有写 0"
+            + (f"；{'、'.join(optional)}可不写（自动相加）" if optional else ""))
+
+
 def field_table(name: str, schema: dict[str, Any], lines: list[str], title: str) -> list[str]:
     required, notes = set(schema.get("required", [])), _conditions(schema)
     out = [f"#### {title}", "", "| 项目 | 必填 | 说明 | 可选值 | 示例 |", "|---|---|---|---|---|"]
-    nested: list[tuple[str, dict[str, Any]]] = []
+    nested: list[tuple[str, dict[str, Any], bool]] = []
     for key, prop in schema["properties"].items():
         need = "必填" if key in required else notes.get(key, "可不写")
-        description = prop.get("description", prop.get("title", ""))
-        description = description.split("，可选：")[0]
+        columns = _row_columns(prop)
+        if columns:
+            description, choices = _row_description(prop), "列：" + "、".join(columns)
+        else:
+            description, choices = prop.get("description", prop.get("title", "")).split("，可选：")[0], _choices(prop)
         example = _example(name, key, lines)
-        out.append(f"| {key} | {need} | {_cell(description)} | {_cell(_choices(prop))} | {_code(example)} |")
+        out.append(f"| {key} | {need} | {_cell(description)} | {_cell(choices)} | {_code(example)} |")
         item = prop.get("items", {}) if prop.get("type") == "array" else prop
-        if item.get("type") == "object":
-            nested.append((key, item))
-    for key, item in nested:
-        out += ["", *field_table(name, item, lines, f"{title} → {key}" + ("（每一条）" if key == "事项" or key == "允许公开" else ""))]
+        if item.get("type") == "object" and not columns:
+            nested.append((key, item, prop.get("type") == "array"))
+    for key, item, each in nested:
+        inside = [line for block in _blocks(key, lines) for line in block[1:]]
+        out += ["", *field_table(name, item, inside, f"{title} → {key}" + ("（每一条）" if each else ""))]
     return out
 
 
@@ -208,6 +260,8 @@ def run_case(case: Case, scratch: Path) -> tuple[str, list[Problem]]:
     tree = Path(tempfile.mkdtemp(dir=scratch))
     shutil.copytree(MINI, tree / "mini")
     tree = tree / "mini"
+    for edit in case.setup:
+        _apply(tree, edit)
     changes = [_apply(tree, edit) for edit in case.edits]
     problems = _built_problems(tree, case.today) if case.built else prepare(tree, case.today)[1]
     found = [p for p in problems.items if case.expect in f"{p.message} — {p.fix}"]
@@ -277,6 +331,9 @@ def new_session(scratch: Path, kind_name: str, flags: dict[str, str], answers: l
     text = _as_in_repo(path.read_text(encoding="utf-8"), rel)
     if kind_name == "catalogue-item":
         text = "…\n" + text[text.rindex("\n  - 编号"):].lstrip("\n")
+    if kind_name == "report":  # the first rows of each table show the form
+        lines = text.split("\n")
+        text = "\n".join([*lines[:22], "  ……", *lines[lines.index("复议诉讼:"):]])
     return "\n".join(["```text", f"$ {command}", *said, done(kind, rel), "```", "", f"写出的 `{rel}`：", "",
                       "```" + ("yaml" if path.suffix == ".yml" else "markdown"), text.rstrip("\n"), "```"])
 
@@ -305,6 +362,9 @@ def sessions() -> dict[str, str]:
             "new-interpretation": new_session(scratch_path, "interpretation", {"target": "cjf-2024-8"}, answers=["", "2", ""]),
             "new-catalogue-item": new_session(scratch_path, "catalogue-item", {
                 "domain": "义务教育", "level1": "校车管理", "content": "校车线路、站点、运行时间", "channels": "政府网站、公开查阅点"}),
+            "new-decision": new_session(scratch_path, "decision", {}, answers=[
+                "测试县义务教育学校布局专项规划（2024—2035年）", "测试县教育局", "2025年6月", ""]),
+            "new-report": new_session(scratch_path, "report", {}),
             "import": import_session(scratch_path),
         }
 

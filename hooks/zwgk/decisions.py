@@ -221,7 +221,7 @@ def _catalogue(reader: _Reader, year: int) -> DecisionCatalogue | None:
 
 def _decision(reader: _Reader, item: dict[str, Any], index: int, year: int) -> Decision | None:
     at = ("事项", index)
-    planned = _planned(item["计划完成时间"])
+    planned = parse_planned(item["计划完成时间"])
     if planned is None:
         reader.problems.error(reader.file, reader.located.line(*at, "计划完成时间"),
                               f"“计划完成时间”{item['计划完成时间']} 这个时间不存在", "写成 2026年12月、2026-12-31 或 2026年")
@@ -238,7 +238,7 @@ def _decision(reader: _Reader, item: dict[str, Any], index: int, year: int) -> D
                     tuple(stages), year, reader.source(*at))
 
 
-def _planned(text: str) -> Planned | None:
+def parse_planned(text: str) -> Planned | None:
     match = _PLANNED.match(unicodedata.normalize("NFKC", text).strip())
     if not match:
         return None

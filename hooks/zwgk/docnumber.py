@@ -27,6 +27,14 @@ def initials(text: str, limit: int = 12) -> str:
     return "".join(letters[:limit])
 
 
+def spelled(text: str) -> str:
+    """Pinyin of the Chinese characters, run together in ASCII: 规划 → guihua."""
+    from pypinyin import lazy_pinyin  # only editors' commands need it, not the build
+
+    return "".join(ch for part in lazy_pinyin(unicodedata.normalize("NFKC", text)) for ch in part.lower()
+                   if ch.isascii() and ch.isalnum())
+
+
 def slug(number: str) -> str | None:
     """The file name of the document numbered `number`, or None when it is no 文号."""
     match = NUMBER.search(fix_brackets(unicodedata.normalize("NFKC", number).replace(" ", "")))

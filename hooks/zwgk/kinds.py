@@ -2,7 +2,8 @@
 
 Derived, never asked: today's date, the next 索引号 (the registry's logic, the registry itself is
 left to `build.py build`), the file name from the 文号 (示政办发〔2024〕3号 → szbf-2024-3), the next
-编号 of a catalogue. Adding a kind (重大行政决策, 年度报告) is one more `Kind` at the end.
+编号 of a catalogue. Each kind is a `Kind` registered in KINDS at the end; the yearly files
+(重大行政决策, 年度报告) have modules of their own, kinds_decision and kinds_report.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from . import docnumber, indexno, schemas, vocab
+from .kinds_decision import DECISION
+from .kinds_report import REPORT
 from .model import Document
-from .problems import Problems, suggest
-from .scaffold import (Context, Field, Kind, ScaffoldError, Values, check_text, free_name, replace_file,
-                       schema_comment, write_new, yaml_lines)
-from .sourcefile import parse_yaml, read_text
+from .problems import suggest
+from .scaffold import (Context, Field, Kind, ScaffoldError, Values, append_entry, check_text, existing_text, free_name,
+                       replace_file, schema_comment, write_new, yaml_lines)
 
 BODY_HINT = "<!-- 在这一行下面写正文（Markdown）。这一行本身不会发布。 -->\n"
 _GENRE = re.compile(r"的?(通知|公告|通告|意见|决定|批复|报告|函|通报|方案)$")
@@ -241,13 +243,7 @@ def catalogue_path(root: Path, domain: str) -> Path:
 def _catalogue(ctx: Context, values: Values) -> tuple[Path, str | None]:
     """The catalogue file of the chosen domain and its text (None when it does not exist yet)."""
     path = catalogue_path(ctx.root, values["领域"])
-    if not path.is_file():
-        return path, None
-    problems = Problems(ctx.root)
-    text = read_text(path, problems)
-    if text is None:
-        raise ScaffoldError(*(str(p) for p in problems.items))
-    return path, text.replace("\r\n", "\n")
+    return path, existing_text(ctx, path)
 
 
 def _existing_lead(ctx: Context, values: Values) -> str | None:
@@ -291,7 +287,7 @@ def _create_item(ctx: Context, values: Values, slug: str | None) -> Path:
                  f"更新日期: {ctx.today.isoformat()}", "事项:", *_item_lines(item, "  ")]
         new_text = "\n".join(lines) + "\n"
     else:
-        new_text = _append_item(ctx, path, text, item)
+        new_text = append_entry(ctx, path, text, "事项", lambda indent: _item_lines(item, indent))
     check_text(ctx, path, new_text, schemas.CATALOGUE, first_line=1)
     if text is None:
         write_new(ctx, path, new_text)
@@ -309,31 +305,6 @@ def _item_lines(item: Values, indent: str) -> list[str]:
         lines += [f"{indent}  暂无内容说明:  # 发布了落实本事项的文件或页面后删掉这三行",
                   *yaml_lines(note, ["原因", "日期"], indent + "    ")]
     return [indent + "- " + lines[0].lstrip(), *lines[1:]]
-
-
-def _append_item(ctx: Context, path: Path, text: str, item: Values) -> str:
-    """The catalogue with `item` after its last item; nothing else changes but 更新日期."""
-    problems = Problems(ctx.root)
-    located = parse_yaml(text, path, problems)
-    data = located.data if located else None
-    if not isinstance(data, dict) or not isinstance(data.get("事项"), list) or not data["事项"]:
-        raise ScaffoldError(*(str(p) for p in problems.items),
-                            f"{ctx.rel(path)} 没有可以追加的“事项”列表 — 先运行 python build.py check 改正这个目录")
-    lines = text.split("\n")
-    first = lines[located.line("事项", 0) - 1]
-    if not first.lstrip().startswith("- "):
-        raise ScaffoldError(f"{ctx.rel(path)} 的“事项”写成了方括号形式，无法自动追加 — 改成逐条 `- 编号: …` 的写法后重试")
-    indent = first[: len(first) - len(first.lstrip())]
-    top = located.key_lines()
-    after = [line for key, line in top.items() if line > top["事项"]]
-    end = (min(after) - 1 if after else len(lines))  # the 事项 block runs up to the next top-level key
-    while end > 0 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
-        end -= 1
-    lines[end:end] = ["", *_item_lines(item, indent)]
-    if "更新日期" in top:
-        at = top["更新日期"] - 1
-        lines[at] = re.sub(r"^(更新日期:\s*).*$", lambda m: m[1] + ctx.today.isoformat(), lines[at])
-    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _new_catalogue(ctx: Context, values: Values) -> bool:
@@ -362,7 +333,7 @@ CATALOGUE_ITEM = Kind(
     ),
     _create_item,
     "下一步：运行 python build.py check 检查。",
+    slug_help=None,
 )
 
-# Placeholders for the kinds of issue 5 (重大行政决策, 年度报告): add their Kind here.
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (DOCUMENT, INTERPRETATION, CATALOGUE_ITEM)}
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (DOCUMENT, INTERPRETATION, CATALOGUE_ITEM, DECISION, REPORT)}

@@ -25,7 +25,7 @@ from .dates import parse_date
 from .loader import load_project
 from .model import Project
 from .problems import Problems
-from .sourcefile import Located, parse_yaml
+from .sourcefile import Located, parse_yaml, read_text
 from .validate import validate
 
 TOOL_DIR = Path(__file__).resolve().parents[2]
@@ -78,9 +78,15 @@ class Kind:
     fields: tuple[Field, ...]
     create: Callable[[Context, Values, str | None], Path]  # writes the file from values and an optional --slug
     next_step: str = "下一步：运行 python build.py check 检查。"
+    slug_help: str | None = "文件名（不带 .md），默认由文号或标题生成"  # None: the kind names no file of its own
 
     def prop(self, field: Field) -> dict[str, Any]:
         return field.schema or self.schema["properties"][field.key]
+
+
+def year_schema(description: str) -> dict[str, Any]:
+    """A 年份 that is no key of the file but names it (content/decisions/2026.yml)."""
+    return {"type": "string", "pattern": r"^\d{4}$", "title": "年份", "description": f"{description}，写四位数字，如 2025"}
 
 
 def done(kind: Kind, shown: str) -> str:
@@ -147,7 +153,7 @@ def parse_value(kind: Kind, field: Field, ctx: Context, raw: str | list[str]) ->
         raw = " ".join(raw.split("\n")).strip()
     problems = Problems(ctx.root)
     located = Located({field.key: raw}, Path("输入"), {(field.key,): 1})
-    data, ok = validate(located, {"type": "object", "properties": {field.key: prop}}, problems)
+    data, ok = validate(located, _one_field(kind.name, field.key, prop), problems)
     if not ok:
         return None, "；".join(f"{p.message} — {p.fix}" for p in problems.items)
     value = data[field.key]
@@ -158,6 +164,14 @@ def parse_value(kind: Kind, field: Field, ctx: Context, raw: str | list[str]) ->
         value = day.isoformat()
     problem = field.check(ctx, value) if field.check else None
     return (None, problem) if problem else (value, None)
+
+
+_field_schemas: dict[tuple[str, str], dict[str, Any]] = {}
+
+
+def _one_field(kind: str, key: str, prop: dict[str, Any]) -> dict[str, Any]:
+    """A schema of just this field, made once: validate compiles each schema it is given."""
+    return _field_schemas.setdefault((kind, key), {"type": "object", "properties": {key: prop}})
 
 
 def _prompt(kind: Kind, field: Field, ctx: Context, default: str | None) -> Any:
@@ -252,6 +266,43 @@ def replace_file(path: Path, text: str) -> None:
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
         out.write(text)
     os.replace(tmp, path)
+
+
+def existing_text(ctx: Context, path: Path) -> str | None:
+    """The text of a file `new` adds to, None when it does not exist yet; unreadable stops `new`."""
+    if not path.is_file():
+        return None
+    problems = Problems(ctx.root)
+    text = read_text(path, problems)
+    if text is None:
+        raise ScaffoldError(*(str(p) for p in problems.items))
+    return text.replace("\r\n", "\n")
+
+
+def append_entry(ctx: Context, path: Path, text: str, key: str, entry: Callable[[str], list[str]]) -> str:
+    """The YAML `text` with a new entry after the last one of the list under the top-level `key`
+    (`entry(indent)` gives its lines); nothing else changes but 更新日期, set to today."""
+    problems = Problems(ctx.root)
+    located = parse_yaml(text, path, problems)
+    data = located.data if located else None
+    if not isinstance(data, dict) or not isinstance(data.get(key), list) or not data[key]:
+        raise ScaffoldError(*(str(p) for p in problems.items),
+                            f"{ctx.rel(path)} 没有可以追加的“{key}”列表 — 先运行 python build.py check 改正这个文件")
+    lines = text.split("\n")
+    first = lines[located.line(key, 0) - 1]
+    if not first.lstrip().startswith("- "):
+        raise ScaffoldError(f"{ctx.rel(path)} 的“{key}”写成了方括号形式，无法自动追加 — 改成逐条 `- …` 的写法后重试")
+    indent = first[: len(first) - len(first.lstrip())]
+    top = located.key_lines()
+    after = [line for k, line in top.items() if line > top[key]]
+    end = (min(after) - 1 if after else len(lines))  # the list runs up to the next top-level key
+    while end > 0 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+        end -= 1
+    lines[end:end] = ["", *entry(indent)]
+    if "更新日期" in top:
+        at = top["更新日期"] - 1
+        lines[at] = re.sub(r"^(更新日期:\s*).*$", lambda m: m[1] + ctx.today.isoformat(), lines[at])
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def free_name(folder_glob: Callable[[str], bool], base: str) -> str:

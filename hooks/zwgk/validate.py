@@ -22,25 +22,28 @@ from .sourcefile import Located
 _LIST_SEPARATORS = re.compile(r"[、，,；;]+")
 # What `build.py import` writes where it could not tell the value: never valid, always explained.
 TODO = "待填写"
-_validators: dict[int, Draft202012Validator] = {}
-_fast_checks: dict[int, Callable[[Any], Any]] = {}
+# Compiled once per schema. Keyed by id(), each entry keeps its schema alive: a short-lived schema
+# (`build.py new` checks one field at a time) must not leave its id to be reused by the next one.
+_validators: dict[int, tuple[dict[str, Any], Draft202012Validator]] = {}
+_fast_checks: dict[int, tuple[dict[str, Any], Callable[[Any], Any]]] = {}
 
 
 def _validator(schema: dict[str, Any]) -> Draft202012Validator:
-    key = id(schema)
-    if key not in _validators:
-        _validators[key] = Draft202012Validator(schema)
-    return _validators[key]
+    cached = _validators.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        cached = _validators[id(schema)] = (schema, Draft202012Validator(schema))
+    return cached[1]
 
 
 def fits(data: Any, schema: dict[str, Any]) -> bool:
     """Whether `data` fits `schema`, by a compiled validator: ~20x faster than jsonschema, which
     only runs when something is wrong, to say what. (Our schemas use no keyword newer than draft 7.)"""
-    key = id(schema)
-    if key not in _fast_checks:
-        _fast_checks[key] = fastjsonschema.compile({**schema, "$schema": "http://json-schema.org/draft-07/schema#"})
+    cached = _fast_checks.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        compiled = fastjsonschema.compile({**schema, "$schema": "http://json-schema.org/draft-07/schema#"})
+        cached = _fast_checks[id(schema)] = (schema, compiled)
     try:
-        _fast_checks[key](data)
+        cached[1](data)
     except fastjsonschema.JsonSchemaException:
         return False
     return True

@@ -115,28 +115,37 @@ def _across_years(last: AnnualReport, this: AnnualReport, problems: Problems) ->
                            "reports.across-years")
 
 
-def _documents(report: AnnualReport, documents: list[Document], problems: Problems) -> None:
-    """行政规范性文件 counts against every normative document the site knows, withheld ones included
-    (they were issued all the same). Years before the site's oldest document are left alone: their
-    documents may never have been entered."""
-    if not documents or report.year < min(d.written.year for d in documents):
-        return
+def normative_documents(documents: list[Document], year: int) -> dict[str, tuple[list[Document], str, str]]:
+    """For each 行政规范性文件 column of the `year` report: the site's documents it counts, what they
+    are and how to set them right. Withheld ones count too: they were issued all the same."""
     normative = [d for d in documents if d.doc_type == vocab.NORMATIVE]
-    year_end = date(report.year, 12, 31)
+    year_end = date(year, 12, 31)
 
     def withdrawn_by(doc: Document, day: date) -> bool:
         return doc.is_withdrawn and doc.repealed is not None and doc.repealed <= day
 
-    found = {
-        "本年制发": ([d for d in normative if d.written.year == report.year], f"{report.year} 年制发（成文日期在 {report.year} 年）",
+    return {
+        "本年制发": ([d for d in normative if d.written.year == year], f"{year} 年制发（成文日期在 {year} 年）",
                  "在 content/documents/ 补上缺少的文件，或改正文件的“文件类型”“成文日期”"),
-        "本年废止": ([d for d in normative if d.is_withdrawn and d.repealed and d.repealed.year == report.year],
-                 f"{report.year} 年失效或废止", "核对文件的“有效性”和“废止日期”"),
+        "本年废止": ([d for d in normative if d.is_withdrawn and d.repealed and d.repealed.year == year],
+                 f"{year} 年失效或废止", "核对文件的“有效性”和“废止日期”"),
         "现行有效": ([d for d in normative if d.written <= year_end and not withdrawn_by(d, year_end)],
-                 f"{report.year} 年底现行有效", "核对文件的“有效性”和“废止日期”，在 content/documents/ 补上缺少的文件"),
+                 f"{year} 年底现行有效", "核对文件的“有效性”和“废止日期”，在 content/documents/ 补上缺少的文件"),
     }
+
+
+def counts_documents(documents: list[Document], year: int) -> bool:
+    """Whether the site's documents are held against the `year` report: not for years before the
+    site's oldest document, whose documents may never have been entered."""
+    return bool(documents) and year >= min(d.written.year for d in documents)
+
+
+def _documents(report: AnnualReport, documents: list[Document], problems: Problems) -> None:
+    """行政规范性文件 counts against every normative document the site knows."""
+    if not counts_documents(documents, report.year):
+        return
     cells = report.rules[vocab.NORMATIVE]
-    for column, (docs, what, fix) in found.items():
+    for column, (docs, what, fix) in normative_documents(documents, report.year).items():
         if cells[column] != len(docs):
             problems.error(report.source.file, cells.line(column),
                            f"第二部分“行政规范性文件”的“{fmt.RULE_COLUMN_LABELS[column]}”写的是 {cells[column]} 件，"
