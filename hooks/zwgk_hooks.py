@@ -20,10 +20,16 @@ from mkdocs.structure.pages import Page
 from zwgk.sitebuild import SiteBuild, prepare, take_over
 
 _site: SiteBuild | None = None
+_serving = False  # build.py writes the search index after MkDocs; `serve` has only these hooks to do it
 
 
 def _md(path: str) -> str:
     return path[: -len(".html")] + ".md"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -91,3 +97,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     assert _site is not None
     context["zwgk_footer"] = _site.footer(page.file.dest_uri)
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _serving and _site is not None:
+        _site.search_index(Path(config.site_dir))

@@ -24,6 +24,7 @@ PAGE_SIZE = 20
 _URL_UNSAFE = re.compile(r'[\s#%?"<>\\^`{|}]')
 HOME = "index.html"
 SITEMAP = "wzdt/index.html"
+SEARCH = "search.html"  # the search page; its index is written by search.py
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ def build_pages(ps: PublicSite) -> list[OutputPage]:
     pages += _domains(ps)
     pages.append(_on_request(ps))
     pages.append(OutputPage(SITEMAP, "网站地图", "sitemap.html", {"groups": _sitemap_groups(pages)}))
+    pages.append(OutputPage(SEARCH, "站内搜索", "search.html"))
     return pages
 
 

@@ -20,6 +20,7 @@ from .problems import Problems
 from .pages import HOME, SITEMAP, OutputPage, build_pages, path_of, relative_url, section_path
 from .publication import PublicSite, publish
 from .render import Renderer, Trace
+from .search import IndexStats, write_index
 
 
 # The page templates ship with the tool, beside this package.
@@ -83,6 +84,10 @@ class SiteBuild:
         for attachment in [a for owner in owners for a in owner.attachments] + self.body_attachments:
             found.setdefault(attachment.path, attachment)
         return [found[k] for k in sorted(found)]
+
+    def search_index(self, site_dir: Path) -> IndexStats:
+        """Write the search index of what this build publishes into the built site."""
+        return write_index(self.public, self.bodies, site_dir)
 
     def html(self, path: str) -> str:
         return self.renderer.page(self.by_path[path])

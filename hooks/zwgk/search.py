@@ -1,0 +1,168 @@
+"""The site search: a static Pagefind index of what the PublicSite holds, written into the built site.
+
+Pagefind splits the index into small chunks the browser fetches as needed, so one query downloads a few
+hundred KB even for 10,000 documents, with no server (docs/搜索选型.md has the comparison behind the choice).
+
+Chinese has no spaces, so words must be cut the same way when indexing and when searching. Pagefind 1.5 cuts
+with one segmenter at build time and another (the browser's) at query time, and they disagree often enough to
+lose most results. So the text is given to Pagefind already cut, as overlapping two-character tokens
+(养老服务补贴 → 养老 老服 服务 务补 补贴), the dictionary-free way search engines index Chinese; the search
+page (theme/assets/zwgk-search.js) cuts the query with the same rule, so `养老` finds `养老服务补贴` and a
+文号 typed as `〔2024〕3号`, `[2024]3号` or `2024 3号` gives the same tokens.
+
+Only the PublicSite is read: a withheld document is not in it, an on-request one has no body, so neither
+can reach the index.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .bodies import Body
+from .model import Document, Interpretation, Page
+from .pages import path_of
+from .publication import PublicSite
+
+BUNDLE = "pagefind"  # folder of the index inside the site
+LANGUAGE = "und"  # not zh: Pagefind would cut our tokens again in the browser
+# Han characters (with extension A and compatibility ideographs), or runs of ASCII letters and digits.
+_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9A-Za-z]+)")
+_FULL_WIDTH = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+# The parts of Pagefind's output the search page does not load (other UIs, highlighting script).
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+def _half_width(text: str) -> str:
+    return text.translate(_FULL_WIDTH)
+
+
+def _pieces(run: str) -> list[str]:
+    return [run] if len(run) < 3 or run.isascii() else [run[i:i + 2] for i in range(len(run) - 1)]
+
+
+def tokens(text: str) -> list[str]:
+    """The search tokens of a query: two-character pieces of Chinese runs, whole ASCII words and numbers.
+
+    Full-width letters and digits count as ASCII; punctuation and spaces only separate. The search page
+    (theme/assets/zwgk-search.js) has the same function; tests keep the two in step."""
+    return [p for i, part in enumerate(_RUN.split(_half_width(text))) if i % 2 for p in _pieces(part)]
+
+
+def index_text(text: str) -> str:
+    """`text` as Pagefind indexes it: the tokens, space-separated, with the punctuation between them glued
+    to the token before (Pagefind ignores it in matching; the search page rebuilds readable excerpts from it)."""
+    words: list[str] = []
+    glue = ""  # punctuation before the first token
+    for i, part in enumerate(_RUN.split(_half_width(text))):
+        if i % 2 == 0:
+            glue += "".join(part.split())
+            if words and glue:
+                words[-1] += glue
+                glue = ""
+        else:
+            pieces = _pieces(part)
+            pieces[0] = glue + pieces[0]
+            words += pieces
+            glue = ""
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One searchable page: its URL (site-root-relative), what is shown in results, and the text searched."""
+
+    url: str
+    kind: str  # 政策文件 / 政策解读 / 其他
+    title: str
+    number: str  # 文号, may be empty
+    date: str  # 发布日期, ISO
+    text: str  # title, 文号, issuer and body as published
+
+
+def _plain(body: Body | None) -> str:
+    if body is None or not body.html:
+        return ""
+    root = LexborHTMLParser(body.html).body
+    return root.text(separator=" ", strip=True) if root is not None else ""
+
+
+def records(public: PublicSite, bodies: dict[str, Body]) -> list[Record]:
+    """A record for every published document (on-request ones: their metadata), interpretation and page."""
+    out: list[Record] = []
+    owner: Document | Interpretation | Page
+    for owner in public.documents:
+        path = path_of(owner)
+        # the body first: result excerpts start there when the match is in the title
+        text = " ".join([owner.summary or "", _plain(bodies.get(path)) if owner.is_public else "",
+                         f"（发文机关：{owner.issuer}；索引号：{owner.index_no}；关键词：{'、'.join(owner.keywords)}）"])
+        out.append(Record(path, "政策文件", owner.title, owner.number or "",
+                          owner.published.isoformat() if owner.published else "", text))
+    for owner in public.interpretations:
+        path = path_of(owner)
+        out.append(Record(path, "政策解读", owner.title, "", owner.published.isoformat(),
+                          f"{_plain(bodies.get(path))}（解读机关：{owner.issuer}）"))
+    for owner in public.pages:
+        path = path_of(owner)
+        out.append(Record(path, "其他", owner.title, "", owner.published.isoformat(), _plain(bodies.get(path))))
+    return out
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    records: int
+    files: int
+    bytes: int
+    seconds: float
+
+
+def write_index(public: PublicSite, bodies: dict[str, Body], site_dir: Path) -> IndexStats:
+    """Write the search index of the site's published content to `site_dir/pagefind/`."""
+    start = time.perf_counter()
+    found = records(public, bodies)
+    out = site_dir / BUNDLE
+    shutil.rmtree(out, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="zwgk-search-") as scratch:
+        # One small page per record at the record's path, fed to the Pagefind CLI (fast, and documented,
+        # unlike its Python service API, which answers one record per 0.1 s).
+        for record in found:
+            page = Path(scratch, record.url)
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(_html(record), encoding="utf-8")
+        _run_pagefind(Path(scratch), out)
+    for name in _UNUSED:
+        (out / name).unlink(missing_ok=True)
+    files = [p for p in out.rglob("*") if p.is_file()]
+    return IndexStats(len(found), len(files), sum(p.stat().st_size for p in files), time.perf_counter() - start)
+
+
+def _html(record: Record) -> str:
+    """What Pagefind indexes for a record: the tokens (title and 文号 weighted), and the text shown in results."""
+    e = html.escape
+    head = index_text(f"{record.title} {record.number}")
+    return (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{e(record.title)}</title>'
+            f'</head><body><p data-pagefind-meta="title">{e(record.title)}</p>'
+            f'<p data-pagefind-meta="number">{e(record.number)}</p><p data-pagefind-meta="date">{e(record.date)}</p>'
+            f'<p data-pagefind-filter="类别">{e(record.kind)}</p><p data-pagefind-sort="date">{e(record.date)}</p>'
+            f'<main data-pagefind-body><h1 data-pagefind-weight="5">{e(head)}</h1><p>{e(index_text(record.text))}</p>'
+            f'</main></body></html>')
+
+
+def _run_pagefind(source: Path, out: Path) -> None:
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:  # an installation problem, not the editors': build.py reports it as internal
+        raise RuntimeError("没有安装 pagefind-bin，无法生成站内搜索索引（pip install -e .）") from None
+    command = [str(get_executable()), "--site", str(source), "--output-path", str(out), "--keep-index-url", "--quiet"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"Pagefind 生成搜索索引失败：{(done.stderr or done.stdout).strip()[-2000:]}")

@@ -1,0 +1,232 @@
+/* 站内搜索: a search box in the header of every page, and the search page (search.html), which queries the
+   static Pagefind index in pagefind/ (written by hooks/zwgk/search.py). Everything is loaded from this site. */
+(function () {
+  "use strict";
+  var HAN = "\u3400-\u9fff\uf900-\ufaff";
+  var RUN = new RegExp("[" + HAN + "]+|[0-9A-Za-z]+", "g");
+  var PAIR_END = new RegExp("[" + HAN + "]{2}$");
+  var HAN_START = new RegExp("^[" + HAN + "]");
+  var PAGE_SIZE = 10;
+
+  function halfWidth(text) {
+    return text.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+    });
+  }
+
+  // The same rule as tokens() in hooks/zwgk/search.py: Chinese runs as overlapping two-character pieces,
+  // ASCII words and numbers whole, punctuation and spaces only separate.
+  function runs(text) { return halfWidth(text).match(RUN) || []; }
+  function tokens(text) {
+    var out = [];
+    runs(text).forEach(function (run) {
+      if (run.length < 3 || /^[0-9A-Za-z]+$/.test(run)) { out.push(run); return; }
+      for (var i = 0; i + 1 < run.length; i++) { out.push(run.slice(i, i + 2)); }
+    });
+    return out;
+  }
+
+  // Indexed words back to text: 养老 老服 服务， → 养老服务，
+  function readable(words) {
+    var out = "", prev = "";
+    words.forEach(function (word) {
+      if (PAIR_END.test(prev) && HAN_START.test(word) && word.charAt(0) === prev.charAt(prev.length - 1)) {
+        out += word.slice(1);
+      } else if (/[0-9A-Za-z]$/.test(out) && /^[0-9A-Za-z]/.test(word)) {
+        out += " " + word;
+      } else {
+        out += word;
+      }
+      prev = word;
+    });
+    return out;
+  }
+
+  // `text` into `parent` as text nodes, with every occurrence of a query run in <mark>.
+  function marked(parent, text, query) {
+    var needles = runs(query).map(function (r) { return r.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+    var pieces = needles.length ? halfWidth(text).split(new RegExp("(" + needles.join("|") + ")", "i")) : [text];
+    var original = 0;
+    pieces.forEach(function (piece, i) {
+      var shown = text.substr(original, piece.length);  // half-width only changed characters, not lengths
+      original += piece.length;
+      if (!piece) { return; }
+      if (i % 2) {
+        var mark = document.createElement("mark");
+        mark.textContent = shown;
+        parent.appendChild(mark);
+      } else {
+        parent.appendChild(document.createTextNode(shown));
+      }
+    });
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  // ---------------------------------------------------------------- the header box, on every page
+  var header = document.querySelector(".md-header__inner");
+  var logo = document.querySelector("a.md-logo[href]");
+  var page = document.querySelector("form.zw-search[data-bundle]");
+  if (header && logo) {
+    var box = element("form", "zw-header-search");
+    box.setAttribute("role", "search");
+    box.setAttribute("aria-label", "站内搜索");
+    box.action = new URL("search.html", logo.href).href;
+    var input = element("input", "zw-header-search__input");
+    input.type = "search";
+    input.name = "q";
+    input.placeholder = "搜索文件、文号";
+    input.setAttribute("aria-label", "搜索政策文件、解读（标题、文号、正文）");
+    var go = element("button", "zw-header-search__button");
+    go.type = "submit";
+    go.setAttribute("aria-label", "搜索");
+    go.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M9.5 3A6.5 6.5 0 0 1 16 ' +
+      '9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.516 6.516 0 0 1 9.5 16 6.5 6.5 0 ' +
+      '0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5Z"/></svg>';
+    box.appendChild(input);
+    box.appendChild(go);
+    header.insertBefore(box, header.querySelector(".zw-elder-toggle"));
+    if (page) { box.hidden = true; }  // the search page has its own, larger form
+  }
+
+  // ---------------------------------------------------------------- the search page
+  if (!page) { return; }
+  var status = document.querySelector(".zw-search__status");
+  var list = document.querySelector(".zw-search__results");
+  var more = document.querySelector(".zw-search__more");
+  var field = page.elements.q;
+  var params = new URLSearchParams(location.search);
+  field.value = params.get("q") || "";
+  var kinds = page.querySelectorAll('input[name="kind"]');
+  for (var k = 0; k < kinds.length; k++) { kinds[k].checked = kinds[k].value === (params.get("kind") || ""); }
+  page.elements.sort.checked = params.get("sort") === "date";
+
+  function say(text) { status.textContent = text; }
+
+  if (location.protocol === "file:") {
+    say("从本地文件打开时浏览器不允许搜索，请通过网站服务器访问本站后再搜索。");
+    return;
+  }
+  var bundle = new URL(page.getAttribute("data-bundle"), location.href);
+  var root = new URL(".", new URL(page.getAttribute("data-root"), location.href));
+  var engine = null;
+  function pagefind() {
+    if (!engine) {
+      engine = import(bundle.href).then(function (pf) {
+        return Promise.resolve(pf.options({ basePath: new URL(".", bundle).href, baseUrl: "/" })).then(function () { return pf; });
+      });
+    }
+    return engine;
+  }
+
+  var results = [], shown = 0, query = "", serial = 0;
+
+  // The whole query as a phrase first (its pieces next to each other, as typed); if nothing has it,
+  // every piece anywhere on the page.
+  function find(pf, words, options) {
+    var phrase = words.length > 1 ? pf.search('"' + words.join(" ") + '"', options) : Promise.resolve(null);
+    return phrase.then(function (found) {
+      if (found && found.results.length) { return { found: found, phrase: true }; }
+      return pf.search(words.join(" "), options).then(function (all) { return { found: all, phrase: words.length < 2 }; });
+    });
+  }
+
+  function run() {
+    var mine = ++serial;
+    query = field.value.trim();
+    var kind = page.querySelector('input[name="kind"]:checked').value;
+    var byDate = page.elements.sort.checked;
+    var words = tokens(query);
+    list.textContent = "";
+    more.hidden = true;
+    if (!words.length) {
+      say(query ? "请输入要查找的汉字、文号或数字。" : "请输入要查找的词语或文号。");
+      return;
+    }
+    say("正在搜索……");
+    var options = {};
+    if (kind) { options.filters = { "类别": kind }; }
+    if (byDate) { options.sort = { date: "desc" }; }
+    pagefind().then(function (pf) { return find(pf, words, options); }).then(function (answer) {
+      if (mine !== serial) { return; }
+      results = answer.found.results;
+      shown = 0;
+      if (!results.length) {
+        say("没有找到包含“" + query + "”的" + (kind || "内容") + "。可以换一个词，或只输入文号中的年份和序号，例如“2024 3号”。");
+        return;
+      }
+      say("找到 " + results.length + " 条结果" + (answer.phrase ? "。" : "（没有完整包含“" + query + "”的，以下结果分别包含其中的字词）。"));
+      return showMore();
+    }).catch(function () {
+      if (mine === serial) { say("搜索暂时无法使用（搜索索引没有加载成功），请稍后再试，或从网站地图查找。"); }
+    });
+  }
+
+  function showMore() {
+    var batch = results.slice(shown, shown + PAGE_SIZE);
+    shown += batch.length;
+    more.hidden = true;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
+      items.forEach(function (data) { list.appendChild(entry(data)); });
+      more.hidden = shown >= results.length;
+    });
+  }
+
+  function entry(data) {
+    var meta = data.meta || {};
+    var li = element("li", "zw-entry zw-search__entry");
+    var link = element("a", "zw-entry__title");
+    link.href = new URL(data.url.replace(/^\//, ""), root).href;
+    marked(link, meta.title || data.url, query);
+    li.appendChild(link);
+    if (meta.kind && meta.kind !== "政策文件") { li.appendChild(element("span", "zw-badge", meta.kind === "其他" ? "公开页面" : meta.kind)); }
+    var line = element("span", "zw-entry__meta");
+    if (meta.number) { line.appendChild(element("span", "zw-entry__number", meta.number)); }
+    var time = element("time", "", meta.date);
+    time.setAttribute("datetime", meta.date || "");
+    line.appendChild(time);
+    li.appendChild(line);
+    var excerpt = element("p", "zw-search__excerpt");
+    marked(excerpt, snippet(data, meta), query);
+    if (excerpt.textContent) { li.appendChild(excerpt); }
+    return li;
+  }
+
+  // About 40 words of the body around the first match after the title (which the index holds first).
+  function snippet(data, meta) {
+    var words = data.content.split(/\s+/).filter(Boolean);
+    var head = tokens((meta.title || "") + " " + (meta.number || "")).length;
+    var at = (data.locations || []).filter(function (l) { return l >= head; })[0];
+    var start = at === undefined ? head : Math.max(head, at - 12);
+    var text = readable(words.slice(start, start + 40)).replace(/^\.\s*/, "");
+    return (start > head ? "……" : "") + text + (start + 40 < words.length ? "……" : "");
+  }
+
+  page.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var next = new URLSearchParams();
+    next.set("q", field.value.trim());
+    var kind = page.querySelector('input[name="kind"]:checked').value;
+    if (kind) { next.set("kind", kind); }
+    if (page.elements.sort.checked) { next.set("sort", "date"); }
+    history.replaceState(null, "", "?" + next.toString());
+    run();
+  });
+  page.addEventListener("change", function (event) {
+    if (event.target.name !== "q" && field.value.trim()) { page.requestSubmit ? page.requestSubmit() : run(); }
+  });
+  more.addEventListener("click", function () {
+    var first = list.children.length;
+    showMore().then(function () {
+      var link = list.children[first] && list.children[first].querySelector("a");
+      if (link) { link.focus(); }
+    });
+  });
+  if (field.value.trim()) { run(); } else { field.focus(); }
+  window.zwgkSearch = { tokens: tokens, readable: readable };  // for the tests
+})();
