@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,20 +130,60 @@ def write_index(public: PublicSite, bodies: dict[str, Body], site_dir: Path) -> 
     """Write the search index of the site's published content to `site_dir/pagefind/`."""
     start = time.perf_counter()
     found = records(public, bodies)
-    out = site_dir / BUNDLE
-    shutil.rmtree(out, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="zwgk-search-") as scratch:
-        # One small page per record at the record's path, fed to the Pagefind CLI (fast, and documented,
-        # unlike its Python service API, which answers one record per 0.1 s).
-        for record in found:
-            page = Path(scratch, record.url)
-            page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(_html(record), encoding="utf-8")
-        _run_pagefind(Path(scratch), out)
+        _build(found, Path(scratch))
+        _replace(Path(scratch) / BUNDLE, site_dir / BUNDLE)
+    return _stats(len(found), site_dir / BUNDLE, start)
+
+
+class PendingIndex:
+    """The search index being written by Pagefind in another process while the pages are rendered
+    (the index needs only the PublicSite, and MkDocs uses one core of the two a county's server has)."""
+
+    def __init__(self, public: PublicSite, bodies: dict[str, Body]) -> None:
+        self._start = time.perf_counter()
+        found = records(public, bodies)
+        self._count = len(found)
+        self._scratch = Path(tempfile.mkdtemp(prefix="zwgk-search-"))
+        self._pool = ProcessPoolExecutor(max_workers=1)
+        self._future = self._pool.submit(_build, found, self._scratch)
+
+    def finish(self, site_dir: Path) -> IndexStats:
+        """Wait for the index and move it into the built site."""
+        try:
+            self._future.result()
+            _replace(self._scratch / BUNDLE, site_dir / BUNDLE)
+        finally:
+            self.close()
+        return _stats(self._count, site_dir / BUNDLE, self._start)
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+
+def _build(found: list[Record], scratch: Path) -> None:
+    """Index `found` into scratch/pagefind: one small page per record at the record's path, fed to the
+    Pagefind CLI (fast and documented, unlike its Python service API, which answers one record per 0.1 s)."""
+    pages = scratch / "pages"
+    for record in found:
+        page = pages / record.url
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(_html(record), encoding="utf-8")
+    _run_pagefind(pages, scratch / BUNDLE)
+    shutil.rmtree(pages)
     for name in _UNUSED:
-        (out / name).unlink(missing_ok=True)
-    files = [p for p in out.rglob("*") if p.is_file()]
-    return IndexStats(len(found), len(files), sum(p.stat().st_size for p in files), time.perf_counter() - start)
+        (scratch / BUNDLE / name).unlink(missing_ok=True)
+
+
+def _replace(bundle: Path, target: Path) -> None:
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.move(bundle, target)
+
+
+def _stats(count: int, bundle: Path, start: float) -> IndexStats:
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    return IndexStats(count, len(files), sum(p.stat().st_size for p in files), time.perf_counter() - start)
 
 
 def _html(record: Record) -> str:
@@ -152,7 +193,7 @@ def _html(record: Record) -> str:
     return (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{e(record.title)}</title>'
             f'</head><body><p data-pagefind-meta="title">{e(record.title)}</p>'
             f'<p data-pagefind-meta="number">{e(record.number)}</p><p data-pagefind-meta="date">{e(record.date)}</p>'
-            f'<p data-pagefind-filter="类别">{e(record.kind)}</p><p data-pagefind-sort="date">{e(record.date)}</p>'
+            f'<p data-pagefind-meta="kind">{e(record.kind)}</p><p data-pagefind-filter="类别">{e(record.kind)}</p><p data-pagefind-sort="date">{e(record.date)}</p>'
             f'<main data-pagefind-body><h1 data-pagefind-weight="5">{e(head)}</h1><p>{e(index_text(record.text))}</p>'
             f'</main></body></html>')
 

@@ -20,7 +20,7 @@ from .problems import Problems
 from .pages import HOME, SITEMAP, OutputPage, build_pages, path_of, relative_url, section_path
 from .publication import PublicSite, publish
 from .render import Renderer, Trace
-from .search import IndexStats, write_index
+from .search import IndexStats, PendingIndex, write_index
 
 
 # The page templates ship with the tool, beside this package.
@@ -88,6 +88,10 @@ class SiteBuild:
     def search_index(self, site_dir: Path) -> IndexStats:
         """Write the search index of what this build publishes into the built site."""
         return write_index(self.public, self.bodies, site_dir)
+
+    def start_search_index(self) -> PendingIndex:
+        """Start writing the search index beside the rendering; `finish(site_dir)` puts it in place."""
+        return PendingIndex(self.public, self.bodies)
 
     def html(self, path: str) -> str:
         return self.renderer.page(self.by_path[path])

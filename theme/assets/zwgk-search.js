@@ -118,7 +118,16 @@
   function pagefind() {
     if (!engine) {
       engine = import(bundle.href).then(function (pf) {
-        return Promise.resolve(pf.options({ basePath: new URL(".", bundle).href, baseUrl: "/" })).then(function () { return pf; });
+        return Promise.resolve(pf.options({ basePath: new URL(".", bundle).href, baseUrl: "/" })).then(function () {
+          // Pagefind takes its language from <html lang> when it starts, and for zh it would cut the query
+          // again with the browser's segmenter; the index is language "und" (see search.py). init() reads
+          // the attribute synchronously, so it is "und" for that one call only.
+          var html = document.documentElement, lang = html.getAttribute("lang");
+          html.setAttribute("lang", "und");
+          var started = pf.init();
+          html.setAttribute("lang", lang);
+          return started;
+        }).then(function () { return pf; });
       });
     }
     return engine;
@@ -128,11 +137,13 @@
 
   // The whole query as a phrase first (its pieces next to each other, as typed); if nothing has it,
   // every piece anywhere on the page.
-  function find(pf, words, options) {
-    var phrase = words.length > 1 ? pf.search('"' + words.join(" ") + '"', options) : Promise.resolve(null);
-    return phrase.then(function (found) {
-      if (found && found.results.length) { return { found: found, phrase: true }; }
-      return pf.search(words.join(" "), options).then(function (all) { return { found: all, phrase: words.length < 2 }; });
+  function find(words, options) {
+    return pagefind().then(function (pf) {
+      var phrase = words.length > 1 ? pf.search('"' + words.join(" ") + '"', options) : Promise.resolve(null);
+      return phrase.then(function (found) {
+        if (found && found.results.length) { return { found: found, phrase: true }; }
+        return pf.search(words.join(" "), options).then(function (all) { return { found: all, phrase: words.length < 2 }; });
+      });
     });
   }
 
@@ -152,7 +163,7 @@
     var options = {};
     if (kind) { options.filters = { "类别": kind }; }
     if (byDate) { options.sort = { date: "desc" }; }
-    pagefind().then(function (pf) { return find(pf, words, options); }).then(function (answer) {
+    find(words, options).then(function (answer) {
       if (mine !== serial) { return; }
       results = answer.found.results;
       shown = 0;
@@ -160,8 +171,10 @@
         say("没有找到包含“" + query + "”的" + (kind || "内容") + "。可以换一个词，或只输入文号中的年份和序号，例如“2024 3号”。");
         return;
       }
-      say("找到 " + results.length + " 条结果" + (answer.phrase ? "。" : "（没有完整包含“" + query + "”的，以下结果分别包含其中的字词）。"));
-      return showMore();
+      return showMore().then(function () {  // announced once the first results are on the page
+        if (mine !== serial) { return; }
+        say("找到 " + results.length + " 条结果" + (answer.phrase ? "。" : "（没有完整包含“" + query + "”的，以下结果分别包含其中的字词）。"));
+      });
     }).catch(function () {
       if (mine === serial) { say("搜索暂时无法使用（搜索索引没有加载成功），请稍后再试，或从网站地图查找。"); }
     });
@@ -228,5 +241,6 @@
     });
   });
   if (field.value.trim()) { run(); } else { field.focus(); }
-  window.zwgkSearch = { tokens: tokens, readable: readable };  // for the tests
+  // for tests and bench/search_compare.py: the query as the page runs it
+  window.zwgkSearch = { tokens: tokens, readable: readable, find: function (query) { return find(tokens(query), {}); } };
 })();
