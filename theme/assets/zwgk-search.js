@@ -102,8 +102,6 @@
   var field = page.elements.q;
   var params = new URLSearchParams(location.search);
   field.value = params.get("q") || "";
-  var kinds = page.querySelectorAll('input[name="kind"]');
-  for (var k = 0; k < kinds.length; k++) { kinds[k].checked = kinds[k].value === (params.get("kind") || ""); }
   page.elements.sort.checked = params.get("sort") === "date";
 
   function say(text) { status.textContent = text; }
@@ -150,7 +148,6 @@
   function run() {
     var mine = ++serial;
     query = field.value.trim();
-    var kind = page.querySelector('input[name="kind"]:checked').value;
     var byDate = page.elements.sort.checked;
     var words = tokens(query);
     list.textContent = "";
@@ -160,15 +157,13 @@
       return;
     }
     say("正在搜索……");
-    var options = {};
-    if (kind) { options.filters = { "类别": kind }; }
-    if (byDate) { options.sort = { date: "desc" }; }
+    var options = byDate ? { sort: { date: "desc" } } : {};
     find(words, options).then(function (answer) {
       if (mine !== serial) { return; }
       results = answer.found.results;
       shown = 0;
       if (!results.length) {
-        say("没有找到包含“" + query + "”的" + (kind || "内容") + "。可以换一个词，或只输入文号中的年份和序号，例如“2024 3号”。");
+        say("没有找到包含“" + query + "”的内容。可以换一个词，或只输入文号中的年份和序号，例如“2024 3号”。");
         return;
       }
       return showMore().then(function () {  // announced once the first results are on the page
@@ -224,8 +219,6 @@
     event.preventDefault();
     var next = new URLSearchParams();
     next.set("q", field.value.trim());
-    var kind = page.querySelector('input[name="kind"]:checked').value;
-    if (kind) { next.set("kind", kind); }
     if (page.elements.sort.checked) { next.set("sort", "date"); }
     history.replaceState(null, "", "?" + next.toString());
     run();
