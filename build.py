@@ -89,7 +89,8 @@ def _run(root: Path, dest: Path, today: date | None, external: bool):  # noqa: A
         index = search.finish(dest)  # before the link check, which sees the search page's script and index
     finally:
         search.close()
-    logging.getLogger("zwgk").info("站内搜索索引：%d 个页面，%.1f 秒（与生成页面同时进行）", index.records, index.seconds)
+    logging.getLogger("zwgk").info("站内搜索索引：%d 个页面，用时 %.1f 秒（与生成页面同时进行，页面生成后又等了 %.1f 秒）",
+                                   index.records, index.seconds, index.waited)
     links = check_built_site(dest, site.locate, problems)
     run.pages, run.links, run.external_links = links.pages, links.links, len(links.external)
     if external:

@@ -123,7 +123,8 @@ class IndexStats:
     records: int
     files: int
     bytes: int
-    seconds: float
+    seconds: float  # from the start of indexing to the index in place
+    waited: float = 0.0  # of those, spent waiting after the pages were rendered: what search adds to a build
 
 
 def write_index(public: PublicSite, bodies: dict[str, Body], site_dir: Path) -> IndexStats:
@@ -150,12 +151,13 @@ class PendingIndex:
 
     def finish(self, site_dir: Path) -> IndexStats:
         """Wait for the index and move it into the built site."""
+        waiting = time.perf_counter()
         try:
             self._future.result()
             _replace(self._scratch / BUNDLE, site_dir / BUNDLE)
         finally:
             self.close()
-        return _stats(self._count, site_dir / BUNDLE, self._start)
+        return _stats(self._count, site_dir / BUNDLE, self._start, time.perf_counter() - waiting)
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
@@ -181,9 +183,9 @@ def _replace(bundle: Path, target: Path) -> None:
     shutil.move(bundle, target)
 
 
-def _stats(count: int, bundle: Path, start: float) -> IndexStats:
+def _stats(count: int, bundle: Path, start: float, waited: float = 0.0) -> IndexStats:
     files = [p for p in bundle.rglob("*") if p.is_file()]
-    return IndexStats(count, len(files), sum(p.stat().st_size for p in files), time.perf_counter() - start)
+    return IndexStats(count, len(files), sum(p.stat().st_size for p in files), time.perf_counter() - start, waited)
 
 
 def _html(record: Record) -> str:
