@@ -667,3 +667,28 @@ def test_search_page_opened_from_a_file_says_it_needs_the_server(www: Path, brow
     context.close()
     assert "请通过网站服务器访问本站后再搜索" in status
     assert errors == []
+
+
+def test_search_merges_an_index_written_in_parts(www: Path, server: str, browser, axe_script: Path,  # noqa: ANN001
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large county's index is written in parts of search.PART_SIZE records: the same answers, merged."""
+    from zwgk import search
+    from zwgk.sitebuild import prepare
+
+    parts = www / "zwgk-parts"
+    if not parts.exists():
+        shutil.copytree(www / "zwgk", parts)
+        site, _ = prepare(www.parent)
+        monkeypatch.setattr(search, "PART_SIZE", 20)
+        site.search_index(parts)
+    assert (parts / "pagefind" / "parts.json").read_text() == '["1/", "2/", "3/"]'  # 77 records
+    whole, split = Tab(browser, server, axe_script), Tab(browser, server.replace("/zwgk/", "/zwgk-parts/"), axe_script)
+    for query in ("养老", "示政发〔2023〕5号", "2023 5号"):  # the parts rank a little differently (their own IDF)
+        expected = _paths(_search(whole, query), whole.base)
+        found = _paths(_search(split, query), split.base)
+        assert sorted(found) == sorted(expected), query
+        if query.startswith("示政发"):
+            assert found[0] == "wj/szf-2023-5.html"
+    for one in (whole, split):
+        one.clean()
+        one.context.close()

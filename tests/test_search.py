@@ -39,7 +39,7 @@ def test_indexed_text_keeps_punctuation_beside_the_tokens_for_excerpts() -> None
 def fragments(site: Path) -> dict[str, dict]:
     """Every record of the built index (Pagefind fragments are gzip files starting with `pagefind_dcd`)."""
     found = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (site / "pagefind").glob("**/fragment/*.pf_fragment"):  # every part of the index
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd"), path
         record = json.loads(data[len(b"pagefind_dcd"):])
@@ -61,6 +61,7 @@ def test_index_holds_the_published_documents_interpretations_and_pages(mini_site
     assert public["filters"] == {}  # Pagefind 1.5 writes filters in a random order (see search.py)
     assert "PUBLICBODYMARKER" in public["content"]
     assert "测教 教发〔 2024〕 1 号" in public["content"]
+    assert (mini_site / "pagefind" / "parts.json").read_text() == "[]"  # a small site's index is one part
     # the editor wrote 测教发[2024]2号; the site shows (and indexes) the corrected 〔〕 form
     assert records["/wj/cjf-2024-2.html"]["meta"]["number"] == "测教发〔2024〕2号"
 

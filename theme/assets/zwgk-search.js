@@ -102,7 +102,6 @@
   var field = page.elements.q;
   var params = new URLSearchParams(location.search);
   field.value = params.get("q") || "";
-  page.elements.sort.checked = params.get("sort") === "date";
 
   function say(text) { status.textContent = text; }
 
@@ -125,6 +124,10 @@
           var started = pf.init();
           html.setAttribute("lang", lang);
           return started;
+        }).then(function () {  // a large site's index comes in parts (hooks/zwgk/search.py): merge the others
+          return fetch(new URL("parts.json", bundle).href).then(function (answer) { return answer.json(); });
+        }).then(function (parts) {
+          return Promise.all(parts.map(function (part) { return pf.mergeIndex(new URL(part, bundle).href); }));
         }).then(function () { return pf; });
       });
     }
@@ -133,22 +136,45 @@
 
   var results = [], shown = 0, query = "", serial = 0;
 
-  // The whole query as a phrase first (its pieces next to each other, as typed); if nothing has it,
-  // every piece anywhere on the page.
-  function find(words, options) {
+  // Pages with the whole query as typed (its pieces next to each other: a phrase search), in the order of the
+  // plain search for all the pieces, which ranks title and 文号 matches first (phrase results come unranked).
+  // If no page has the phrase, every page with all the pieces anywhere.
+  function find(words) {
     return pagefind().then(function (pf) {
-      var phrase = words.length > 1 ? pf.search('"' + words.join(" ") + '"', options) : Promise.resolve(null);
-      return phrase.then(function (found) {
-        if (found && found.results.length) { return { found: found, phrase: true }; }
-        return pf.search(words.join(" "), options).then(function (all) { return { found: all, phrase: words.length < 2 }; });
+      var phrase = words.length > 1 ? pf.search('"' + words.join(" ") + '"') : Promise.resolve(null);
+      return phrase.then(function (exact) {
+        return pf.search(words.join(" ")).then(function (all) {
+          if (!exact) { return { found: all, phrase: true }; }
+          if (!exact.results.length) { return { found: all, phrase: false }; }
+          var ids = {};
+          exact.results.forEach(function (r) { ids[r.id] = true; });
+          var ranked = all.results.filter(function (r) { return ids[r.id]; });
+          return numbersFirst(words, ranked).then(function (results) { return { found: { results: results }, phrase: true }; });
+        });
       });
+    });
+  }
+
+  // A query with a year and 号 is a 文号, or part of one: the documents bearing it come before those citing it.
+  // (Ranking alone cannot tell, in particular across the parts of a large index.)
+  function numbersFirst(words, results) {
+    var typed = " " + words.join(" ") + " ";
+    if (!/ \d{4} /.test(typed) || words[words.length - 1] !== "号" || results.length > 200) {
+      return Promise.resolve(results);
+    }
+    return Promise.all(results.map(function (r) { return r.data(); })).then(function (all) {
+      var bearing = [], citing = [];
+      all.forEach(function (data, i) {
+        var number = " " + tokens((data.meta && data.meta.number) || "").join(" ") + " ";
+        (number.indexOf(typed) >= 0 ? bearing : citing).push(results[i]);
+      });
+      return bearing.concat(citing);
     });
   }
 
   function run() {
     var mine = ++serial;
     query = field.value.trim();
-    var byDate = page.elements.sort.checked;
     var words = tokens(query);
     list.textContent = "";
     more.hidden = true;
@@ -157,8 +183,7 @@
       return;
     }
     say("正在搜索……");
-    var options = byDate ? { sort: { date: "desc" } } : {};
-    find(words, options).then(function (answer) {
+    find(words).then(function (answer) {
       if (mine !== serial) { return; }
       results = answer.found.results;
       shown = 0;
@@ -205,26 +230,33 @@
     return li;
   }
 
-  // About 40 words of the body around the first match after the title (which the index holds first).
+  // About 40 words of the body around the query, or the first match of one of its pieces, after the title and
+  // 文号 (which the index holds first).
   function snippet(data, meta) {
     var words = data.content.split(/\s+/).filter(Boolean);
     var head = tokens((meta.title || "") + " " + (meta.number || "")).length;
-    var at = (data.locations || []).filter(function (l) { return l >= head; })[0];
+    var at = phraseAt(words, tokens(query), head);
+    if (at < 0) { at = (data.locations || []).filter(function (l) { return l >= head; })[0]; }
     var start = at === undefined ? head : Math.max(head, at - 12);
     var text = readable(words.slice(start, start + 40)).replace(/^\.\s*/, "");
     return (start > head ? "……" : "") + text + (start + 40 < words.length ? "……" : "");
+  }
+
+  function phraseAt(words, wanted, from) {
+    var bare = words.map(function (w) { return w.replace(/[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]/g, ""); });
+    for (var i = from; wanted.length > 1 && i + wanted.length <= bare.length; i++) {
+      for (var j = 0; j < wanted.length && bare[i + j] === wanted[j]; j++) { /* compare */ }
+      if (j === wanted.length) { return i; }
+    }
+    return -1;
   }
 
   page.addEventListener("submit", function (event) {
     event.preventDefault();
     var next = new URLSearchParams();
     next.set("q", field.value.trim());
-    if (page.elements.sort.checked) { next.set("sort", "date"); }
     history.replaceState(null, "", "?" + next.toString());
     run();
-  });
-  page.addEventListener("change", function (event) {
-    if (event.target.name !== "q" && field.value.trim()) { page.requestSubmit ? page.requestSubmit() : run(); }
   });
   more.addEventListener("click", function () {
     var first = list.children.length;
@@ -235,5 +267,5 @@
   });
   if (field.value.trim()) { run(); } else { field.focus(); }
   // for tests and bench/search_compare.py: the query as the page runs it
-  window.zwgkSearch = { tokens: tokens, readable: readable, find: function (query) { return find(tokens(query), {}); } };
+  window.zwgkSearch = { tokens: tokens, readable: readable, find: function (query) { return find(tokens(query)); } };
 })();
