@@ -280,6 +280,7 @@ def main() -> int:
     saved = out / "timings.json"
     if args.reuse and saved.is_file():  # the builds of an earlier run, and how long they took; ours anew
         t_plain, t_material, t_extended, _ = (Clock(*pair) for pair in json.loads(saved.read_text()))
+        shutil.copy(TOOL_DIR / "theme" / "assets" / "zwgk-search.js", plain / "assets")  # the search page as it is now
         with Clock() as t_ours:
             site.search_index(plain)
     else:
