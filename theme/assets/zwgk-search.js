@@ -44,7 +44,11 @@
 
   // `text` into `parent` as text nodes, with every occurrence of a query run in <mark>.
   function marked(parent, text, query) {
-    var needles = runs(query).map(function (r) { return r.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+    // a number or ASCII word only where it stands alone: the 5 of 〔2023〕5号, not of 536.8
+    var needles = runs(query).map(function (r) {
+      var escaped = r.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return /^[0-9A-Za-z]/.test(r) ? "(?<![0-9A-Za-z])" + escaped + "(?![0-9A-Za-z])" : escaped;
+    });
     var pieces = needles.length ? halfWidth(text).split(new RegExp("(" + needles.join("|") + ")", "i")) : [text];
     var original = 0;
     pieces.forEach(function (piece, i) {
@@ -235,8 +239,10 @@
   function snippet(data, meta) {
     var words = data.content.split(/\s+/).filter(Boolean);
     var head = tokens((meta.title || "") + " " + (meta.number || "")).length;
-    var at = phraseAt(words, tokens(query), head);
-    if (at < 0) { at = (data.locations || []).filter(function (l) { return l >= head; })[0]; }
+    var wanted = tokens(query);
+    var at = phraseAt(words, wanted, head);  // a query of several pieces: where they stand together, else the start
+    if (wanted.length < 2) { at = (data.locations || []).filter(function (l) { return l >= head; })[0]; }
+    if (at < 0) { at = undefined; }
     var start = at === undefined ? head : Math.max(head, at - 12);
     var text = readable(words.slice(start, start + 40)).replace(/^\.\s*/, "");
     return (start > head ? "……" : "") + text + (start + 40 < words.length ? "……" : "");
