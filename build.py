@@ -147,8 +147,15 @@ def _run(root: Path, dest: Path, today: date | None, external: bool):  # noqa: A
     if site is None:
         return run, None
     run.site_name, run.coverage = site.title, site.coverage
-    if not _mkdocs_build(root, site, dest):
-        return run, None
+    search = site.start_search_index()  # Pagefind indexes in another process while MkDocs renders
+    try:
+        if not _mkdocs_build(root, site, dest):
+            return run, None
+        index = search.finish(dest)  # before the link check, which sees the search page's script and index
+    finally:
+        search.close()
+    logging.getLogger("zwgk").info("站内搜索索引：%d 个页面，用时 %.1f 秒（与生成页面同时进行，页面生成后又等了 %.1f 秒）",
+                                   index.records, index.seconds, index.waited)
     links = check_built_site(dest, site.locate, problems, site.project.site.base_url)
     run.pages, run.links, run.external_links = links.pages, links.links, len(links.external)
     if external:

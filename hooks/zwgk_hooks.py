@@ -24,6 +24,7 @@ from zwgk import memo
 from zwgk.sitebuild import SiteBuild, compare_with_previous, last_good_build, prepare, take_over
 
 _site: SiteBuild | None = None
+_serving = False  # build.py writes the search index after MkDocs; `serve` has only these hooks to do it
 
 
 class _OwnSitemap(logging.Filter):
@@ -38,6 +39,11 @@ logging.getLogger("mkdocs.commands.build").addFilter(_OwnSitemap())
 
 def _md(path: str) -> str:
     return path[: -len(".html")] + ".md"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -171,3 +177,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     context["zwgk_footer"] = _site.footer(page.file.dest_uri)
     context["zwgk_head"] = _site.head(page.file.dest_uri)
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _serving and _site is not None:
+        _site.search_index(Path(config.site_dir))

@@ -17,6 +17,7 @@ import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from conftest import ROOT, build, page
@@ -71,6 +72,7 @@ PAGES = {
     "cleanup": "zcwj/qljg.html",
     "towns": "xzzwgk/index.html",
     "town": "xzzwgk/chengguan/index.html",
+    "search": "search.html",
 }
 # pages with a layout of their own, checked again in 长者模式 (larger text) on a phone
 ELDER_PAGES = ["home", "document", "on-request-document", "policies", "domains", "domain", "annual-report",
@@ -558,3 +560,153 @@ def test_not_found_page_works_under_a_sub_path(tab) -> None:  # noqa: ANN001
     violations = desktop.axe()
     desktop.clean()
     assert not violations, "\n".join(violations)
+
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 站内搜索: search.html queries the Pagefind index in pagefind/ (hooks/zwgk/search.py)
+
+SEARCH_DONE = """() => /^(找到|没有找到|请输入|搜索暂时)/.test(document.querySelector(".zw-search__status").textContent)"""
+RESULTS = """() => [...document.querySelectorAll(".zw-search__results > li")].map(li => ({
+  href: li.querySelector("a").getAttribute("href"), title: li.querySelector("a").textContent,
+  meta: li.querySelector(".zw-entry__meta").textContent, date: li.querySelector("time").getAttribute("datetime"),
+  excerpt: (li.querySelector(".zw-search__excerpt") || {}).textContent || ""}))"""
+
+
+def _search(one: Tab, query: str) -> list[dict]:
+    page_ = one.open("search.html?q=" + quote(query))
+    page_.wait_for_function(SEARCH_DONE, timeout=20000)
+    return page_.evaluate(RESULTS)
+
+
+def _paths(results: list[dict], base: str) -> list[str]:
+    assert all(r["href"].startswith(base) for r in results), "result links leave the site's sub-path"
+    return [r["href"].removeprefix(base) for r in results]
+
+
+def test_search_finds_a_word_inside_longer_words(tab) -> None:  # noqa: ANN001
+    desktop = tab("desktop")
+    results = _search(desktop, "养老")
+    paths = _paths(results, desktop.base)
+    assert "wj/szf-2023-5.html" in paths[:3]  # 示例县人民政府关于推进基本养老服务体系建设的实施意见
+    assert "zcjd/jd-szf-2023-5.html" in paths
+    for result in results:
+        assert "养老" in result["title"] + result["excerpt"], result
+        assert result["date"], result  # every result shows its 发布日期
+    assert desktop.page.locator(".zw-search__results mark").first.text_content() == "养老"
+    # ten at a time; the demo county has 13 pages with 养老
+    assert len(results) == 10
+    assert desktop.page.locator(".zw-search__status").text_content() == "找到 13 条结果。"
+    desktop.page.locator(".zw-search__more").click()
+    desktop.page.wait_for_function("document.querySelectorAll('.zw-search__results > li').length === 13")
+    assert desktop.focused()["href"] == desktop.page.evaluate(RESULTS)[10]["href"]  # focus on the first new one
+    assert not desktop.page.locator(".zw-search__more").is_visible()
+    desktop.clean()
+
+
+@pytest.mark.parametrize("typed", ["示政发〔2023〕5号", "示政发[2023]5号", "[2023]5号", "2023 5号", "２０２３　５号"])
+def test_search_finds_a_document_number_however_it_is_typed(tab, typed: str) -> None:  # noqa: ANN001
+    desktop = tab("desktop")
+    results = _search(desktop, typed)
+    paths = _paths(results, desktop.base)
+    if typed.startswith("示政发"):
+        assert paths[0] == "wj/szf-2023-5.html", paths
+        assert "示政发〔2023〕5号" in results[0]["meta"]
+    else:  # every 〔2023〕5号 of every organ, and the pages citing one
+        assert "wj/szf-2023-5.html" in paths[:3], paths
+        assert all("〔2023〕5号" in r["meta"] + r["excerpt"] for r in results), results
+    desktop.clean()
+
+
+def test_search_finds_an_on_request_document_by_its_title(tab) -> None:  # noqa: ANN001
+    desktop = tab("desktop")
+    paths = _paths(_search(desktop, "县人民医院基础设施建设项目资金调整"), desktop.base)
+    assert paths[0] == "wj/scf-2023-14.html"  # 此件依申请公开: its page shows the metadata and how to apply
+    desktop.clean()
+
+
+def test_search_for_something_absent_says_so(tab) -> None:  # noqa: ANN001
+    desktop = tab("desktop")
+    assert _search(desktop, "不存在的词语甲乙丙") == []
+    assert desktop.page.locator(".zw-search__status").text_content().startswith("没有找到包含“不存在的词语甲乙丙”的内容")
+    desktop.clean()
+
+
+def test_search_query_is_cut_as_the_index_was(tab) -> None:  # noqa: ANN001
+    """theme/assets/zwgk-search.js cuts queries with the rule hooks/zwgk/search.py cut the indexed text with."""
+    from zwgk.search import tokens
+
+    samples = ["养老服务补贴", "示政办发〔2024〕3号", "[2024]3号", "２０２４　３号", "ＰＭ２．５浓度", "“一卡通”，发放", "县", "abc-12"]
+    desktop = tab("desktop")
+    desktop.open("search.html")
+    assert desktop.page.evaluate("(samples) => samples.map(s => window.zwgkSearch.tokens(s))", samples) == \
+        [tokens(s) for s in samples]
+    desktop.clean()
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_search_results_pass_axe_and_fit_a_phone(tab, viewport: str) -> None:  # noqa: ANN001
+    one = tab(viewport)
+    assert _search(one, "养老")
+    assert not one.scrolls_sideways(), one.scrolls_sideways()
+    violations = one.axe()
+    one.clean()
+    assert not violations, "\n".join(violations)
+
+
+def test_header_search_box_leads_to_the_results(tab) -> None:  # noqa: ANN001
+    desktop = tab("desktop")
+    page_ = desktop.open(PAGES["document"])
+    page_.fill(".zw-header-search__input", "养老")
+    page_.press(".zw-header-search__input", "Enter")
+    page_.wait_for_url(desktop.base + "search.html?q=*")
+    page_.wait_for_function(SEARCH_DONE, timeout=20000)
+    assert page_.evaluate(RESULTS), "no results after searching from the header"
+    desktop.clean()
+
+
+def test_header_search_is_a_button_on_a_phone(tab) -> None:  # noqa: ANN001
+    phone = tab("phone")
+    page_ = phone.open(PAGES["document"])
+    assert not page_.locator(".zw-header-search__input").is_visible()
+    page_.locator(".zw-header-search__button").click()
+    page_.wait_for_url(phone.base + "search.html?q=")
+    assert page_.evaluate("document.activeElement.id") == "zw-search-q"
+    phone.clean()
+
+
+def test_search_page_opened_from_a_file_says_it_needs_the_server(www: Path, browser) -> None:  # noqa: ANN001
+    context = browser.new_context(locale="zh-CN")
+    errors: list[str] = []
+    page_ = context.new_page()
+    page_.on("pageerror", lambda error: errors.append(str(error)))
+    page_.goto((www / "zwgk" / "search.html").as_uri() + "?q=养老")
+    status = page_.locator(".zw-search__status").text_content()
+    context.close()
+    assert "请通过网站服务器访问本站后再搜索" in status
+    assert errors == []
+
+
+def test_search_merges_an_index_written_in_parts(www: Path, server: str, browser, axe_script: Path,  # noqa: ANN001
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large county's index is written in parts of search.PART_SIZE records: the same answers, merged."""
+    from zwgk import search
+    from zwgk.sitebuild import prepare
+
+    parts = www / "zwgk-parts"
+    if not parts.exists():
+        shutil.copytree(www / "zwgk", parts)
+        site, _ = prepare(www.parent)
+        monkeypatch.setattr(search, "PART_SIZE", 20)
+        site.search_index(parts)
+    assert (parts / "pagefind" / "parts.json").read_text() == '["1/", "2/", "3/"]'  # 77 records
+    whole, split = Tab(browser, server, axe_script), Tab(browser, server.replace("/zwgk/", "/zwgk-parts/"), axe_script)
+    for query in ("养老", "示政发〔2023〕5号", "2023 5号"):  # the parts rank a little differently (their own IDF)
+        expected = _paths(_search(whole, query), whole.base)
+        found = _paths(_search(split, query), split.base)
+        assert sorted(found) == sorted(expected), query
+        if query.startswith("示政发"):
+            assert found[0] == "wj/szf-2023-5.html"
+    for one in (whole, split):
+        one.clean()
+        one.context.close()

@@ -25,6 +25,7 @@ PAGE_SIZE = 20
 _URL_UNSAFE = re.compile(r'[\s#%?"<>\\^`{|}]')
 HOME = "index.html"
 SITEMAP = "wzdt/index.html"
+SEARCH = "search.html"  # the search page; its index is written by search.py
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ def build_pages(ps: PublicSite, extra: Sequence[OutputPage] = ()) -> list[Output
     pages.append(_on_request(ps))
     pages += extra
     pages.append(OutputPage(SITEMAP, "网站地图", "sitemap.html", {"groups": _sitemap_groups(pages)}))
+    pages.append(OutputPage(SEARCH, "站内搜索", "search.html"))
     return pages
 
 

@@ -28,6 +28,7 @@ from .opendata import open_data_files
 from .publication import PublicSite, publish
 from .render import Renderer, Trace
 from .sitemap_xml import SITEMAP_XML, sitemap
+from .search import IndexStats, PendingIndex, write_index
 
 
 # The page templates ship with the tool, beside this package.
@@ -181,6 +182,14 @@ class SiteBuild:
         for attachment in [a for owner in owners for a in owner.attachments] + self.body_attachments:
             found.setdefault(attachment.path, attachment)
         return [found[k] for k in sorted(found)]
+
+    def search_index(self, site_dir: Path) -> IndexStats:
+        """Write the search index of what this build publishes into the built site."""
+        return write_index(self.public, self.bodies, site_dir)
+
+    def start_search_index(self) -> PendingIndex:
+        """Start writing the search index beside the rendering; `finish(site_dir)` puts it in place."""
+        return PendingIndex(self.public, self.bodies)
 
     def html(self, path: str) -> str:
         html = self.fresh.pop(path, None) or self.renderer.page(self.by_path[path])

@@ -1,0 +1,86 @@
+"""The site search index (hooks/zwgk/search.py): how text is cut into tokens, and what the index holds.
+
+Queries in a real browser are in test_browser.py (search page under a sub-path); leaks in test_no_leaks.py.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from zwgk.search import index_text, tokens
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("养老", ["养老"]),
+    ("养老服务补贴", ["养老", "老服", "服务", "务补", "补贴"]),
+    ("县", ["县"]),
+    ("示政办发〔2024〕3号", ["示政", "政办", "办发", "2024", "3", "号"]),
+    ("ＰＭ２．５浓度", ["PM2", "5", "浓度"]),  # full-width letters and digits count as ASCII
+    ("“一卡通”，发放", ["一卡", "卡通", "发放"]),
+])
+def test_chinese_is_cut_into_overlapping_pairs_and_numbers_kept_whole(text: str, expected: list[str]) -> None:
+    assert tokens(text) == expected
+
+
+@pytest.mark.parametrize("typed", ["〔2024〕3号", "[2024]3号", "【2024】3号", "(2024)3号", "2024 3号", "2024　3号"])
+def test_every_way_of_typing_a_document_number_gives_the_same_tokens(typed: str) -> None:
+    assert tokens(typed) == ["2024", "3", "号"]
+
+
+def test_indexed_text_keeps_punctuation_beside_the_tokens_for_excerpts() -> None:
+    assert index_text("加强管理，做好“一卡通”发放。") == "加强 强管 管理， 做好“ 一卡 卡通” 发放。"
+    assert index_text("示政办发〔2024〕3号") == "示政 政办 办发〔 2024〕 3 号"
+    assert index_text("（一）总则") == "（一） 总则"
+
+
+def fragments(site: Path) -> dict[str, dict]:
+    """Every record of the built index (Pagefind fragments are gzip files starting with `pagefind_dcd`)."""
+    found = {}
+    for path in (site / "pagefind").glob("**/fragment/*.pf_fragment"):  # every part of the index
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        record = json.loads(data[len(b"pagefind_dcd"):])
+        found[record["url"]] = record
+    return found
+
+
+def test_index_holds_the_published_documents_interpretations_and_pages(mini_site: Path) -> None:
+    records = fragments(mini_site)
+    assert set(records) == {
+        "/wj/cjf-2023-9.html", "/wj/cjf-2024-1.html", "/wj/cjf-2024-2.html",
+        "/wj/cjf-2024-3.html",  # 此件依申请公开: its metadata page
+        "/zcjd/jd-cjf-2024-1.html",
+        "/zhinan/index.html", "/zhidu/zhudong-zhidu.html", "/nianbao/nianbao-2024.html", "/qtxx/jigou.html",
+    }
+    public = records["/wj/cjf-2024-1.html"]
+    assert public["meta"] == {"title": "测试县义务教育阶段学生资助管理办法", "number": "测教发〔2024〕1号",
+                              "date": "2024-03-05", "kind": "政策文件"}
+    assert public["filters"] == {}  # Pagefind 1.5 writes filters in a random order (see search.py)
+    assert "PUBLICBODYMARKER" in public["content"]
+    assert "测教 教发〔 2024〕 1 号" in public["content"]
+    assert (mini_site / "pagefind" / "parts.json").read_text() == "[]"  # a small site's index is one part
+    # the editor wrote 测教发[2024]2号; the site shows (and indexes) the corrected 〔〕 form
+    assert records["/wj/cjf-2024-2.html"]["meta"]["number"] == "测教发〔2024〕2号"
+
+
+def test_on_request_document_is_found_by_its_metadata_only(mini_site: Path) -> None:
+    record = fragments(mini_site)["/wj/cjf-2024-3.html"]
+    assert record["meta"]["title"].startswith("ONREQUESTTITLE")
+    assert "ONREQUESTTITLE" in record["content"] and "测教发" not in record["content"]  # cut into pairs
+    for hidden in ("ONREQUESTBODYMARKER", "ONREQUESTSUMMARYMARKER", "ONREQUESTATTACHMENTMARKER"):
+        assert hidden not in record["content"]
+
+
+def test_search_page_is_built_with_the_form_and_the_index_beside_it(mini_site: Path) -> None:
+    from conftest import article
+
+    form = article(mini_site, "search.html").css_first("form.zw-search")
+    assert form.attributes["data-bundle"] == "pagefind/pagefind.js"
+    assert form.attributes["action"] == "search.html"
+    assert (mini_site / "pagefind" / "pagefind.js").is_file()
+    assert (mini_site / "pagefind" / "pagefind-entry.json").is_file()
+    assert not (mini_site / "pagefind" / "pagefind-ui.js").exists()  # Pagefind's own UI is not used
+    assert not (mini_site / "search").exists()  # Material's search index is gone
