@@ -21,10 +21,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from zwgk import memo
+from zwgk.search import SERVE_INDEX
 from zwgk.sitebuild import SiteBuild, compare_with_previous, last_good_build, prepare, take_over
 
 _site: SiteBuild | None = None
-_serving = False  # build.py writes the search index after MkDocs; `serve` has only these hooks to do it
 
 
 class _OwnSitemap(logging.Filter):
@@ -39,11 +39,6 @@ logging.getLogger("mkdocs.commands.build").addFilter(_OwnSitemap())
 
 def _md(path: str) -> str:
     return path[: -len(".html")] + ".md"
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -112,6 +107,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         (Path(config.site_dir) / path).unlink(missing_ok=True)
     if _site.changed is not None:
         print(f"预览已更新：重新生成 {len(_site.changed)} 个页面（共 {len(_site.pages)} 个）", file=sys.stderr)
+    if memo.enabled():  # serve: build.py writes the index after MkDocs; here it is written in the background
+        SERVE_INDEX.request(_site.public, _site.bodies, Path(config.site_dir))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -178,7 +175,3 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     context["zwgk_head"] = _site.head(page.file.dest_uri)
     return context
 
-
-def on_post_build(config: MkDocsConfig) -> None:
-    if _serving and _site is not None:
-        _site.search_index(Path(config.site_dir))

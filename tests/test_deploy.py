@@ -160,7 +160,7 @@ def test_attachments_search_index_and_sitemap_are_utf8_with_a_short_cache(served
         kind = "text/csv" if href.endswith(".csv") else "text/plain"
         assert got.header("Content-Type") == f"{kind}; charset=utf-8", url
         assert got.body == (subpath_package / "site" / unquote(urlsplit(url).path.removeprefix("/zwgk/"))).read_bytes()
-    index = fetch(served + "search/search_index.json")
+    index = fetch(served + "pagefind/pagefind-entry.json")  # the search index (Pagefind)
     assert index.status == 200 and index.header("Content-Type") == "application/json; charset=utf-8"
     assert index.header("Cache-Control") == SHORT
     sitemap = fetch(served + "sitemap.xml")
@@ -172,7 +172,7 @@ def test_attachments_search_index_and_sitemap_are_utf8_with_a_short_cache(served
 def test_text_is_sent_compressed(served: str) -> None:
     home = fetch(served + "index.html").html
     css = next(node.attributes["href"] for node in home.css('link[rel="stylesheet"]'))
-    for path in ("index.html", css, "search/search_index.json"):
+    for path in ("index.html", css, "pagefind/pagefind.js"):
         got = fetch(urljoin(served, path), compressed=True)
         assert got.status == 200 and got.header("Content-Encoding") == "gzip", path
         assert "Accept-Encoding" in got.header("Vary"), path
