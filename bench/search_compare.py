@@ -2,8 +2,8 @@
 """比较站内搜索方案：Material 自带搜索（jieba 分词）、Pagefind 扩展版（自带中文分词）、本项目的 Pagefind 索引（二字切分）。
 
     .venv/bin/pip install -e '.[bench]'                        # jieba 和 Pagefind 扩展版，只有本脚本用
-    .venv/bin/python bench/search_compare.py --docs 1000       # 约 3 分钟；--docs 10000 约 30 分钟
-    .venv/bin/python bench/search_compare.py --docs 1000 --out /tmp/sc1000 --reuse   # 只重做浏览器里的查询
+    .venv/bin/python bench/search_compare.py --docs 1000       # 约 5 分钟；--docs 10000 约 1 小时
+    .venv/bin/python bench/search_compare.py --docs 1000 --out /tmp/sc1000 --reuse   # 复用上次的站点，只重建本项目的索引并重新查询
 
 用 bench/generate.py 生成 N 个文件的虚构县，同一份内容：
   1. MkDocs 构建两次：不带搜索、带 Material 搜索插件（装了 jieba 就自动分词）；两者之差是 Material 搜索的耗时；
