@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from .. import parallel
 from ..model import Source
 from ..problems import Problems
 
@@ -57,6 +59,10 @@ def _scan(html: str) -> ScannedPage:
     return page
 
 
+def _scan_files(site_dir: Path, pages: Sequence[str]) -> dict[str, ScannedPage]:
+    return {rel: _scan((site_dir / rel).read_text(encoding="utf-8", errors="replace")) for rel in pages}
+
+
 def check_built_site(site_dir: Path, locate: Locate, problems: Problems, base_url: str | None = None) -> LinkReport:
     """Check every internal link of every page under `site_dir`; collect the external ones.
 
@@ -65,13 +71,25 @@ def check_built_site(site_dir: Path, locate: Locate, problems: Problems, base_ur
     """
     files = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()}
     tree = _Tree(files, {posixpath.dirname(f) for f in files})
-    scanned = {rel: _scan((site_dir / rel).read_text(encoding="utf-8", errors="replace"))
-               for rel in sorted(f for f in files if f.endswith(".html"))}
+    pages = sorted(f for f in files if f.endswith(".html"))
+    scanned: dict[str, ScannedPage] = {}
+    for part in parallel.run([partial(_scan_files, site_dir, shard)
+                              for shard in parallel.split(pages, parallel.shards(len(pages)))]):
+        scanned.update(part)
     report = LinkReport(pages=len(scanned))
+    # Every page repeats the links of the header, tabs and footer: a link means the same from one folder.
+    same_from_folder: dict[tuple[str, str], str | None] = {}
     for rel, page in scanned.items():
+        folder = posixpath.dirname(rel)
         for href in page.refs:
             report.links += 1
-            problem = _problem(rel, href, tree, scanned, report, base_url)
+            if href.startswith(("#", "http:", "https:", "//")):  # about this page, or collected as external
+                problem = _problem(rel, href, tree, scanned, report, base_url)
+            else:
+                key = (folder, href)
+                if key not in same_from_folder:
+                    same_from_folder[key] = _problem(rel, href, tree, scanned, report, base_url)
+                problem = same_from_folder[key]
             if problem:
                 report.broken += 1
                 where = locate(rel, href)
