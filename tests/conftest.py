@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -239,3 +240,9 @@ def town_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small tree with a town, built once."""
     return build(add_town(copy_fixture("mini", tmp_path_factory.mktemp("town"))))
 
+
+def free_port() -> int:
+    """A port nothing listens on now, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

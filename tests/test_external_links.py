@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 import urllib.parse
@@ -14,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from conftest import free_port
 
 from zwgk.checks.external import LinkStatus, check_links
 
@@ -131,14 +131,6 @@ def check(urls: list[str], **kwargs: object) -> dict[str, LinkStatus]:
     kwargs.setdefault("retries", 0)
     kwargs.setdefault("now", lambda: T0)
     return check_links(urls, **kwargs)  # type: ignore[arg-type]
-
-
-def free_port() -> int:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    return port
 
 
 # --- statuses ---------------------------------------------------------------------------------

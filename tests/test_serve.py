@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -13,17 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_fixture, edit
+from conftest import ROOT, copy_fixture, edit, free_port
 from selectolax.lexbor import LexborHTMLParser
 
 DOC = "content/documents/2024/cjf-2024-1.md"
 TITLE = "测试县义务教育阶段学生资助管理办法"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _get(url: str) -> tuple[int, str]:
@@ -49,7 +42,7 @@ def _wait_for(predicate, seconds: float = 90) -> None:  # noqa: ANN001
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
     tree = copy_fixture("mini", tmp_path)
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--root", str(tree), "serve",

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import free_port
 
 NGINX = Path("/usr/sbin/nginx")
 APACHE = Path("/usr/sbin/apache2")
@@ -92,12 +93,6 @@ def unpack(archive: Path, dest: Path) -> Path:
     return dest / top
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @contextlib.contextmanager
 def _running(command: list[str], port: int, log: Path) -> Iterator[str]:
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
@@ -125,7 +120,7 @@ def nginx(package: Path, prefix: Path) -> Iterator[str]:
     assert shipped.count(SHIPPED_ALIAS) == 1, f"deploy/nginx.conf no longer has the line {SHIPPED_ALIAS}"
     snippet = prefix / "zwgk.conf"
     snippet.write_text(shipped.replace(SHIPPED_ALIAS, f"alias {package / 'site'}/;"), encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     # nginx started by root runs its workers as nobody, who may not read pytest's private temporary folders
     user = "user root;\n" if os.geteuid() == 0 else ""
     conf = prefix / "nginx.conf"
@@ -149,7 +144,7 @@ def apache(package: Path, path: str) -> Iterator[str]:
         site = served / "site"
         shutil.copytree(package / "site", site)
         shutil.copy(package / "deploy" / ".htaccess", site / ".htaccess")
-        port = _free_port()
+        port = free_port()
         modules = "\n".join(f"LoadModule {name}_module {APACHE_MODULES}/mod_{name}.so" for name in _APACHE_MODULES)
         conf = served / "httpd.conf"
         conf.write_text(_APACHE_CONF.format(prefix=served, port=port, modules=modules, path=path, site=site),
