@@ -57,7 +57,7 @@ class BodyRenderer:
         self.linked_attachments: dict[str, Attachment] = {}
         # Everything a body's links resolve against: a body is re-rendered in serve when this changes.
         self.world = hash((tuple(sorted(self.published.items())), tuple(sorted(self.hidden)),
-                           tuple(sorted(self.hidden_attachments)), _files_state(self.attachments_dir))
+                           tuple(sorted(self.hidden_attachments)), memo.folder_state(self.attachments_dir))
                           ) if memo.enabled() else 0
 
     def render_alone(self, owner: Owner) -> tuple[Body, list[Problem], list[Attachment]]:
@@ -125,10 +125,6 @@ class BodyRenderer:
         attachment = Attachment(rel, file)
         self.linked_attachments.setdefault(rel, attachment)
         return attachment_path(attachment) + fragment, True
-
-
-def _files_state(folder: Path) -> int:
-    return hash(tuple(memo.file_state(f) for f in sorted(folder.rglob("*")))) if folder.is_dir() else 0
 
 
 def _content_path(source_file: str) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import memo
 from .model import Document, Project, Site
-from .problems import Problem, Problems
+from .problems import Problems
 from .sourcefile import read_yaml_file
 
 DEFAULT_FORMAT = "{代码}/{年}-{序号:05d}"
@@ -54,13 +54,9 @@ def load_registry(root: Path, problems: Problems) -> dict[str, str]:
     if not path.is_file():
         return {}
 
-    def read() -> tuple[dict[str, str], list[Problem]]:
-        found = Problems(problems.root)
-        return _read_registry(path, found), found.items
-
-    registry, found = memo.remember(("registry", memo.file_state(path)), read)  # thousands of lines: read once in serve
-    problems.items.extend(found)
-    return dict(registry)
+    # thousands of lines: serve reads them once
+    return dict(memo.remember_reporting(("registry", memo.file_state(path)), problems,
+                                        lambda found: _read_registry(path, found)))
 
 
 def _read_registry(path: Path, problems: Problems) -> dict[str, str]:

@@ -103,8 +103,7 @@ class _Reader:
         if not memo.enabled():
             return load(self, path)
         if self._attachments_state is None:
-            files = sorted(self.attachments_dir.rglob("*")) if self.attachments_dir.is_dir() else []
-            self._attachments_state = hash(tuple(memo.file_state(f) for f in files))
+            self._attachments_state = memo.folder_state(self.attachments_dir)
 
         def compute() -> tuple[T | None, list[Problem], set[str]]:
             scratch = _Reader(self.root)

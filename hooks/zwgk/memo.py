@@ -14,6 +14,8 @@ from typing import TypeVar
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
+from .problems import Problem, Problems
+
 T = TypeVar("T")
 
 _enabled = False
@@ -33,6 +35,11 @@ def file_state(path: Path) -> tuple[str, int, int]:
     """A file as it is now on disk: any save changes it."""
     stat = path.stat()
     return str(path), stat.st_mtime_ns, stat.st_size
+
+
+def folder_state(folder: Path) -> int:
+    """Every file under `folder` as it is now: adding, removing or saving one changes it."""
+    return hash(tuple(file_state(f) for f in sorted(folder.rglob("*")))) if folder.is_dir() else 0
 
 
 class _TemplateCache(BytecodeCache):
@@ -64,3 +71,15 @@ def remember(key: Hashable, compute: Callable[[], T]) -> T:
     if key not in _store:
         _store[key] = compute()
     return _store[key]  # type: ignore[return-value]
+
+
+def remember_reporting(key: Hashable, problems: Problems, compute: Callable[[Problems], T]) -> T:
+    """Like `remember`, for work that reports problems: they are kept with the result and reported
+    again into `problems` each time it is reused."""
+    def run() -> tuple[T, list[Problem]]:
+        found = Problems(problems.root)
+        return compute(found), found.items
+
+    result, found = remember(key, run)
+    problems.items.extend(found)
+    return result

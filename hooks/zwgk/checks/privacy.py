@@ -12,7 +12,7 @@ from pathlib import Path
 from .. import cleanup, memo, negative_list, schemas
 from ..model import Attachment, Project
 from ..personal_data import Finding, attachment_text, scan_text
-from ..problems import Problem, Problems
+from ..problems import Problems
 from ..publication import PublicSite
 from ..sourcefile import read_text, read_yaml_file
 from ..validate import validate
@@ -72,22 +72,15 @@ def check_personal_data(project: Project, public: PublicSite, attachments: list[
 
 def _scan_file(path: Path, problems: Problems, lines: int | None = None) -> list[Finding]:
     """Findings in a content file (its first `lines` lines only, if given); serve remembers them per file state."""
-    def scan() -> tuple[list[Finding], list[Problem]]:
-        found = Problems(problems.root)
+    def scan(found: Problems) -> list[Finding]:
         text = read_text(path, found)
         if text is not None and lines is not None:
             text = "\n".join(text.split("\n")[:lines])
-        return (scan_text(text) if text is not None else []), found.items
+        return scan_text(text) if text is not None else []
 
     try:
         key = ("privacy", memo.file_state(path), lines)
     except OSError:  # a missing file: read_text reports it
-        return _collect(scan(), problems)
-    return _collect(memo.remember(key, scan), problems)
-
-
-def _collect(result: tuple[list[Finding], list[Problem]], problems: Problems) -> list[Finding]:
-    findings, found = result
-    problems.items.extend(found)
-    return findings
+        return scan(problems)
+    return memo.remember_reporting(key, problems, scan)
 
