@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import posixpath
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -83,6 +84,18 @@ def _prepare(root: Path, config: MkDocsConfig) -> SiteBuild:
     return site
 
 
+class _GeneratedPage(Page):
+    """A page whose HTML zwgk renders (on_page_content): nothing to read from disk and no Markdown to
+    convert, where MkDocs would build a Markdown converter for each of 10,000 pages. Plugins may give a
+    File its own Page this way (Material's blog plugin does)."""
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown, self.meta = "", {}
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content, self.present_anchor_ids = "", set()
+
+
 class _PageFile(File):
     """A generated page. In a dirty build MkDocs renders only pages that say they changed: the
     build uses that to render one shard of the pages per process, all pages staying in the nav."""
@@ -118,11 +131,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     kept = [f for f in files if f.src_dir is None or f.src_dir in outside]
     if not _site.writes_shared_files():
         kept = []  # theme assets are copied by one shard only
-    in_nav = {path for _, path in _site.nav()}
+    in_nav = {path: title for title, path in _site.nav()}
     for page in _site.pages:
         inclusion = InclusionLevel.UNDEFINED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
         file = _PageFile.generated(config, _md(page.path), content="", inclusion=inclusion)
         file.build_here = _site.builds(page.path)
+        _GeneratedPage(in_nav.get(page.path, page.title), file, config)  # the nav names 首页 by its role
         kept.append(file)
     if not _site.writes_shared_files():
         return Files(kept)
@@ -166,7 +180,35 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     env.globals["zwgk_footer"] = _site.not_found_footer(urlsplit(config.site_url or "/").path)
     env.filters["zwgk_fingerprint"] = lambda path: _fingerprint(config, path)
     env.globals["zwgk_head"] = ""
+    env.globals["zwgk_shared"], env.globals["zwgk_keep"] = _folder_blocks({path for _, path in _site.nav()})
     return env
+
+
+def _folder_blocks(in_nav: set[str]):  # noqa: ANN202 - two Jinja functions
+    """theme/main.html draws Material's tabs, sidebars, styles and scripts once per folder: they differ
+    only by the relative links, so every document of a folder shares them, saving MkDocs a third of its
+    time. Pages in the nav are drawn in full, as their own tab is marked active."""
+    drawn: dict[tuple[str, str], str] = {}
+
+    def key(context: jinja2.runtime.Context, block: str) -> tuple[str, str] | None:
+        page = context.get("page")
+        if not isinstance(page, Page) or page.file.dest_uri in in_nav:
+            return None
+        return block, posixpath.dirname(page.file.dest_uri)
+
+    @jinja2.pass_context
+    def shared(context: jinja2.runtime.Context, block: str) -> str:
+        found = key(context, block)
+        return drawn.get(found, "") if found else ""
+
+    @jinja2.pass_context
+    def keep(context: jinja2.runtime.Context, block: str, html: str) -> str:
+        found = key(context, block)
+        if found:
+            drawn[found] = html
+        return html
+
+    return shared, keep
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:

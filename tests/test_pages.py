@@ -145,6 +145,49 @@ def test_documents_are_not_in_the_navigation(mini_site: Path) -> None:
     assert not [h for h in hrefs if h.startswith("wj/")]
 
 
+def test_each_page_draws_its_own_navigation(mini_site: Path) -> None:
+    """The tabs and sidebars are drawn once per folder for documents (hooks/zwgk_hooks.py): a nav page still
+    marks its own tab, a document marks none, and two documents of one folder keep their own titles."""
+    for section in ["zhinan/index.html", "zcwj/index.html", "index.html"]:
+        active = page(mini_site, section).css(".md-tabs__item--active a")
+        assert [posixpath.normpath(posixpath.join(posixpath.dirname(section), a.attributes["href"])) for a in active] \
+            == [section], section
+    beside_sections = [p.relative_to(mini_site).as_posix() for p in mini_site.glob("*/*.html")
+                       if p.name != "index.html" and (p.parent / "index.html").is_file()]
+    for path in beside_sections:  # pages in a section's folder that are not in the nav themselves
+        assert not page(mini_site, path).css(".md-tabs__item--active"), path
+    documents = sorted(p.relative_to(mini_site).as_posix() for p in (mini_site / "wj").glob("*.html"))
+    assert len(documents) >= 2 and len(beside_sections) >= 2
+    tabs = set()
+    for path in documents:
+        html = page(mini_site, path)
+        assert not html.css(".md-tabs__item--active")
+        assert html.css_first("title").text().startswith(article(mini_site, path).css_first("h1").text(strip=True))
+        tabs.add(html.css_first(".md-tabs").html)
+    assert len(tabs) == 1
+
+
+def test_relative_links_are_those_of_posixpath() -> None:
+    """pages.relative_url computes links without posixpath.relpath (slow for 100,000 links), to the same result."""
+    from hypothesis import given, strategies as st
+
+    from zwgk.pages import relative_url
+
+    parts = st.sampled_from(["a", "b", "wj", "zcwj", "x.html", "index.html", "a b.pdf", "", ".", ".."])
+    paths = st.lists(parts, min_size=1, max_size=4).map("/".join).filter(bool)
+
+    @given(paths, paths)
+    def same(target: str, current: str) -> None:
+        try:
+            expected = posixpath.relpath(target, posixpath.dirname(current) or ".")
+        except ValueError:
+            return
+        assert relative_url(target, current) == expected
+        assert relative_url(target + "#x", current) == expected + "#x"
+
+    same()
+
+
 def test_domain_page_lists_catalogue_and_fulfilling_documents(mini_site: Path) -> None:
     body = article(mini_site, "zdly/education.html")
     headers = [th.text(strip=True) for th in body.css("table.zw-catalogue thead th")]

@@ -45,7 +45,20 @@ def relative_url(target: str, current: str) -> str:
         anchor = "#" + anchor
     if not target:
         return anchor
-    return posixpath.relpath(target, posixpath.dirname(current) or ".") + anchor
+    return _relative_path(target, posixpath.dirname(current)) + anchor
+
+
+def _relative_path(target: str, folder: str) -> str:
+    """posixpath.relpath for clean site paths, without its os.getcwd() per call: list pages make
+    tens of thousands of links."""
+    parts = target.split("/")
+    up = folder.split("/") if folder else []
+    if {"", ".", ".."} & {*parts, *up}:
+        return posixpath.relpath(target, folder or ".")
+    common = 0
+    while common < min(len(up), len(parts)) and up[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(up) - common) + parts[common:]) or "."
 
 
 def section_path(section: Section) -> str:
