@@ -14,6 +14,7 @@ import argparse
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import traceback
@@ -142,12 +143,13 @@ def _run(root: Path, dest: Path, today: date | None, external: bool):  # noqa: A
     from zwgk.sitebuild import prepare
 
     today = today or date.today()
-    site, problems = prepare(root, today)
+    site, problems = prepare(root, today, index=True)  # Pagefind indexes in other processes meanwhile
     run = CheckRun(root.name, today, problems)
     if site is None:
         return run, None
     run.site_name, run.coverage = site.title, site.coverage
-    search = site.start_search_index()  # Pagefind indexes in another process while MkDocs renders
+    search = site.search
+    assert search is not None
     try:
         if not _mkdocs_build(root, site, dest):
             return run, None
@@ -225,18 +227,28 @@ def _build(root: Path, site_dir: Path | None, today: date | None, with_report: b
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
+    for leftover in target.parent.glob(f".{target.name}.old-*"):  # from a run the machine did not finish
+        shutil.rmtree(leftover, ignore_errors=True)
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
     if target.exists():
         target.rename(old)
     staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    if old.exists():
+        _remove_in_background(old)
     print(f"站点已生成：{target}")
     project = site.project
     if project.new_index_numbers:
         indexno.save_registry(root, project.index_registry)
         print(f"已登记 {len(project.new_index_numbers)} 个新索引号，请把 {indexno.REGISTRY.as_posix()} 随内容一起提交。")
     return site
+
+
+def _remove_in_background(folder: Path) -> None:
+    """The previous site is deleted by a process of its own: 20,000 files take seconds nobody need wait for.
+    What a switched-off machine leaves is removed by the next build."""
+    code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+    subprocess.Popen([sys.executable, "-c", code, str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 def package(root: Path, dist_dir: Path | None, today: date | None) -> int:

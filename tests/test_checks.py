@@ -291,6 +291,19 @@ def test_report_is_published_only_when_asked(tree: Path) -> None:
     assert "政务公开自查报告" in (tree / "site" / "zicha.html").read_text(encoding="utf-8")
 
 
+def test_a_rebuild_replaces_the_site_and_removes_the_old_one(tree: Path) -> None:
+    import time
+
+    assert run_cli("--root", tree, "build").code == 0
+    (tree / "site" / "stale.html").write_text("old", encoding="utf-8")
+    assert run_cli("--root", tree, "build").code == 0
+    assert not (tree / "site" / "stale.html").exists() and (tree / "site" / "index.html").is_file()
+    deadline = time.monotonic() + 60  # the old site is deleted in the background
+    while list(tree.glob(".site.old-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not list(tree.glob(".site.old-*")) and not list(tree.glob(".site-*"))
+
+
 def test_link_errors_stop_the_build_and_keep_the_old_site(tree: Path) -> None:
     assert run_cli("--root", tree, "build").code == 0
     before = (tree / "site" / "index.html").read_bytes()

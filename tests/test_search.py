@@ -84,3 +84,28 @@ def test_search_page_is_built_with_the_form_and_the_index_beside_it(mini_site: P
     assert (mini_site / "pagefind" / "pagefind-entry.json").is_file()
     assert not (mini_site / "pagefind" / "pagefind-ui.js").exists()  # Pagefind's own UI is not used
     assert not (mini_site / "search").exists()  # Material's search index is gone
+
+
+def test_index_written_beside_the_build_in_parts_equals_the_one_written_at_once(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """build.py indexes parts in other processes, one or two at a time; the result is the same bytes as
+    indexing the parts one after the other."""
+    from datetime import date
+
+    from conftest import copy_fixture
+    from zwgk import search
+    from zwgk.sitebuild import prepare
+
+    site, _ = prepare(copy_fixture("mini", tmp_path / "tree"), date(2024, 7, 1))
+    assert site is not None
+    monkeypatch.setattr(search, "PART_SIZE", 4)
+    at_once, beside = tmp_path / "at-once", tmp_path / "beside"
+    at_once.mkdir()
+    beside.mkdir()
+    stats = site.search_index(at_once)
+    pending = site.start_search_index()
+    assert pending.finish(beside).records == stats.records > 8
+    files = sorted(p.relative_to(at_once) for p in at_once.rglob("*") if p.is_file())
+    assert json.loads((at_once / "pagefind/parts.json").read_text()) == [f"{n}/" for n in range(1, -(-stats.records // 4))]
+    assert files == sorted(p.relative_to(beside) for p in beside.rglob("*") if p.is_file())
+    assert all((at_once / f).read_bytes() == (beside / f).read_bytes() for f in files)

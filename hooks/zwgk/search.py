@@ -25,7 +25,7 @@ import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -195,43 +195,84 @@ SERVE_INDEX = BackgroundIndex()  # one per process: the hook module itself is lo
 
 
 class PendingIndex:
-    """The search index being written by Pagefind in another process while the pages are rendered
-    (the index needs only the PublicSite, and MkDocs uses one core of the two a county's server has)."""
+    """The search index being written by Pagefind in other processes while the checks run and the pages
+    are rendered (the index needs only the PublicSite). Its parts are indexed one at a time while MkDocs
+    has the cores, and `WIDTH` at a time once the pages are rendered (`finish`): Pagefind uses one core."""
+
+    WIDTH = 2  # parts at once after rendering; each Pagefind run holds about 0.5 MB per record
 
     def __init__(self, public: PublicSite, bodies: dict[str, Body]) -> None:
         self._start = time.perf_counter()
         found = records(public, bodies)
         self._count = len(found)
+        self._parts = _parts(found)
         self._scratch = Path(tempfile.mkdtemp(prefix="zwgk-search-"))
-        self._pool = ProcessPoolExecutor(max_workers=1)
-        self._future = self._pool.submit(_build, found, self._scratch)
+        self._pool = ProcessPoolExecutor(max_workers=self.WIDTH)
+        self._slots = threading.Semaphore(1)
+        self._futures: list[Future[None]] = []
+        self._closed = False
+        self._feeder = threading.Thread(target=self._feed, name="zwgk-search-parts", daemon=True)
+        self._feeder.start()
+
+    def _feed(self) -> None:
+        for number, part in enumerate(self._parts):
+            self._slots.acquire()
+            if self._closed:
+                return
+            future = self._pool.submit(_index_numbered_part, part, self._scratch, number)
+            future.add_done_callback(lambda _: self._slots.release())
+            self._futures.append(future)
 
     def finish(self, site_dir: Path) -> IndexStats:
         """Wait for the index and move it into the built site."""
         waiting = time.perf_counter()
+        for _ in range(self.WIDTH - 1):
+            self._slots.release()
         try:
-            self._future.result()
+            self._feeder.join()
+            for future in self._futures:
+                future.result()
+            _assemble(self._scratch, len(self._parts))
             _replace(self._scratch / BUNDLE, site_dir / BUNDLE)
         finally:
             self.close()
         return _stats(self._count, site_dir / BUNDLE, self._start, time.perf_counter() - waiting)
 
     def close(self) -> None:
+        self._closed = True
+        self._slots.release()  # a feeder waiting for a slot stops
         self._pool.shutdown(cancel_futures=True)
         shutil.rmtree(self._scratch, ignore_errors=True)
 
 
+def _parts(found: list[Record]) -> list[list[Record]]:
+    return [found[i:i + PART_SIZE] for i in range(0, len(found), PART_SIZE)] or [[]]
+
+
 def _build(found: list[Record], scratch: Path) -> None:
-    """Index `found` into scratch/pagefind: the first part there, the others in pagefind/N/ (their data only;
-    the search page loads Pagefind's script from the first), listed in pagefind/parts.json."""
-    bundle = scratch / BUNDLE
-    parts = [found[i:i + PART_SIZE] for i in range(0, len(found), PART_SIZE)] or [[]]
+    """Index `found` into scratch/pagefind, part after part."""
+    parts = _parts(found)
     for number, part in enumerate(parts):
-        out = bundle / str(number) if number else bundle
-        _index_part(part, scratch / "pages", out)
-        for name in _UNUSED if not number else (*_UNUSED, "pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"):
-            (out / name).unlink(missing_ok=True)
-    (bundle / PARTS).write_text(json.dumps([f"{n}/" for n in range(1, len(parts))]), encoding="utf-8")
+        _index_numbered_part(part, scratch, number)
+    _assemble(scratch, len(parts))
+
+
+def _index_numbered_part(part: list[Record], scratch: Path, number: int) -> None:
+    """Index one part into scratch/part-N, leaving out what the search page does not load: the first part
+    keeps Pagefind's script; the others are data only."""
+    out = scratch / f"part-{number}"
+    _index_part(part, scratch / f"pages-{number}", out)
+    for name in _UNUSED if not number else (*_UNUSED, "pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"):
+        (out / name).unlink(missing_ok=True)
+
+
+def _assemble(scratch: Path, count: int) -> None:
+    """scratch/pagefind: the first part, with the others in pagefind/N/, listed in pagefind/parts.json."""
+    bundle = scratch / BUNDLE
+    (scratch / "part-0").rename(bundle)
+    for number in range(1, count):
+        (scratch / f"part-{number}").rename(bundle / str(number))
+    (bundle / PARTS).write_text(json.dumps([f"{n}/" for n in range(1, count)]), encoding="utf-8")
 
 
 def _index_part(found: list[Record], pages: Path, out: Path) -> None:

@@ -54,15 +54,22 @@ def take_over(root: Path) -> SiteBuild | None:
     return _prepared.pop(root.resolve(), None)
 
 
-def prepare(root: Path, today: date | None = None) -> tuple[SiteBuild | None, Problems]:
-    """Load and check the content tree at `root`; the build is None when there are errors."""
+def prepare(root: Path, today: date | None = None, index: bool = False) -> tuple[SiteBuild | None, Problems]:
+    """Load and check the content tree at `root`; the build is None when there are errors. With `index`,
+    the search index is started before the checks (site.search), so Pagefind has the other core."""
     project, problems = load_project(root)
     if project is None:
         return None, problems
     today = today or date.today()
     site = SiteBuild(project, problems, today=today)
+    if index:
+        site.search = site.start_search_index()
     site.coverage = check_content(project, site.public, site.pages, site.attachments(), problems, today)
-    return (None if problems.errors else site), problems
+    if problems.errors:
+        if site.search:
+            site.search.close()
+        return None, problems
+    return site, problems
 
 
 _previous: dict[Path, tuple[SiteBuild, Hashable]] = {}
@@ -124,6 +131,7 @@ class SiteBuild:
         self.removed: list[str] = []  # in serve: pages of the previous build that are gone
         self.rendered: dict[str, int] = {}  # hash of the HTML of every page as last rendered
         self.fresh: dict[str, str] = {}  # HTML rendered while comparing, used by the build
+        self.search: PendingIndex | None = None  # the search index being written (build.py)
         self.files = self._data_files()
         self.feeds = {s.slug: feed_path(s) for s in vocab.SECTIONS if feed_path(s) in self.files}
         self.renderer.env.globals.update(feeds=self.feeds, open_data=OPEN_DATA,
