@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 from datetime import date
 from pathlib import Path
 
@@ -120,38 +119,8 @@ def _scan_line(line: str, number: int) -> list[tuple[int, Finding]]:
     return found
 
 
-@cache
-def _raw_candidate() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """_CANDIDATE as it looks before NFKC (full-width digits, ideographic spaces …), from this Python's
-    Unicode tables: most texts have no candidate, and NFKC of a whole text costs 0.2 ms; the second
-    pattern finds characters NFKC turns into several digits (⑳, ½), where the shortcut does not hold."""
-    one, several, separators = [], [], []
-    for code in range(0x110000):
-        char = chr(code)
-        if not (char.isdigit() or char.isspace() or char == "-" or unicodedata.decomposition(char).startswith("<")):
-            continue
-        image = unicodedata.normalize("NFKC", char)
-        digits = sum(c in "0123456789" for c in image)
-        if digits == 1 and len(image) == 1:
-            one.append(char)
-        elif digits:
-            several.append(char)
-        elif image in (" ", "-"):
-            separators.append(char)
-    digit = f"[{re.escape(''.join(one))}]"
-    return (re.compile(f"{digit}(?:[{re.escape(''.join(separators))}]?{digit}){{10}}"),
-            re.compile(f"[{re.escape(''.join(several))}]"))
-
-
 def scan_text(text: str) -> list[Finding]:
     """Personal data in `text`, by line then position; one finding per value per line."""
-    candidate, several_digits = _raw_candidate()
-    if not candidate.search(text) and not several_digits.search(text):
-        return []
-    return _scan_normalised(text)
-
-
-def _scan_normalised(text: str) -> list[Finding]:
     findings: list[Finding] = []
     whole = unicodedata.normalize("NFKC", text)
     if not _CANDIDATE.search(whole):
