@@ -153,12 +153,14 @@ def _run(root: Path, dest: Path, today: date | None, external: bool):  # noqa: A
     try:
         if not _mkdocs_build(root, site, dest):
             return run, None
-        index = search.finish(dest)  # before the link check, which sees the search page's script and index
+        # The link check reads the pages only; Pagefind goes on beside it, then gets both cores (finish).
+        links = check_built_site(dest, site.locate, problems, site.project.site.base_url)
+        if not problems.errors:  # a failed build is thrown away, index and all
+            index = search.finish(dest)
+            logging.getLogger("zwgk").info("站内搜索索引：%d 个页面，用时 %.1f 秒（与生成页面同时进行，页面生成后又等了 %.1f 秒）",
+                                           index.records, index.seconds, index.waited)
     finally:
         search.close()
-    logging.getLogger("zwgk").info("站内搜索索引：%d 个页面，用时 %.1f 秒（与生成页面同时进行，页面生成后又等了 %.1f 秒）",
-                                   index.records, index.seconds, index.waited)
-    links = check_built_site(dest, site.locate, problems, site.project.site.base_url)
     run.pages, run.links, run.external_links = links.pages, links.links, len(links.external)
     if external:
         _check_external(root, site, links.external, problems)

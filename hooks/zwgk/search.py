@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -41,6 +42,9 @@ BUNDLE = "pagefind"  # folder of the index inside the site
 # in parts of this many records, one after the other, which the search page merges (pagefind/parts.json).
 PART_SIZE = 1500
 PARTS = "parts.json"
+# The small pages Pagefind reads are written to memory where Linux offers it (20 MB a part): creating and
+# deleting 10,000 files on disk costs Pagefind and us several seconds.
+_MEMORY_DIR = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
 LANGUAGE = "und"  # not zh: Pagefind would cut our tokens again in the browser
 # Han characters (with extension A and compatibility ideographs), or runs of ASCII letters and digits.
 _RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9A-Za-z]+)")
@@ -261,7 +265,8 @@ def _index_numbered_part(part: list[Record], scratch: Path, number: int) -> None
     """Index one part into scratch/part-N, leaving out what the search page does not load: the first part
     keeps Pagefind's script; the others are data only."""
     out = scratch / f"part-{number}"
-    _index_part(part, scratch / f"pages-{number}", out)
+    with tempfile.TemporaryDirectory(prefix="zwgk-search-pages-", dir=_MEMORY_DIR) as pages:
+        _index_part(part, Path(pages) / "pages", out)
     for name in _UNUSED if not number else (*_UNUSED, "pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"):
         (out / name).unlink(missing_ok=True)
 
