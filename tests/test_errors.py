@@ -147,3 +147,28 @@ def test_bom_and_crlf_files_are_read(tmp_path: Path) -> None:
     _write(tree, f"{DOCS}/bom.md", "\ufeff" + DOC.replace("\n", "\r\n"))
     result = run_cli("--root", tree, "check")
     assert result.code == 0, result.text
+
+
+def test_documents_loaded_on_every_core_give_the_same_model_and_problems(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thousands of documents are loaded in forked shards (loader.load_files): the same documents, in the
+    same order, and the same problems in the same order as loading them one after the other."""
+    from zwgk import parallel
+    from zwgk.loader import load_project
+
+    tree = copy_fixture("mini", tmp_path)
+
+    def both_ways():  # noqa: ANN202
+        monkeypatch.setenv("ZWGK_JOBS", "1")
+        one_by_one = load_project(tree)
+        monkeypatch.setenv("ZWGK_JOBS", "2")
+        monkeypatch.setattr(parallel, "MIN_ITEMS_TO_SPLIT", 1)
+        return one_by_one, load_project(tree)
+
+    (project, _), (sharded, _) = both_ways()
+    assert project is not None and sharded is not None and len(project.documents) >= 5
+    assert project.documents == sharded.documents and project.interpretations == sharded.interpretations
+    edit(tree, "content/documents/2024/cjf-2024-1.md", "成文日期: ", "成文日期: 2024-02-30\n旧字段: ")
+    edit(tree, "content/documents/2024/cjf-2024-4.md", "公开属性: ", "公开属性: 此件公开\n原公开属性: ")
+    (_, problems), (_, sharded_problems) = both_ways()
+    assert len(problems.errors) >= 2 and problems.items == sharded_problems.items

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from . import (annual_format, annual_report, cleanup, crossref, decisions, docnumber, indexno, memo, negative_list,
-               schemas, towns, vocab)
+               parallel, schemas, towns, vocab)
 from .dates import parse_date
 from .model import Attachment, Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site, Source
 from .problems import Problem, Problems
@@ -115,6 +116,24 @@ class _Reader:
         self.unloaded.documents |= unloaded
         return result
 
+    def load_files(self, load: Callable[[_Reader, Path], T | None], paths: list[Path]) -> list[T]:
+        """`load` of every path, in order, what failed left out. Thousands of documents are loaded on every
+        core; serve, which remembers each file, loads in this process."""
+        count = 1 if memo.enabled() else parallel.shards(len(paths))
+        if count == 1:
+            return [found for path in paths if (found := self.remembered(load, path)) is not None]
+
+        def shard(part: Sequence[Path]) -> tuple[list[T | None], list[Problem], set[str]]:
+            scratch = _Reader(self.root)
+            return [load(scratch, path) for path in part], scratch.problems.items, scratch.unloaded.documents
+
+        loaded: list[T] = []
+        for results, problems, unloaded in parallel.run([partial(shard, part) for part in parallel.split(paths, count)]):
+            loaded += [found for found in results if found is not None]
+            self.problems.items.extend(problems)
+            self.unloaded.documents |= unloaded
+        return loaded
+
     def terms(self, terms: tuple[vocab.Term, ...], values: list[str]) -> tuple[vocab.Term, ...]:
         found = (vocab.find_term(terms, v) for v in values)
         return tuple(dict.fromkeys(t for t in found if t is not None))
@@ -135,10 +154,9 @@ def load_project(root: Path) -> tuple[Project | None, Problems]:
     reader = _Reader(root)
     site = _load_site(reader)
     catalogues = [c for p in sorted((root / "catalogues" / "county").glob("*.y*ml")) if (c := _load_catalogue(reader, p))]
-    documents = [d for p in reader.markdown_files("documents") if (d := reader.remembered(_load_document, p))]
-    interpretations = [i for p in reader.markdown_files("interpretations")
-                       if (i := reader.remembered(_load_interpretation, p))]
-    pages = [pg for p in reader.markdown_files("pages") if (pg := reader.remembered(_load_page, p))]
+    documents = reader.load_files(_load_document, reader.markdown_files("documents"))
+    interpretations = reader.load_files(_load_interpretation, reader.markdown_files("interpretations"))
+    pages = reader.load_files(_load_page, reader.markdown_files("pages"))
     decision_catalogues = decisions.load_all(root, reader.problems, documents, pages, reader.unloaded.documents)
     negative = negative_list.load(root, reader.problems)
     batches = cleanup.load(root, reader.problems)
