@@ -32,6 +32,7 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # a new Renderer each build: no need to stat every template on every include
         )
         self.env.filters["date"] = lambda d: d.isoformat() if isinstance(d, date) else ""
         # Templates call page_paths functions as `paths.document_path(doc)` and so on.
