@@ -66,7 +66,7 @@ def timed(command: list[str], **kwargs) -> tuple[float, float, subprocess.Comple
         nonlocal peak
         while not done.is_set():
             peak = max(peak, sum(_pss_kib(p) for p in _descendants(proc.pid)))
-            done.wait(0.05)
+            done.wait(0.5)  # reading smaps of GB-sized processes costs CPU: often enough for peaks of seconds
 
     watcher = threading.Thread(target=watch)
     watcher.start()

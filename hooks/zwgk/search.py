@@ -39,8 +39,9 @@ from .publication import PublicSite
 
 BUNDLE = "pagefind"  # folder of the index inside the site
 # Pagefind holds about 0.5 MB per record in memory while indexing; a county with 10,000 documents is indexed
-# in parts of this many records, one after the other, which the search page merges (pagefind/parts.json).
-PART_SIZE = 1500
+# in parts of this many records, at most two at once (under 2 GiB in all), which the search page merges
+# (pagefind/parts.json).
+PART_SIZE = 1000
 PARTS = "parts.json"
 # The small pages Pagefind reads are written to memory where Linux offers it (20 MB a part): creating and
 # deleting 10,000 files on disk costs Pagefind and us several seconds.
