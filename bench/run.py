@@ -7,7 +7,8 @@ one edit, and a naive mkdocs-material site of the same documents for comparison.
 
 Synthetic counties come from bench/generate.py (same seed, same files). Memory is the peak of the
 proportional set size (PSS) summed over the build process and its children, so forked workers
-that share pages are not counted twice. Linux only (/proc).
+that share pages are not counted twice; it is measured in a second build, as sampling it slows the
+process it samples. Linux only (/proc).
 """
 
 from __future__ import annotations
@@ -55,8 +56,9 @@ def _pss_kib(pid: int) -> int:
     return 0
 
 
-def timed(command: list[str], **kwargs) -> tuple[float, float, subprocess.CompletedProcess]:
-    """(seconds, peak MiB of the process tree, result) of one command."""
+def timed(command: list[str], memory: bool = True, **kwargs) -> tuple[float, float, subprocess.CompletedProcess]:
+    """(seconds, peak MiB of the process tree, result) of one command; without `memory`, the peak is 0 and
+    nothing reads /proc while it runs (reading smaps of GB-sized processes takes CPU from what is timed)."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
     peak = 0
@@ -64,9 +66,9 @@ def timed(command: list[str], **kwargs) -> tuple[float, float, subprocess.Comple
 
     def watch() -> None:
         nonlocal peak
-        while not done.is_set():
+        while memory and not done.is_set():
             peak = max(peak, sum(_pss_kib(p) for p in _descendants(proc.pid)))
-            done.wait(0.5)  # reading smaps of GB-sized processes costs CPU: often enough for peaks of seconds
+            done.wait(0.05)
 
     watcher = threading.Thread(target=watch)
     watcher.start()
@@ -178,13 +180,15 @@ def main() -> int:
     for docs in args.sizes:
         tree = generate(docs, args.workdir)
         site = tree / "site"
-        seconds, peak, result = timed([PYTHON, str(ROOT / "build.py"), "--root", str(tree), "build", "--site-dir", str(site)])
+        command = [PYTHON, str(ROOT / "build.py"), "--root", str(tree), "build", "--site-dir", str(site)]
+        seconds, _, result = timed(command, memory=False)
+        _, peak, _ = timed(command)  # memory in a second run, so that sampling it does not slow the first
         builds[docs] = seconds
         pages = sum(1 for _ in site.rglob("*.html"))
         print(f"N={docs:>6}  完整构建 {seconds:6.1f} s（{seconds / docs * 1000:.1f} ms/文件，{pages} 个页面），"
               f"峰值内存 {peak:6.0f} MiB，退出码 {result.returncode}")
-        seconds, peak, result = timed([PYTHON, str(ROOT / "build.py"), "--root", str(tree), "check"])
-        print(f"N={docs:>6}  check     {seconds:6.1f} s，峰值内存 {peak:6.0f} MiB，退出码 {result.returncode}")
+        seconds, _, result = timed([PYTHON, str(ROOT / "build.py"), "--root", str(tree), "check"], memory=False)
+        print(f"N={docs:>6}  check     {seconds:6.1f} s，退出码 {result.returncode}")
         if not args.no_serve:
             seen, first, report = serve_rebuild(tree)
             print(f"N={docs:>6}  serve 首次生成 {first:6.1f} s；改一个文件后 {seen:4.1f} s 在浏览器可见（{report}）")
