@@ -186,8 +186,11 @@ def check(root: Path, today: date | None, json_file: Path | None, html_file: Pat
     from zwgk import report
     from zwgk.sitebuild import TEMPLATES
 
-    with tempfile.TemporaryDirectory(prefix="zwgk-check-") as scratch:
-        run, site = _run(root, Path(scratch) / "site", today, external)
+    scratch = Path(tempfile.mkdtemp(prefix="zwgk-check-"))
+    try:
+        run, site = _run(root, scratch / "site", today, external)
+    finally:
+        _remove_in_background(scratch)  # the site built only to check its links
     if run.problems.items:
         print(run.problems.report(), file=sys.stderr)
     for coverage in run.coverage:
