@@ -105,16 +105,10 @@ class _Reader:
             return load(self, path)
         if self._attachments_state is None:
             self._attachments_state = memo.folder_state(self.attachments_dir)
-
-        def compute() -> tuple[T | None, list[Problem], set[str]]:
-            scratch = _Reader(self.root)
-            return load(scratch, path), scratch.problems.items, scratch.unloaded.documents
-
         key = ("load", load.__name__, memo.file_state(path), self._attachments_state)
-        result, problems, unloaded = memo.remember(key, compute)
-        self.problems.items.extend(problems)
-        self.unloaded.documents |= unloaded
-        return result
+        results, problems, unloaded = memo.remember(key, partial(self._apart, load, [path]))
+        self._adopt(problems, unloaded)
+        return results[0]
 
     def load_files(self, load: Callable[[_Reader, Path], T | None], paths: list[Path]) -> list[T]:
         """`load` of every path, in order, what failed left out. Thousands of documents are loaded on every
@@ -122,17 +116,23 @@ class _Reader:
         count = 1 if memo.enabled() else parallel.shards(len(paths))
         if count == 1:
             return [found for path in paths if (found := self.remembered(load, path)) is not None]
-
-        def shard(part: Sequence[Path]) -> tuple[list[T | None], list[Problem], set[str]]:
-            scratch = _Reader(self.root)
-            return [load(scratch, path) for path in part], scratch.problems.items, scratch.unloaded.documents
-
         loaded: list[T] = []
-        for results, problems, unloaded in parallel.run([partial(shard, part) for part in parallel.split(paths, count)]):
+        for results, problems, unloaded in parallel.run([partial(self._apart, load, part)
+                                                         for part in parallel.split(paths, count)]):
             loaded += [found for found in results if found is not None]
-            self.problems.items.extend(problems)
-            self.unloaded.documents |= unloaded
+            self._adopt(problems, unloaded)
         return loaded
+
+    def _apart(self, load: Callable[[_Reader, Path], T | None],
+               paths: Sequence[Path]) -> tuple[list[T | None], list[Problem], set[str]]:
+        """`load` of each path with a reader of its own: what it loaded, the problems, the documents it could
+        not load; to be remembered (serve) or sent back from another process."""
+        scratch = _Reader(self.root)
+        return [load(scratch, path) for path in paths], scratch.problems.items, scratch.unloaded.documents
+
+    def _adopt(self, problems: list[Problem], unloaded: set[str]) -> None:
+        self.problems.items.extend(problems)
+        self.unloaded.documents |= unloaded
 
     def terms(self, terms: tuple[vocab.Term, ...], values: list[str]) -> tuple[vocab.Term, ...]:
         found = (vocab.find_term(terms, v) for v in values)
