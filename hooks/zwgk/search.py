@@ -224,7 +224,10 @@ class PendingIndex:
             self._slots.acquire()
             if self._closed:
                 return
-            future = self._pool.submit(_index_numbered_part, part, self._scratch, number)
+            try:
+                future = self._pool.submit(_index_numbered_part, part, self._scratch, number)
+            except RuntimeError:  # closed meanwhile (the build failed): nothing more to index
+                return
             future.add_done_callback(lambda _: self._slots.release())
             self._futures.append(future)
 
