@@ -109,3 +109,24 @@ def test_index_written_beside_the_build_in_parts_equals_the_one_written_at_once(
     assert json.loads((at_once / "pagefind/parts.json").read_text()) == [f"{n}/" for n in range(1, -(-stats.records // 4))]
     assert files == sorted(p.relative_to(beside) for p in beside.rglob("*") if p.is_file())
     assert all((at_once / f).read_bytes() == (beside / f).read_bytes() for f in files)
+
+
+def test_without_room_in_memory_the_pages_for_pagefind_go_to_the_temporary_folder(tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Containers often give /dev/shm 64 MB: then Pagefind reads its pages from the usual temporary folder."""
+    from datetime import date
+
+    from conftest import copy_fixture
+    from zwgk import search
+    from zwgk.sitebuild import prepare
+
+    site, _ = prepare(copy_fixture("mini", tmp_path / "tree"), date(2024, 7, 1))
+    assert site is not None
+    monkeypatch.setattr(search, "_MEMORY_NEEDED", 1 << 62)
+    assert search._pages_dir() is None
+    used: list[Path] = []
+    run = search._run_pagefind
+    monkeypatch.setattr(search, "_run_pagefind", lambda pages, out: (used.append(pages), run(pages, out)))
+    stats = site.search_index(tmp_path)
+    assert stats.records > 8 and (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
+    assert used and not str(used[0]).startswith("/dev/shm")

@@ -43,9 +43,20 @@ BUNDLE = "pagefind"  # folder of the index inside the site
 # (pagefind/parts.json).
 PART_SIZE = 1000
 PARTS = "parts.json"
-# The small pages Pagefind reads are written to memory where Linux offers it (20 MB a part): creating and
-# deleting 10,000 files on disk costs Pagefind and us several seconds.
-_MEMORY_DIR = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+# The small pages Pagefind reads are written to memory where Linux offers it (10–30 MB a part): creating and
+# deleting 10,000 files on disk costs Pagefind and us several seconds. Containers often give /dev/shm only
+# 64 MB, so it is used only with room to spare.
+_MEMORY_DIR = "/dev/shm"
+_MEMORY_NEEDED = 512 * 1024 * 1024
+
+
+def _pages_dir() -> str | None:
+    """Where to write a part's pages: /dev/shm when it has room, else the usual temporary folder."""
+    try:
+        room = os.statvfs(_MEMORY_DIR)
+    except OSError:
+        return None
+    return _MEMORY_DIR if room.f_bavail * room.f_frsize >= _MEMORY_NEEDED and os.access(_MEMORY_DIR, os.W_OK) else None
 LANGUAGE = "und"  # not zh: Pagefind would cut our tokens again in the browser
 # Han characters (with extension A and compatibility ideographs), or runs of ASCII letters and digits.
 _RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9A-Za-z]+)")
@@ -269,7 +280,7 @@ def _index_numbered_part(part: list[Record], scratch: Path, number: int) -> None
     """Index one part into scratch/part-N, leaving out what the search page does not load: the first part
     keeps Pagefind's script; the others are data only."""
     out = scratch / f"part-{number}"
-    with tempfile.TemporaryDirectory(prefix="zwgk-search-pages-", dir=_MEMORY_DIR) as pages:
+    with tempfile.TemporaryDirectory(prefix="zwgk-search-pages-", dir=_pages_dir()) as pages:
         _index_part(part, Path(pages) / "pages", out)
     for name in _UNUSED if not number else (*_UNUSED, "pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"):
         (out / name).unlink(missing_ok=True)
