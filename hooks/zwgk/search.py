@@ -212,8 +212,8 @@ SERVE_INDEX = BackgroundIndex()  # one per process: the hook module itself is lo
 
 class PendingIndex:
     """The search index being written by Pagefind in other processes while the checks run and the pages
-    are rendered (the index needs only the PublicSite). Its parts are indexed one at a time while MkDocs
-    has the cores, and `WIDTH` at a time once the pages are rendered (`finish`): Pagefind uses one core."""
+    are rendered (the index needs only the PublicSite). Its parts are indexed one at a time while MkDocs and
+    the link check have the cores, and `WIDTH` at a time after them (`finish`): Pagefind uses one core."""
 
     WIDTH = 2  # parts at once after rendering; each Pagefind run holds about 0.5 MB per record
 
