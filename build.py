@@ -249,8 +249,9 @@ def _build(root: Path, site_dir: Path | None, today: date | None, with_report: b
 
 
 def _remove_in_background(folder: Path) -> None:
-    """The previous site is deleted by a process of its own: 20,000 files take seconds nobody need wait for.
-    What a switched-off machine leaves is removed by the next build."""
+    """A built site no longer needed (the one replaced, or the one `check` built) is deleted by a process of
+    its own: 20,000 files take seconds nobody need wait for. What a switched-off machine leaves of a replaced
+    site is removed by the next build; a `check` scratch folder sits in the system's temporary folder."""
     code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
     subprocess.Popen([sys.executable, "-c", code, str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                      stderr=subprocess.DEVNULL, start_new_session=True)

@@ -64,10 +64,13 @@ def prepare(root: Path, today: date | None = None, index: bool = False) -> tuple
     site = SiteBuild(project, problems, today=today)
     if index:
         site.search = site.start_search_index()
-    site.coverage = check_content(project, site.public, site.pages, site.attachments(), problems, today)
+    try:
+        site.coverage = check_content(project, site.public, site.pages, site.attachments(), problems, today)
+    except BaseException:
+        site.close_search()
+        raise
     if problems.errors:
-        if site.search:
-            site.search.close()
+        site.close_search()  # nothing will be built: Pagefind stops
         return None, problems
     return site, problems
 
@@ -198,6 +201,10 @@ class SiteBuild:
     def start_search_index(self) -> PendingIndex:
         """Start writing the search index beside the rendering; `finish(site_dir)` puts it in place."""
         return PendingIndex(self.public, self.bodies)
+
+    def close_search(self) -> None:
+        if self.search is not None:
+            self.search.close()
 
     def html(self, path: str) -> str:
         html = self.fresh.pop(path, None) or self.renderer.page(self.by_path[path])
