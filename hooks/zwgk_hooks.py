@@ -22,10 +22,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from zwgk import memo
-from zwgk.search import SERVE_INDEX
+from zwgk.serve_index import SERVE_INDEX
 from zwgk.sitebuild import SiteBuild, compare_with_previous, last_good_build, prepare, take_over
 
 _site: SiteBuild | None = None
+_UNREAD = ".zwgk-unread"  # see on_config
 
 
 class _OwnSitemap(logging.Filter):
@@ -59,6 +60,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not _site.writes_shared_files() or _site.changed is not None:
         # 404.html: written by the first shard only, and in serve only when every page is rebuilt
         config.theme.static_templates.clear()
+    # MkDocs would walk content/ making a File of each of its 10,000 files, all of which on_files drops: zwgk
+    # reads content/ itself. So MkDocs walks a folder that does not exist; on_files puts docs_dir back.
+    config.docs_dir = str(Path(config.docs_dir) / _UNREAD)
     return config
 
 
@@ -97,8 +101,8 @@ class _GeneratedPage(Page):
 
 
 class _PageFile(File):
-    """A generated page. In a dirty build MkDocs renders only pages that say they changed: the
-    build uses that to render one shard of the pages per process, all pages staying in the nav."""
+    """A generated page. In a dirty build MkDocs renders only pages that say they changed: the nav's
+    pages are in every shard's nav, but rendered by one shard only (and in serve only when changed)."""
 
     build_here = True
 
@@ -126,6 +130,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _site is not None
+    if Path(config.docs_dir).name == _UNREAD:
+        config.docs_dir = str(Path(config.docs_dir).parent)  # serve watches it
     docs_dir = Path(config.docs_dir).resolve()
     outside = {d for d in {f.src_dir for f in files} if d is not None and Path(d).resolve() != docs_dir}
     kept = [f for f in files if f.src_dir is None or f.src_dir in outside]
@@ -133,9 +139,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         kept = []  # theme assets are copied by one shard only
     in_nav = {path: title for title, path in _site.nav()}
     for page in _site.pages:
+        builds = _site.builds(page.path)
+        if not builds and page.path not in in_nav:
+            continue  # another shard's, or unchanged in serve: MkDocs need not know it (links are ours)
         inclusion = InclusionLevel.UNDEFINED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
         file = _PageFile.generated(config, _md(page.path), content="", inclusion=inclusion)
-        file.build_here = _site.builds(page.path)
+        file.build_here = builds
         _GeneratedPage(in_nav.get(page.path, page.title), file, config)  # the nav names 首页 by its role
         kept.append(file)
     if not _site.writes_shared_files():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,44 @@ def test_without_room_in_memory_the_pages_for_pagefind_go_to_the_temporary_folde
     stats = site.search_index(tmp_path)
     assert stats.records > 8 and (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
     assert used and not str(used[0]).startswith("/dev/shm")
+
+
+def test_serve_writes_again_only_the_part_of_the_index_that_changed(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """serve keeps the parts of its index: after an edit, the part holding the edited record is indexed again
+    and the others are linked in unchanged; the result is the index a fresh build writes."""
+    import dataclasses
+    from datetime import date
+
+    from conftest import copy_fixture
+    from zwgk import search
+    from zwgk.serve_index import BackgroundIndex
+    from zwgk.sitebuild import prepare
+
+    site, _ = prepare(copy_fixture("mini", tmp_path / "tree"), date(2024, 7, 1))
+    assert site is not None
+    monkeypatch.setattr(search, "PART_SIZE", 4)
+    served, fresh = tmp_path / "served", tmp_path / "fresh"
+    served.mkdir()
+    fresh.mkdir()
+    index = BackgroundIndex()
+    index.request(site.public, site.bodies, served)
+    index.wait()
+
+    def files(site_dir: Path) -> dict[Path, os.stat_result]:
+        return {p.relative_to(site_dir): p.stat() for p in (site_dir / "pagefind").rglob("*") if p.is_file()}
+
+    before = files(served)
+    first, *others = site.public.documents  # the first record: in the first part, pagefind/ itself
+    edited = dataclasses.replace(site.public, documents=(dataclasses.replace(first, title="改过的标题"), *others))
+    index.request(edited, site.bodies, served)
+    index.wait()
+    after = files(served)
+    assert "改过的标题" in {r["meta"]["title"] for r in fragments(served).values()}
+    kept = {f for f in after if f.parts[1].isdigit()}  # pagefind/1/…, pagefind/2/…: the other parts
+    assert kept and all(after[f].st_ino == before[f].st_ino for f in kept)
+    assert any(f not in before for f in after if not f.parts[1].isdigit())  # the first part's new fragment
+    site.public = edited
+    site.search_index(fresh)
+    assert sorted(after) == sorted(files(fresh))
+    assert all((served / f).read_bytes() == (fresh / f).read_bytes() for f in after)

@@ -40,13 +40,14 @@ def _wait_for(predicate, seconds: float = 90) -> None:  # noqa: ANN001
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+def served(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[Path, str, Path]]:
+    """serve on a copy of the mini tree; parametrized with extra arguments of serve (--poll)."""
     tree = copy_fixture("mini", tmp_path)
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--root", str(tree), "serve",
-                                 "--addr", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+                                 "--addr", f"127.0.0.1:{port}", *getattr(request, "param", [])], stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
     base = f"http://127.0.0.1:{port}/"
     try:
         _wait_for(lambda: _get(base + "index.html")[0] == 200)
@@ -64,6 +65,8 @@ def _list_titles(html: str) -> list[str]:
     return [a.text().strip() for a in LexborHTMLParser(html).css("main a")]
 
 
+# serve hears of edits from the system; with --poll (network drives) it lists the files itself, as MkDocs does
+@pytest.mark.parametrize("served", [[], ["--poll"]], indirect=True, ids=["told", "polling"])
 def test_an_edit_shows_on_the_page_and_in_the_lists_and_nothing_else_is_rewritten(served) -> None:  # noqa: ANN001
     tree, base, log = served
     assert _title(_get(base + "wj/cjf-2024-1.html")[1]) == TITLE

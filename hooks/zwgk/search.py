@@ -32,6 +32,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from . import memo
 from .bodies import Body
 from .model import Document, Interpretation, Page
 from .pages import path_of
@@ -116,7 +117,11 @@ class Record:
 def _plain(body: Body | None) -> str:
     if body is None or not body.html:
         return ""
-    root = LexborHTMLParser(body.html).body
+    return memo.remember(("plain", body.html), lambda: _text_of(body.html))  # serve: parsed once per body
+
+
+def _text_of(html: str) -> str:
+    root = LexborHTMLParser(html).body
     return root.text(separator=" ", strip=True) if root is not None else ""
 
 
@@ -160,56 +165,6 @@ def write_index(public: PublicSite, bodies: dict[str, Body], site_dir: Path) -> 
     return _stats(len(found), site_dir / BUNDLE, start)
 
 
-class BackgroundIndex:
-    """serve: the index is rewritten after a rebuild in a thread, so an edit shows at once (10,000 documents
-    take Pagefind a minute); rebuilds while it runs leave only the newest request, and an index whose
-    records did not change is not rewritten."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._wanted: tuple[PublicSite, dict[str, Body], Path] | None = None
-        self._thread: threading.Thread | None = None
-        self._done: list[Record] | None = None
-
-    def request(self, public: PublicSite, bodies: dict[str, Body], site_dir: Path) -> None:
-        with self._lock:
-            self._wanted = (public, bodies, site_dir)
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="zwgk-search-index", daemon=True)
-                self._thread.start()
-
-    def wait(self) -> None:
-        """For tests: until the newest request is written."""
-        while True:
-            with self._lock:
-                thread = self._thread
-            if thread is None:
-                return
-            thread.join()
-
-    def _run(self) -> None:
-        while True:
-            with self._lock:
-                job, self._wanted = self._wanted, None
-                if job is None:
-                    self._thread = None
-                    return
-            public, bodies, site_dir = job
-            found = records(public, bodies)
-            if found == self._done and (site_dir / BUNDLE).is_dir():
-                continue
-            try:
-                with tempfile.TemporaryDirectory(prefix="zwgk-search-") as scratch:
-                    _build(found, Path(scratch))
-                    _replace(Path(scratch) / BUNDLE, site_dir / BUNDLE)
-                self._done = found
-            except Exception as error:  # noqa: BLE001 - the preview goes on without a fresh index
-                print(f"站内搜索索引没有更新（{error}）；预览的其他部分不受影响", file=sys.stderr)
-
-
-SERVE_INDEX = BackgroundIndex()  # one per process: the hook module itself is loaded anew for every rebuild
-
-
 class PendingIndex:
     """The search index being written by Pagefind in other processes while the checks run and the pages
     are rendered (the index needs only the PublicSite). Its parts are indexed one at a time while MkDocs and
@@ -221,7 +176,7 @@ class PendingIndex:
         self._start = time.perf_counter()
         found = records(public, bodies)
         self._count = len(found)
-        self._parts = _parts(found)
+        self._parts = parts(found)
         self._scratch = Path(tempfile.mkdtemp(prefix="zwgk-search-"))
         self._pool = ProcessPoolExecutor(max_workers=self.WIDTH)
         self._slots = threading.Semaphore(1)
@@ -264,16 +219,17 @@ class PendingIndex:
         shutil.rmtree(self._scratch, ignore_errors=True)
 
 
-def _parts(found: list[Record]) -> list[list[Record]]:
+def parts(found: list[Record]) -> list[list[Record]]:
+    """`found` cut into the parts of the index, in order (an empty site has one empty part)."""
     return [found[i:i + PART_SIZE] for i in range(0, len(found), PART_SIZE)] or [[]]
 
 
 def _build(found: list[Record], scratch: Path) -> None:
     """Index `found` into scratch/pagefind, part after part."""
-    parts = _parts(found)
-    for number, part in enumerate(parts):
+    cut = parts(found)
+    for number, part in enumerate(cut):
         _index_numbered_part(part, scratch, number)
-    _assemble(scratch, len(parts))
+    _assemble(scratch, len(cut))
 
 
 def _index_numbered_part(part: list[Record], scratch: Path, number: int) -> None:
@@ -286,13 +242,42 @@ def _index_numbered_part(part: list[Record], scratch: Path, number: int) -> None
         (out / name).unlink(missing_ok=True)
 
 
-def _assemble(scratch: Path, count: int) -> None:
-    """scratch/pagefind: the first part, with the others in pagefind/N/, listed in pagefind/parts.json."""
+def _assemble(scratch: Path, count: int, keep_parts: bool = False) -> None:
+    """scratch/pagefind: the first part, with the others in pagefind/N/, listed in pagefind/parts.json. The
+    parts are moved there, or with `keep_parts` (serve, which updates them) linked."""
     bundle = scratch / BUNDLE
-    (scratch / "part-0").rename(bundle)
+
+    def place(part: Path, target: Path) -> None:
+        if keep_parts:
+            shutil.copytree(part, target, copy_function=_link)
+        else:
+            part.rename(target)
+
+    place(scratch / "part-0", bundle)
     for number in range(1, count):
-        (scratch / f"part-{number}").rename(bundle / str(number))
+        place(scratch / f"part-{number}", bundle / str(number))
     (bundle / PARTS).write_text(json.dumps([f"{n}/" for n in range(1, count)]), encoding="utf-8")
+
+
+def _link(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links
+        shutil.copy2(source, target)
+
+
+def update_parts(changed: dict[int, list[Record]], count: int, scratch: Path, site_dir: Path) -> None:
+    """Index the `changed` parts again into scratch/part-N, drop parts beyond `count`, and put the index of
+    all parts into `site_dir` (serve_index.py runs this in a process of its own)."""
+    for number, part in sorted(changed.items()):
+        shutil.rmtree(scratch / f"part-{number}", ignore_errors=True)
+        _index_numbered_part(part, scratch, number)
+    for stale in scratch.glob("part-*"):
+        if int(stale.name.split("-")[1]) >= count:
+            shutil.rmtree(stale)
+    shutil.rmtree(scratch / BUNDLE, ignore_errors=True)
+    _assemble(scratch, count, keep_parts=True)
+    _replace(scratch / BUNDLE, site_dir / BUNDLE)
 
 
 def _index_part(found: list[Record], pages: Path, out: Path) -> None:

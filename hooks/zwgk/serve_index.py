@@ -1,0 +1,111 @@
+"""serve's search index: written again after each rebuild, in the background, and only where it changed.
+
+The index is made of parts of search.PART_SIZE records; an edit changes one record, so only the part that
+holds it goes through Pagefind again, and the others are linked in as they were. The pages Pagefind reads,
+and Pagefind, run in a process of their own: the editor's next rebuild keeps its core and Python's lock.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from .bodies import Body
+from .publication import PublicSite
+from .search import BUNDLE, Record, parts, records, update_parts
+
+
+class BackgroundIndex:
+    """Rebuilds while an update runs leave only the newest request; an index whose records did not change
+    is not written again."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._wanted: tuple[PublicSite, dict[str, Body], Path] | None = None
+        self._thread: threading.Thread | None = None
+        self._indexed: list[list[Record]] = []  # the parts as they are in self._scratch
+        self._site_dir: Path | None = None  # where they were last put
+        self._scratch: Path | None = None
+
+    def request(self, public: PublicSite, bodies: dict[str, Body], site_dir: Path) -> None:
+        with self._lock:
+            self._wanted = (public, bodies, site_dir)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="zwgk-search-index", daemon=True)
+                self._thread.start()
+
+    def wait(self) -> None:
+        """For tests: until the newest request is written."""
+        while True:
+            with self._lock:
+                thread = self._thread
+            if thread is None:
+                return
+            thread.join()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                job, self._wanted = self._wanted, None
+                if job is None:
+                    self._thread = None
+                    return
+            public, bodies, site_dir = job
+            found = parts(records(public, bodies))
+            changed = {n: part for n, part in enumerate(found) if self._indexed[n:n + 1] != [part]}
+            if not changed and len(found) == len(self._indexed) and site_dir == self._site_dir \
+                    and (site_dir / BUNDLE).is_dir():
+                continue
+            if self._update(changed, len(found), site_dir):
+                self._indexed, self._site_dir = found, site_dir
+            else:
+                self._indexed, self._site_dir = [], None  # start afresh next time
+                print("站内搜索索引没有更新；预览的其他部分不受影响", file=sys.stderr)
+
+    def _update(self, changed: dict[int, list[Record]], count: int, site_dir: Path) -> bool:
+        if self._scratch is None:
+            self._scratch = Path(tempfile.mkdtemp(prefix="zwgk-serve-search-"))
+            atexit.register(shutil.rmtree, self._scratch, ignore_errors=True)
+        # spawned, not forked: this process has server threads; a daemon, so it ends with serve
+        process = multiprocessing.get_context("spawn").Process(
+            target=_update_parts, args=(changed, count, self._scratch, site_dir), name="zwgk-search-index", daemon=True)
+        process.start()
+        process.join()
+        return process.exitcode == 0
+
+
+def _update_parts(changed: dict[int, list[Record]], count: int, scratch: Path, site_dir: Path) -> None:
+    _end_with_parent()
+    try:
+        update_parts(changed, count, scratch, site_dir)
+    except Exception as error:  # noqa: BLE001 - said in one line; the preview goes on
+        print(f"站内搜索索引出错：{error}", file=sys.stderr)
+        sys.exit(1)
+
+
+def _end_with_parent() -> None:
+    """A stopped serve (Ctrl-C, or killed) leaves no indexing behind: this process and its Pagefind form a
+    process group of their own, which ends itself once serve is gone."""
+    if not hasattr(os, "setpgrp"):
+        return  # Windows: the console closes the process with serve
+    os.setpgrp()
+    parent = os.getppid()
+    signal.signal(signal.SIGTERM, lambda *_: os.killpg(0, signal.SIGKILL))  # serve ending: Pagefind goes too
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os.killpg(0, signal.SIGKILL)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+SERVE_INDEX = BackgroundIndex()  # one per process: the hook module itself is loaded anew for every rebuild
