@@ -342,12 +342,21 @@ def _told_of_changes() -> type:
     fifth and slowed each rebuild by seconds. `serve --poll` keeps MkDocs' listing, for network drives
     and shared folders, which do not report changes."""
     from mkdocs.livereload import LiveReloadServer
+    from watchdog import events
     from watchdog.observers import Observer
+
+    # What an edit does to files; not opening or reading them, which every build does.
+    edits = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent, events.FileMovedEvent,
+             events.FileClosedEvent]
+
+    class EditObserver(Observer):
+        def schedule(self, event_handler, path, *, recursive=False, event_filter=None, **kwargs):  # noqa: ANN001, ANN003, ANN201
+            return super().schedule(event_handler, path, recursive=recursive, event_filter=edits, **kwargs)
 
     class Server(LiveReloadServer):
         def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - as LiveReloadServer's
             super().__init__(*args, **kwargs)
-            self.observer = Observer()  # before anything is watched
+            self.observer = EditObserver()  # before anything is watched
 
     return Server
 

@@ -45,6 +45,7 @@ def _md(path: str) -> str:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
+    memo.hold_garbage()  # serve: collected after the rebuild (on_post_build, on_build_error)
     root = Path(config.docs_dir).parent  # content/ sits in the site's root, beside catalogues/
     _site = take_over(root) or _prepare(root, config)  # take_over: already loaded and checked by build.py
     # MkDocs themes print site_name and titles as HTML, so they get escaped text.
@@ -126,6 +127,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         print(f"预览已更新：重新生成 {len(_site.changed)} 个页面（共 {len(_site.pages)} 个）", file=sys.stderr)
     if memo.enabled():  # serve: build.py writes the index after MkDocs; here it is written in the background
         SERVE_INDEX.request(_site.public, _site.bodies, Path(config.site_dir))
+    memo.collect_when_idle()
+
+
+def on_build_error(error: Exception) -> None:
+    memo.collect_when_idle()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -83,6 +83,10 @@ def test_an_edit_shows_on_the_page_and_in_the_lists_and_nothing_else_is_rewritte
     _wait_for(lambda: _rebuilt(log)[-1:] == [1])
     first_rebuild, total = _rebuilt(log, total=True)[0]
     assert 1 < first_rebuild < total / 2  # the title shows on the page, its lists and the home page
+    # Building reads the content files: that is not an edit, and serve stays quiet until the next one.
+    settled = log.read_text(encoding="utf-8").count("Documentation built")
+    time.sleep(3)
+    assert log.read_text(encoding="utf-8").count("Documentation built") == settled
 
 
 def _rebuilt(log: Path, total: bool = False) -> list:
@@ -100,3 +104,35 @@ def test_a_deleted_document_disappears_and_an_error_keeps_the_last_good_site(ser
     _wait_for(lambda: "此件公开" in log.read_text(encoding="utf-8").split("改过")[-1]
               and "不在可选范围内" in log.read_text(encoding="utf-8"))
     assert _title(_get(base + "wj/cjf-2024-1.html")[1]) == TITLE
+
+
+def test_garbage_is_collected_after_a_rebuild_not_during_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """serve holds Python's garbage collection during a rebuild and runs it when the editor has the page,
+    unless the next rebuild has started; after a few rebuilds in a row it collects anyway."""
+    import gc
+
+    from zwgk import memo
+
+    for name, value in (("_enabled", True), ("_built", False), ("_rebuilds", 0), ("_collected", 0), ("IDLE_SECONDS", 0.1)):
+        monkeypatch.setattr(memo, name, value)
+    try:
+        memo.hold_garbage()
+        assert gc.isenabled()  # the first build collects as usual
+        memo.collect_when_idle()
+        memo.hold_garbage()
+        assert not gc.isenabled()
+        memo.collect_when_idle()
+        time.sleep(0.3)
+        assert gc.isenabled() and memo._collected == 1
+        memo.hold_garbage()
+        memo.collect_when_idle()
+        memo.hold_garbage()  # the next rebuild starts before the collection was due: it waits
+        time.sleep(0.3)
+        assert not gc.isenabled()
+        collections = gc.get_stats()[2]["collections"]
+        for _ in range(memo.HELD_REBUILDS):
+            memo.collect_when_idle()
+            memo.hold_garbage()
+        assert gc.get_stats()[2]["collections"] > collections and not gc.isenabled()
+    finally:
+        gc.enable()
