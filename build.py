@@ -140,6 +140,7 @@ def _content_epoch(site) -> str:  # noqa: ANN001 - zwgk SiteBuild
 
 def _run(root: Path, dest: Path, today: date | None, external: bool):  # noqa: ANN202 - zwgk CheckRun, SiteBuild
     """Load, check, build into `dest` and check the built links. The site is None on errors."""
+    from zwgk import parallel
     from zwgk.checks.links import check_built_site
     from zwgk.report import CheckRun
     from zwgk.sitebuild import prepare
@@ -153,10 +154,11 @@ def _run(root: Path, dest: Path, today: date | None, external: bool):  # noqa: A
     search = site.search
     assert search is not None
     try:
-        if not _mkdocs_build(root, site, dest):
-            return run, None
-        # The link check reads the pages only; Pagefind goes on beside it, then gets both cores (finish).
-        links = check_built_site(dest, site.locate, problems, site.project.site.base_url)
+        with parallel.reserved(1):  # Pagefind has a core of its own meanwhile
+            if not _mkdocs_build(root, site, dest):
+                return run, None
+            # The link check reads the pages only; Pagefind goes on beside it, then gets every core (finish).
+            links = check_built_site(dest, site.locate, problems, site.project.site.base_url)
         if not problems.errors:  # a failed build is thrown away, index and all
             index = search.finish(dest)
             logging.getLogger("zwgk").info("站内搜索索引：%d 个页面，用时 %.1f 秒（与生成页面同时进行，页面生成后又等了 %.1f 秒）",

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -19,6 +20,7 @@ T = TypeVar("T")
 MIN_ITEMS_TO_SPLIT = 200
 
 _tasks: Sequence[Callable[[], object]] = ()
+_reserved = 0  # cores kept for work running beside (the search index)
 
 
 def workers() -> int:
@@ -32,8 +34,20 @@ def workers() -> int:
 
 
 def shards(count: int) -> int:
-    """How many shards to cut `count` items into."""
-    return 1 if count < MIN_ITEMS_TO_SPLIT else workers()
+    """How many shards to cut `count` items into: one per core not reserved."""
+    return 1 if count < MIN_ITEMS_TO_SPLIT else max(1, workers() - _reserved)
+
+
+@contextmanager
+def reserved(cores: int) -> Iterator[None]:
+    """Work inside leaves `cores` cores to work running beside it. The search index is the longest part of
+    a large build: one process more than there are cores would slow it as much as it speeds the rest."""
+    global _reserved
+    _reserved += cores
+    try:
+        yield
+    finally:
+        _reserved -= cores
 
 
 def split(items: Sequence[T], parts: int) -> list[Sequence[T]]:
