@@ -2,8 +2,8 @@
 """The scale benchmark: prints build time, peak memory, growth, check time, serve's rebuild after
 one edit, and a naive mkdocs-material site of the same documents for comparison.
 
-    .venv/bin/python bench/run.py                       # N = 1,000 and 10,000 (about 10 minutes)
-    .venv/bin/python bench/run.py --sizes 1000 --naive 1000
+    .venv/bin/python bench/run.py                       # N = 1,000 and 10,000 (about 15 minutes)
+    .venv/bin/python bench/run.py --sizes 1000 --naive 1000 --repeat 1
 
 Synthetic counties come from bench/generate.py (same seed, same files). Memory is the peak of the
 proportional set size (PSS) summed over the build process and its children, so forked workers
@@ -18,8 +18,10 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -82,6 +84,13 @@ def timed(command: list[str], memory: bool = True, **kwargs) -> tuple[float, flo
     return elapsed, peak / 1024, result
 
 
+def settled(site: Path) -> None:
+    """Wait until the folders a build or check deletes in the background (the replaced site, check's scratch
+    site) are gone: the next measurement would share the machine with that deletion."""
+    while any(site.parent.glob(f".{site.name}.old-*")) or any(Path(tempfile.gettempdir()).glob("zwgk-check-*")):
+        time.sleep(0.2)
+
+
 def generate(docs: int, workdir: Path) -> Path:
     tree = workdir / f"county-{docs}"
     stamp = tree / ".bench-generated"
@@ -107,8 +116,9 @@ def _fetch(url: str) -> str:
         return ""
 
 
-def serve_rebuild(tree: Path) -> tuple[float, float, str]:
-    """(seconds from saving one edited document until serve shows it, first build seconds, serve's own report)."""
+def serve_rebuild(tree: Path, edits: int = 3) -> tuple[list[float], float, str]:
+    """(seconds from saving an edited document until serve shows it, for each of `edits` edits one after the
+    other; first build seconds; serve's own report of the last rebuild)."""
     port = _free_port()
     log = tree / "serve.log"
     doc = sorted((tree / "content" / "documents").rglob("*.md"))[len(list((tree / "content" / "documents").rglob("*.md"))) // 2]
@@ -125,16 +135,18 @@ def serve_rebuild(tree: Path) -> tuple[float, float, str]:
             time.sleep(0.2)
         first = time.perf_counter() - start
         page = f"{base}wj/{doc.stem}.html"
-        time.sleep(1)
-        marker = f"基准测试改动{int(time.time())}"
-        edited = re.sub(r"^标题: ", f"标题: {marker}", original, count=1, flags=re.M)
-        start = time.perf_counter()
-        doc.write_text(edited, encoding="utf-8")
-        while marker not in _fetch(page):
-            if time.perf_counter() - start > 300:
-                sys.exit("serve did not show the edit:\n" + log.read_text(encoding="utf-8")[-3000:])
-            time.sleep(0.05)
-        seen = time.perf_counter() - start
+        seen: list[float] = []
+        for number in range(edits):
+            time.sleep(1)  # the first edit comes while serve is still writing its first search index
+            marker = f"基准测试改动{number}-{int(time.time())}"
+            edited = re.sub(r"^标题: ", f"标题: {marker}", original, count=1, flags=re.M)
+            start = time.perf_counter()
+            doc.write_text(edited, encoding="utf-8")
+            while marker not in _fetch(page):
+                if time.perf_counter() - start > 300:
+                    sys.exit("serve did not show the edit:\n" + log.read_text(encoding="utf-8")[-3000:])
+                time.sleep(0.05)
+            seen.append(time.perf_counter() - start)
         time.sleep(0.5)
         reports = re.findall(r"预览已更新：[^\n]*", log.read_text(encoding="utf-8"))
         return seen, first, reports[-1] if reports else ""
@@ -173,6 +185,8 @@ def main() -> int:
                         help="sizes to build as a naive mkdocs-material site (quadratic: keep them small)")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/zwgk-bench"))
     parser.add_argument("--no-serve", action="store_true", help="skip the serve measurement")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="builds (and serve edits) per size; the median is reported, as one VM run varies by ±10%%")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     print(f"机器：{os.cpu_count()} 核，Python {sys.version.split()[0]}；工作目录 {args.workdir}")
@@ -181,17 +195,26 @@ def main() -> int:
         tree = generate(docs, args.workdir)
         site = tree / "site"
         command = [PYTHON, str(ROOT / "build.py"), "--root", str(tree), "build", "--site-dir", str(site)]
-        seconds, _, result = timed(command, memory=False)
-        _, peak, _ = timed(command)  # memory in a second run, so that sampling it does not slow the first
+        runs = []
+        for _ in range(args.repeat):
+            settled(site)
+            runs.append(timed(command, memory=False))
+        seconds = statistics.median(r[0] for r in runs)
+        settled(site)
+        _, peak, _ = timed(command)  # memory in a run of its own, as sampling it slows the process it samples
         builds[docs] = seconds
         pages = sum(1 for _ in site.rglob("*.html"))
-        print(f"N={docs:>6}  完整构建 {seconds:6.1f} s（{seconds / docs * 1000:.1f} ms/文件，{pages} 个页面），"
-              f"峰值内存 {peak:6.0f} MiB，退出码 {result.returncode}")
+        spread = "、".join(f"{r[0]:.1f}" for r in runs)
+        print(f"N={docs:>6}  完整构建 {seconds:6.1f} s（{args.repeat} 次的中位数：{spread}；{seconds / docs * 1000:.1f} ms/文件，"
+              f"{pages} 个页面），峰值内存 {peak:6.0f} MiB，退出码 {max(r[2].returncode for r in runs)}")
+        settled(site)
         seconds, _, result = timed([PYTHON, str(ROOT / "build.py"), "--root", str(tree), "check"], memory=False)
+        settled(site)
         print(f"N={docs:>6}  check     {seconds:6.1f} s，退出码 {result.returncode}")
         if not args.no_serve:
-            seen, first, report = serve_rebuild(tree)
-            print(f"N={docs:>6}  serve 首次生成 {first:6.1f} s；改一个文件后 {seen:4.1f} s 在浏览器可见（{report}）")
+            seen, first, report = serve_rebuild(tree, args.repeat)
+            print(f"N={docs:>6}  serve 首次生成 {first:6.1f} s；改一个文件后 {statistics.median(seen):4.1f} s 在浏览器可见"
+                  f"（{len(seen)} 次改动的中位数：{'、'.join(f'{s:.1f}' for s in seen)}；{report}）")
     sizes = sorted(builds)
     for small, large in zip(sizes, sizes[1:]):
         print(f"增长：文件数 ×{large / small:.1f} → 构建时间 ×{builds[large] / builds[small]:.2f}")

@@ -172,3 +172,16 @@ def test_serve_writes_again_only_the_part_of_the_index_that_changed(tmp_path: Pa
     site.search_index(fresh)
     assert sorted(after) == sorted(files(fresh))
     assert all((served / f).read_bytes() == (fresh / f).read_bytes() for f in after)
+
+
+def test_serve_removes_the_index_parts_a_killed_serve_left_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    from zwgk import serve_index
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead, alive = tmp_path / f"zwgk-serve-search-{2**22 - 1}-abc", tmp_path / f"zwgk-serve-search-{os.getpid()}-abc"
+    for folder in (dead, alive):
+        (folder / "part-0").mkdir(parents=True)
+    serve_index._remove_left_behind()
+    assert alive.is_dir() and not dead.exists()

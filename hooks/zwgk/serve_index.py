@@ -72,7 +72,8 @@ class BackgroundIndex:
 
     def _update(self, changed: dict[int, list[Record]], count: int, site_dir: Path) -> bool:
         if self._scratch is None:
-            self._scratch = Path(tempfile.mkdtemp(prefix="zwgk-serve-search-"))
+            _remove_left_behind()
+            self._scratch = Path(tempfile.mkdtemp(prefix=f"{_SCRATCH}{os.getpid()}-"))
             atexit.register(shutil.rmtree, self._scratch, ignore_errors=True)
         # spawned, not forked: this process has server threads; a daemon, so it ends with serve
         process = multiprocessing.get_context("spawn").Process(
@@ -80,6 +81,17 @@ class BackgroundIndex:
         process.start()
         process.join()
         return process.exitcode == 0
+
+
+_SCRATCH = "zwgk-serve-search-"  # + the pid of the serve whose index parts it holds
+
+
+def _remove_left_behind() -> None:
+    """The parts of a serve that was killed (no atexit ran): its process is gone."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_SCRATCH}*-*"):
+        pid = folder.name[len(_SCRATCH):].split("-")[0]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists() and Path("/proc/self").exists():
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _update_parts(changed: dict[int, list[Record]], count: int, scratch: Path, site_dir: Path) -> None:
