@@ -11,9 +11,11 @@ Exit code 0 only when there are no errors.
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -157,7 +159,7 @@ def _run(root: Path, dest: Path, today: date | None, external: bool):  # noqa: A
         with parallel.reserved(1):  # Pagefind has a core of its own meanwhile
             if not _mkdocs_build(root, site, dest):
                 return run, None
-            # The link check reads the pages only; Pagefind goes on beside it, then gets every core (finish).
+            # The link check reads the pages only; Pagefind goes on beside it, then two parts at once (finish).
             links = check_built_site(dest, site.locate, problems, site.project.site.base_url)
         if not problems.errors:  # a failed build is thrown away, index and all
             index = search.finish(dest)
@@ -327,6 +329,7 @@ def serve(root: Path, addr: str, poll: bool = False) -> int:
 
     memo.enable()  # after the first build, an edit re-renders only the pages it changes
     _quiet_dirty_builds()
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped by a service manager: clean up as on Ctrl-C
     if not poll:
         mkdocs_serve_module.LiveReloadServer = _told_of_changes()
     try:
@@ -335,7 +338,20 @@ def serve(root: Path, addr: str, poll: bool = False) -> int:
     except Abort as abort:
         print(abort.message, file=sys.stderr)
         return 1
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            print(f"地址 {addr} 已被占用（可能已经开着一个预览）：关掉它，或用 --addr 换一个端口，例如 --addr 127.0.0.1:8001",
+                  file=sys.stderr)
+            return 1
+        if not poll and error.errno in (errno.ENOSPC, errno.EMFILE):  # the system's limit of watched folders
+            print(f"系统不能再监视更多文件夹（{error.strerror}）：改用 python build.py serve --poll", file=sys.stderr)
+            return 1
+        raise
     return 0
+
+
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _told_of_changes() -> type:
@@ -349,11 +365,27 @@ def _told_of_changes() -> type:
 
     # What an edit does to files; not opening or reading them, which every build does.
     edits = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent, events.FileMovedEvent,
-             events.FileClosedEvent]
+             events.FileClosedEvent, events.DirDeletedEvent, events.DirMovedEvent]
+
+    class Edits(events.FileSystemEventHandler):
+        """MkDocs' handler, which passes over folders: a folder deleted or moved (with the documents in it)
+        counts as a file deleted. With `only`, the events of that one file of the folder watched."""
+
+        def __init__(self, inner: events.FileSystemEventHandler, only: str | None = None) -> None:
+            self.inner, self.only = inner, only
+
+        def dispatch(self, event: events.FileSystemEvent) -> None:
+            if self.only is not None and self.only not in (event.src_path, event.dest_path):
+                return
+            self.inner.dispatch(events.FileDeletedEvent(event.src_path) if event.is_directory else event)
 
     class EditObserver(Observer):
         def schedule(self, event_handler, path, *, recursive=False, event_filter=None, **kwargs):  # noqa: ANN001, ANN003, ANN201
-            return super().schedule(event_handler, path, recursive=recursive, event_filter=edits, **kwargs)
+            path = os.path.abspath(path)
+            if os.path.isfile(path):  # mkdocs.yml: its folder, as an editor often saves a file as a new one
+                return super().schedule(Edits(event_handler, path), os.path.dirname(path), recursive=False,
+                                        event_filter=edits, **kwargs)
+            return super().schedule(Edits(event_handler), path, recursive=recursive, event_filter=edits, **kwargs)
 
     class Server(LiveReloadServer):
         def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - as LiveReloadServer's

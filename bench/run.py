@@ -87,7 +87,9 @@ def timed(command: list[str], memory: bool = True, **kwargs) -> tuple[float, flo
 def settled(site: Path) -> None:
     """Wait until the folders a build or check deletes in the background (the replaced site, check's scratch
     site) are gone: the next measurement would share the machine with that deletion."""
-    while any(site.parent.glob(f".{site.name}.old-*")) or any(Path(tempfile.gettempdir()).glob("zwgk-check-*")):
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (any(site.parent.glob(f".{site.name}.old-*"))
+                                           or any(Path(tempfile.gettempdir()).glob("zwgk-check-*"))):
         time.sleep(0.2)
 
 

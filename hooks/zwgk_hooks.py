@@ -1,8 +1,8 @@
 """MkDocs hooks: the only place the project talks to MkDocs. All work is delegated to `zwgk`.
 
 on_config loads and checks the content (a failed check aborts with the Chinese report);
-on_files replaces everything MkDocs found in content/ by the pages and attachments the model
-publishes; the page events hand MkDocs the HTML our own templates rendered.
+on_files gives MkDocs the pages and attachments the model publishes (MkDocs itself reads nothing
+in content/); the page events hand MkDocs the HTML our own templates rendered.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -26,6 +27,7 @@ from zwgk.serve_index import SERVE_INDEX
 from zwgk.sitebuild import SiteBuild, compare_with_previous, last_good_build, prepare, take_over
 
 _site: SiteBuild | None = None
+_config: MkDocsConfig | None = None  # the config being built, for on_build_error
 _UNREAD = ".zwgk-unread"  # see on_config
 
 
@@ -43,8 +45,10 @@ def _md(path: str) -> str:
     return path[: -len(".html")] + ".md"
 
 
+@event_priority(-100)  # after any plugin's on_config: none of them should see the docs_dir MkDocs walks
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site
+    global _site, _config
+    _config = config
     memo.hold_garbage()  # serve: collected after the rebuild (on_post_build, on_build_error)
     root = Path(config.docs_dir).parent  # content/ sits in the site's root, beside catalogues/
     _site = take_over(root) or _prepare(root, config)  # take_over: already loaded and checked by build.py
@@ -130,14 +134,24 @@ def on_post_build(config: MkDocsConfig) -> None:
     memo.collect_when_idle()
 
 
+def _restore_docs_dir(config: MkDocsConfig) -> None:
+    if Path(config.docs_dir).name == _UNREAD:
+        config.docs_dir = str(Path(config.docs_dir).parent)  # serve watches it
+
+
 def on_build_error(error: Exception) -> None:
+    if _config is not None:
+        _restore_docs_dir(_config)
     memo.collect_when_idle()
+
+
+def on_shutdown() -> None:
+    SERVE_INDEX.close()  # serve stops: before MkDocs deletes the preview site
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _site is not None
-    if Path(config.docs_dir).name == _UNREAD:
-        config.docs_dir = str(Path(config.docs_dir).parent)  # serve watches it
+    _restore_docs_dir(config)
     docs_dir = Path(config.docs_dir).resolve()
     outside = {d for d in {f.src_dir for f in files} if d is not None and Path(d).resolve() != docs_dir}
     kept = [f for f in files if f.src_dir is None or f.src_dir in outside]

@@ -8,6 +8,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -180,7 +182,9 @@ def test_serve_removes_the_index_parts_a_killed_serve_left_behind(tmp_path: Path
     from zwgk import serve_index
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    dead, alive = tmp_path / f"zwgk-serve-search-{2**22 - 1}-abc", tmp_path / f"zwgk-serve-search-{os.getpid()}-abc"
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()  # its pid is free now
+    dead, alive = tmp_path / f"zwgk-serve-search-{ended.pid}-abc", tmp_path / f"zwgk-serve-search-{os.getpid()}-abc"
     for folder in (dead, alive):
         (folder / "part-0").mkdir(parents=True)
     serve_index._remove_left_behind()

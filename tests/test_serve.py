@@ -54,7 +54,8 @@ def served(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[Pat
         yield tree, base, log
     finally:
         proc.terminate()
-        proc.wait(timeout=20)
+        # stopped by a service manager (SIGTERM), serve cleans up as on Ctrl-C: its index process, its preview site
+        assert proc.wait(timeout=20) == 0
 
 
 def _title(html: str) -> str:
@@ -136,3 +137,48 @@ def test_garbage_is_collected_after_a_rebuild_not_during_it(monkeypatch: pytest.
         assert gc.get_stats()[2]["collections"] > collections and not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_serve_hears_of_edits_from_the_system_and_not_of_reads(tmp_path: Path) -> None:
+    """The watcher build.py gives MkDocs' preview server: native, told of a config file saved as a new file
+    (again and again), of a folder of documents moved away, and not of files being read."""
+    import importlib.util
+    import shutil
+
+    from watchdog.observers.polling import PollingObserver
+
+    spec = importlib.util.spec_from_file_location("zwgk_build_cli", ROOT / "build.py")
+    cli = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cli)
+    server = cli._told_of_changes()(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    assert not isinstance(server.observer, PollingObserver)
+    config, content = tmp_path / "mkdocs.yml", tmp_path / "content"
+    config.write_text("site_name: a\n", encoding="utf-8")
+    (content / "documents" / "2024").mkdir(parents=True)
+    (content / "documents" / "2024" / "a.md").write_text("x", encoding="utf-8")
+    server.watch(str(config))
+    server.watch(str(content))
+    server.observer.start()
+
+    def heard(change) -> bool:  # noqa: ANN001
+        server._want_rebuild = False
+        change()
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not server._want_rebuild:
+            time.sleep(0.05)
+        return server._want_rebuild
+
+    def save_as_new(text: str) -> None:
+        (tmp_path / "mkdocs.yml.tmp").write_text(text, encoding="utf-8")
+        (tmp_path / "mkdocs.yml.tmp").replace(config)
+
+    try:
+        assert heard(lambda: save_as_new("site_name: b\n"))
+        assert heard(lambda: save_as_new("site_name: c\n"))  # the watch outlives the first replacement
+        assert not heard(lambda: (config.read_text(encoding="utf-8"),
+                                  (content / "documents" / "2024" / "a.md").read_text(encoding="utf-8")))
+        assert not heard(lambda: (tmp_path / "README.md").write_text("beside mkdocs.yml", encoding="utf-8"))
+        assert heard(lambda: shutil.move(content / "documents" / "2024", tmp_path / "trash"))
+    finally:
+        server.observer.stop()
+        server.observer.join()

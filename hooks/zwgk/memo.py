@@ -92,6 +92,9 @@ def remember_reporting(key: Hashable, problems: Problems, compute: Callable[[Pro
     return result
 
 
+_collecting = threading.Lock()  # a rebuild starting and the timer collecting: one after the other
+
+
 def hold_garbage() -> None:
     """At the start of a rebuild in serve: no cyclic garbage collection until it is over. With 10,000
     documents remembered, one full collection walks millions of objects (0.5–1 s), and a rebuild used to
@@ -101,8 +104,9 @@ def hold_garbage() -> None:
     if _enabled and _built:
         if _rebuilds - _collected >= HELD_REBUILDS:
             _collect(_rebuilds)
-        _rebuilds += 1
-        gc.disable()
+        with _collecting:
+            _rebuilds += 1
+            gc.disable()
 
 
 def collect_when_idle() -> None:
@@ -119,7 +123,8 @@ def collect_when_idle() -> None:
 
 def _collect(rebuild: int) -> None:
     global _collected
-    if rebuild == _rebuilds:
-        _collected = rebuild
-        gc.enable()
-        gc.collect()
+    with _collecting:
+        if rebuild == _rebuilds:
+            _collected = rebuild
+            gc.enable()
+            gc.collect()
