@@ -89,10 +89,9 @@ def test_search_page_is_built_with_the_form_and_the_index_beside_it(mini_site: P
     assert not (mini_site / "search").exists()  # Material's search index is gone
 
 
-def test_index_written_beside_the_build_in_parts_equals_the_one_written_at_once(tmp_path: Path,
-                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    """build.py indexes parts in other processes, one or two at a time; the result is the same bytes as
-    indexing the parts one after the other."""
+@pytest.fixture
+def mini_in_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201 - a zwgk SiteBuild
+    """The mini tree loaded and checked, its search index cut into parts of 4 records."""
     from datetime import date
 
     from conftest import copy_fixture
@@ -102,6 +101,13 @@ def test_index_written_beside_the_build_in_parts_equals_the_one_written_at_once(
     site, _ = prepare(copy_fixture("mini", tmp_path / "tree"), date(2024, 7, 1))
     assert site is not None
     monkeypatch.setattr(search, "PART_SIZE", 4)
+    return site
+
+
+def test_index_written_beside_the_build_in_parts_equals_the_one_written_at_once(tmp_path: Path, mini_in_parts) -> None:  # noqa: ANN001
+    """build.py indexes parts in other processes, one or two at a time; the result is the same bytes as
+    indexing the parts one after the other."""
+    site = mini_in_parts
     at_once, beside = tmp_path / "at-once", tmp_path / "beside"
     at_once.mkdir()
     beside.mkdir()
@@ -135,21 +141,13 @@ def test_without_room_in_memory_the_pages_for_pagefind_go_to_the_temporary_folde
     assert used and not str(used[0]).startswith("/dev/shm")
 
 
-def test_serve_writes_again_only_the_part_of_the_index_that_changed(tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_serve_writes_again_only_the_part_of_the_index_that_changed(tmp_path: Path, mini_in_parts) -> None:  # noqa: ANN001
     """serve keeps the parts of its index: after an edit, the part holding the edited record is indexed again
     and the others are linked in unchanged; the result is the index a fresh build writes."""
     import dataclasses
-    from datetime import date
-
-    from conftest import copy_fixture
-    from zwgk import search
     from zwgk.serve_index import BackgroundIndex
-    from zwgk.sitebuild import prepare
 
-    site, _ = prepare(copy_fixture("mini", tmp_path / "tree"), date(2024, 7, 1))
-    assert site is not None
-    monkeypatch.setattr(search, "PART_SIZE", 4)
+    site = mini_in_parts
     served, fresh = tmp_path / "served", tmp_path / "fresh"
     served.mkdir()
     fresh.mkdir()
