@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -178,7 +179,9 @@ class PendingIndex:
         self._count = len(found)
         self._parts = parts(found)
         self._scratch = Path(tempfile.mkdtemp(prefix="zwgk-search-"))
-        self._pool = ProcessPoolExecutor(max_workers=self.WIDTH)
+        # spawned, not forked: a forked worker keeps a copy of every page of this process's memory that
+        # the build changes meanwhile (about 120 MB each at 10,000 documents); a spawned one holds its part
+        self._pool = ProcessPoolExecutor(max_workers=self.WIDTH, mp_context=multiprocessing.get_context("spawn"))
         self._slots = threading.Semaphore(1)
         self._futures: list[Future[None]] = []
         self._closed = False
