@@ -120,6 +120,9 @@ FOCUSED = """() => {
   };
 }"""
 
+# Waits (wait_for_function) until the focused element is shown: a fade or slide-in has finished.
+SHOWN = f"() => ({FOCUSED})()?.visible === true"
+
 
 # ---------------------------------------------------------------------------------------------------------------
 # the site, the server, the browser
@@ -421,7 +424,7 @@ def test_every_tab_stop_is_shown_with_a_focus_ring(tab, key: str, viewport: str)
         if focused is None:  # past the last stop
             break
         if not focused["visible"] and "md-skip" in focused["name"]:
-            page_.wait_for_timeout(400)  # the skip link fades in
+            page_.wait_for_function(SHOWN, timeout=5000)  # the skip link fades in
             focused = one.focused()
         seen.append(focused["name"])
         assert focused["visible"], f"{PAGES[key]} at {viewport}: Tab reached something not shown: {seen}"
@@ -440,7 +443,7 @@ def test_menu_button_opens_the_navigation_drawer_by_keyboard(tab) -> None:  # no
     page_.keyboard.press("Enter")
     page_.wait_for_function("document.activeElement.matches('.md-sidebar--primary .md-nav__link')", timeout=2000)
     assert menu.get_attribute("aria-expanded") == "true"
-    page_.wait_for_timeout(300)  # the drawer slides in
+    page_.wait_for_function(SHOWN, timeout=5000)  # the drawer slides in
     assert zoomed.focused()["visible"]
     page_.keyboard.press("Escape")
     assert page_.evaluate("document.getElementById('__drawer').checked") is False
