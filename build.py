@@ -58,8 +58,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _new_parser(new: argparse.ArgumentParser) -> None:
-    from zwgk.kinds import KINDS
-    from zwgk.scaffold import flag_help
+    from zwgk.editor.kinds import KINDS
+    from zwgk.editor.scaffold import flag_help
 
     kinds = new.add_subparsers(dest="kind", required=True, metavar="类型")
     for kind in KINDS.values():
@@ -89,7 +89,7 @@ def _mkdocs_build(root: Path, site, dest: Path) -> bool:  # noqa: ANN001 - zwgk 
     False if MkDocs refused."""
     from functools import partial
 
-    from zwgk import parallel
+    from zwgk.base import parallel
 
     # MkDocs' own search plugin writes one index of all pages, so it needs every page in one process.
     count = 1 if "search" in _mkdocs_config(root, dest).plugins else parallel.shards(len(site.pages))
@@ -108,7 +108,7 @@ def _quiet_dirty_builds() -> None:
 def _mkdocs_build_shard(root: Path, site, dest: Path, shard: tuple[int, int] | None) -> bool:  # noqa: ANN001
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort
-    from zwgk.sitebuild import hand_over
+    from zwgk.build.sitebuild import hand_over
 
     site.shard = shard
     if shard is not None:  # this process is a forked child: the filter goes with it
@@ -142,10 +142,10 @@ def _content_epoch(site) -> str:  # noqa: ANN001 - zwgk SiteBuild
 
 def _run(root: Path, dest: Path, today: date | None, external: bool):  # noqa: ANN202 - zwgk CheckRun, SiteBuild
     """Load, check, build into `dest` and check the built links. The site is None on errors."""
-    from zwgk import parallel
+    from zwgk.base import parallel
     from zwgk.checks.links import check_built_site
-    from zwgk.report import CheckRun
-    from zwgk.sitebuild import prepare
+    from zwgk.build.report import CheckRun
+    from zwgk.build.sitebuild import prepare
 
     today = today or date.today()
     site, problems = prepare(root, today, index=True)  # Pagefind indexes in other processes meanwhile
@@ -189,8 +189,8 @@ def _check_external(root: Path, site, found: dict, problems) -> None:  # noqa: A
 
 
 def check(root: Path, today: date | None, json_file: Path | None, html_file: Path | None, external: bool) -> int:
-    from zwgk import report
-    from zwgk.sitebuild import TEMPLATES
+    from zwgk.build import report
+    from zwgk.build.sitebuild import TEMPLATES
 
     scratch = Path(tempfile.mkdtemp(prefix="zwgk-check-"))
     try:
@@ -220,8 +220,9 @@ def build(root: Path, site_dir: Path | None, today: date | None, with_report: bo
 
 def _build(root: Path, site_dir: Path | None, today: date | None, with_report: bool):  # noqa: ANN202 - SiteBuild
     """Build into a fresh folder and swap it in only when the build and its checks succeeded."""
-    from zwgk import indexno, report
-    from zwgk.sitebuild import TEMPLATES
+    from zwgk.content import indexno
+    from zwgk.build import report
+    from zwgk.build.sitebuild import TEMPLATES
 
     target = (site_dir or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -265,7 +266,7 @@ def _remove_in_background(folder: Path) -> None:
 
 def package(root: Path, dist_dir: Path | None, today: date | None) -> int:
     """Build site/ with every check, then pack exactly that folder with the server configs for the webmaster."""
-    from zwgk.package import deploy_files, make_package, url_path
+    from zwgk.site.package import deploy_files, make_package, url_path
 
     site = _build(root, None, today, with_report=False)
     if site is None:
@@ -281,8 +282,8 @@ def package(root: Path, dist_dir: Path | None, today: date | None) -> int:
 
 def new(root: Path, args: argparse.Namespace) -> int:
     """Scaffold one file; asks in the terminal, or takes flags only when there is no terminal."""
-    from zwgk.kinds import KINDS
-    from zwgk.scaffold import Context, ScaffoldError, done, run
+    from zwgk.editor.kinds import KINDS
+    from zwgk.editor.scaffold import Context, ScaffoldError, done, run
 
     given = {key.split(":", 1)[1]: value for key, value in vars(args).items() if key.startswith("field:") and value is not None}
     ctx = Context(root, args.today or date.today(), input if sys.stdin.isatty() else None)
@@ -297,8 +298,8 @@ def new(root: Path, args: argparse.Namespace) -> int:
 
 
 def import_files(root: Path, files: list[Path], force: bool, today: date | None) -> int:
-    from zwgk.importer import ImportRefused, import_file, report
-    from zwgk.scaffold import Context
+    from zwgk.editor.importer import ImportRefused, import_file, report
+    from zwgk.editor.scaffold import Context
 
     ctx = Context(root, today or date.today(), None)
     failed = 0
@@ -325,7 +326,7 @@ def serve(root: Path, addr: str, poll: bool = False) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import Abort
 
-    from zwgk import memo
+    from zwgk.base import memo
 
     memo.enable()  # after the first build, an edit re-renders only the pages it changes
     _quiet_dirty_builds()
@@ -407,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "package":
             return package(root, args.dist_dir, args.today)
         if args.command == "schemas":
-            from zwgk.schema_export import write_all
+            from zwgk.editor.schema_export import write_all
 
             for path in write_all(TOOL_DIR):
                 print(f"已写出 {path.relative_to(TOOL_DIR)}")

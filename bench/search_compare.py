@@ -7,10 +7,10 @@
 
 用 bench/generate.py 生成 N 个文件的虚构县，同一份内容：
   1. MkDocs 构建两次：不带搜索、带 Material 搜索插件（装了 jieba 就自动分词）；两者之差是 Material 搜索的耗时；
-  2. 在不带搜索的站点上运行 Pagefind 扩展版（页面正文区域，自带中文分词），和本项目的 zwgk.search；
+  2. 在不带搜索的站点上运行 Pagefind 扩展版（页面正文区域，自带中文分词），和本项目的 zwgk.site.search；
   3. 在 Chromium 中用各自的真实搜索代码查询（Material 的 search worker、Pagefind 的 pagefind.js、本站 search.html 的查询），
      统计索引大小、浏览器为一次查询下载的字节数、前 10 条的准确率和全部结果的召回率。
-标准答案：标题、文号和正文（即 zwgk.search 的记录文本）中含有查询词（文号括号写法统一为〔〕）的文件、解读和页面。
+标准答案：标题、文号和正文（即 zwgk.site.search 的记录文本）中含有查询词（文号括号写法统一为〔〕）的文件、解读和页面。
 只比较这些页面：列表页等其他页面出现在结果里时先去掉（两个引擎都可以配置为不收录它们）。
 """
 
@@ -35,8 +35,8 @@ from pathlib import Path
 sys.dont_write_bytecode = True
 TOOL_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(TOOL_DIR / "hooks"))
-from zwgk import search  # noqa: E402
-from zwgk.sitebuild import SiteBuild, hand_over, prepare  # noqa: E402
+from zwgk.site import search  # noqa: E402
+from zwgk.build.sitebuild import SiteBuild, hand_over, prepare  # noqa: E402
 
 TODAY = date(2026, 11, 25)
 CHROMIUM = "/usr/bin/chromium"

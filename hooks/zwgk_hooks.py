@@ -22,9 +22,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from zwgk import memo
-from zwgk.serve_index import SERVE_INDEX
-from zwgk.sitebuild import SiteBuild, compare_with_previous, last_good_build, prepare, take_over
+from zwgk.base import memo
+from zwgk.site.serve_index import SERVE_INDEX
+from zwgk.build.sitebuild import SiteBuild, compare_with_previous, last_good_build, prepare, take_over
 
 _site: SiteBuild | None = None
 _config: MkDocsConfig | None = None  # the config being built, for on_build_error

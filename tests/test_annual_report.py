@@ -100,7 +100,7 @@ def _problems(tree: Path, today: str = TODAY) -> list[str]:
     """The problems of the tree as editors read them, but for stale columns and the fixture's 文号 brackets."""
     from datetime import date
 
-    from zwgk.sitebuild import prepare
+    from zwgk.build.sitebuild import prepare
 
     _, problems = prepare(tree, date.fromisoformat(today))
     return [str(p) for p in problems.items if not p.rule.startswith("timeliness") and "年份括号不规范" not in p.message]

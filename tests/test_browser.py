@@ -571,7 +571,7 @@ def test_not_found_page_works_under_a_sub_path(tab) -> None:  # noqa: ANN001
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# 站内搜索: search.html queries the Pagefind index in pagefind/ (hooks/zwgk/search.py)
+# 站内搜索: search.html queries the Pagefind index in pagefind/ (hooks/zwgk/site/search.py)
 
 SEARCH_DONE = """() => /^(找到|没有找到|请输入|搜索暂时)/.test(document.querySelector(".zw-search__status").textContent)"""
 RESULTS = """() => [...document.querySelectorAll(".zw-search__results > li")].map(li => ({
@@ -640,8 +640,8 @@ def test_search_for_something_absent_says_so(tab) -> None:  # noqa: ANN001
 
 
 def test_search_query_is_cut_as_the_index_was(tab) -> None:  # noqa: ANN001
-    """theme/assets/zwgk-search.js cuts queries with the rule hooks/zwgk/search.py cut the indexed text with."""
-    from zwgk.search import tokens
+    """theme/assets/zwgk-search.js cuts queries with the rule hooks/zwgk/site/search.py cut the indexed text with."""
+    from zwgk.site.search import tokens
 
     samples = ["养老服务补贴", "示政办发〔2024〕3号", "[2024]3号", "２０２４　３号", "ＰＭ２．５浓度", "“一卡通”，发放", "县", "abc-12"]
     desktop = tab("desktop")
@@ -697,8 +697,8 @@ def test_search_page_opened_from_a_file_says_it_needs_the_server(www: Path, brow
 def test_search_merges_an_index_written_in_parts(www: Path, server: str, browser, axe_script: Path,  # noqa: ANN001
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """A large county's index is written in parts of search.PART_SIZE records: the same answers, merged."""
-    from zwgk import search
-    from zwgk.sitebuild import prepare
+    from zwgk.site import search
+    from zwgk.build.sitebuild import prepare
 
     parts = www / "zwgk-parts"
     if not parts.exists():

@@ -69,7 +69,7 @@ def test_working_anchor_to_a_heading_passes(tree: Path) -> None:
 
 
 def test_template_links_are_traced_to_the_template_line(tree: Path) -> None:
-    from zwgk.sitebuild import prepare
+    from zwgk.build.sitebuild import prepare
 
     site, problems = prepare(tree)
     assert site is not None, problems.report()
@@ -84,8 +84,8 @@ def test_template_links_are_traced_to_the_template_line(tree: Path) -> None:
 
 def test_link_check_reads_real_html_and_counts_links(tree: Path) -> None:
     from zwgk.checks.links import check_built_site
-    from zwgk.model import Source
-    from zwgk.problems import Problems
+    from zwgk.content.model import Source
+    from zwgk.base.problems import Problems
 
     site = tree / "built"
     (site / "a").mkdir(parents=True)
@@ -105,8 +105,8 @@ def test_link_check_reads_real_html_and_counts_links(tree: Path) -> None:
 def test_link_check_treats_the_site_address_and_its_path_as_the_site(tree: Path) -> None:
     """With 网站地址, canonical links to it are pages of the site, and the 404 page's links from its path are too."""
     from zwgk.checks.links import check_built_site
-    from zwgk.model import Source
-    from zwgk.problems import Problems
+    from zwgk.content.model import Source
+    from zwgk.base.problems import Problems
 
     site = tree / "built"
     (site / "wj").mkdir(parents=True)

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, article, build, links
-from zwgk import annual_format as fmt
+from zwgk.base import annual_format as fmt
 
 @pytest.fixture(scope="session")
 def demo_project():  # noqa: ANN201 - zwgk Project
-    from zwgk import load_project
+    from zwgk.content.loader import load_project
 
     project, problems = load_project(ROOT)
     assert project is not None and not problems.errors, problems.report()

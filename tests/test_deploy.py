@@ -28,7 +28,7 @@ from conftest import ROOT, TODAY, copy_fixture, edit, run_cli
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from web_servers import apache, nginx, unpack
 
-from zwgk.package import deploy_config
+from zwgk.site.package import deploy_config
 
 SUBPATH_URL = "https://www.example.gov.cn/zwgk/"
 CSP = ("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "

@@ -153,8 +153,8 @@ def test_documents_loaded_on_every_core_give_the_same_model_and_problems(tmp_pat
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """Thousands of documents are loaded in forked shards (loader.load_files): the same documents, in the
     same order, and the same problems in the same order as loading them one after the other."""
-    from zwgk import parallel
-    from zwgk.loader import load_project
+    from zwgk.base import parallel
+    from zwgk.content.loader import load_project
 
     tree = copy_fixture("mini", tmp_path)
 

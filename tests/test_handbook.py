@@ -14,8 +14,8 @@ import make_handbook  # noqa: E402
 
 # Places no example can reach, and why.
 UNREACHABLE = {
-    ("hooks/zwgk/validate.py", "不符合要求"): "fallback for JSON Schema keywords schemas.py does not use",
-    ("hooks/zwgk/sourcefile.py", "except RecursionError"): "libyaml stops deep nesting itself; kept for the pure-Python parser",
+    ("hooks/zwgk/content/validate.py", "不符合要求"): "fallback for JSON Schema keywords schemas.py does not use",
+    ("hooks/zwgk/content/sourcefile.py", "except RecursionError"): "libyaml stops deep nesting itself; kept for the pure-Python parser",
 }
 
 

@@ -16,11 +16,12 @@ import pytest
 from conftest import FIXTURES, copy_fixture, run_cli
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from zwgk import issued, vocab
-from zwgk.importer import ImportRefused, import_file, report
-from zwgk.issued import Line
-from zwgk.loader import load_project
-from zwgk.scaffold import Context
+from zwgk.editor import issued
+from zwgk.base import vocab
+from zwgk.editor.importer import ImportRefused, import_file, report
+from zwgk.editor.issued import Line
+from zwgk.content.loader import load_project
+from zwgk.editor.scaffold import Context
 
 SAMPLES = FIXTURES / "import"
 TODAY = date(2024, 9, 10)

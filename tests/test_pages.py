@@ -171,7 +171,7 @@ def test_relative_links_are_those_of_posixpath() -> None:
     """pages.relative_url computes links without posixpath.relpath (slow for 100,000 links), to the same result."""
     from hypothesis import given, strategies as st
 
-    from zwgk.pages import relative_url
+    from zwgk.site.pages import relative_url
 
     parts = st.sampled_from(["a", "b", "wj", "zcwj", "x.html", "index.html", "a b.pdf", "", ".", ".."])
     paths = st.lists(parts, min_size=1, max_size=4).map("/".join).filter(bool)

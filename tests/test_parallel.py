@@ -1,9 +1,9 @@
-"""How a large build shares out the cores (hooks/zwgk/parallel.py)."""
+"""How a large build shares out the cores (hooks/zwgk/base/parallel.py)."""
 
 from __future__ import annotations
 
 import pytest
-from zwgk import parallel
+from zwgk.base import parallel
 
 
 def test_work_beside_the_search_index_leaves_it_a_core(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,7 +12,7 @@ import docx
 import openpyxl
 import pytest
 
-from zwgk.personal_data import Finding, attachment_text, mask, scan_text
+from zwgk.checks.personal_data import Finding, attachment_text, mask, scan_text
 
 _W = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 

@@ -12,8 +12,8 @@ import pytest
 from conftest import DOC, FIXTURES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from zwgk.loader import load_project
-from zwgk.sitebuild import prepare
+from zwgk.content.loader import load_project
+from zwgk.build.sitebuild import prepare
 
 REL = "content/documents/2024/new.md"
 
@@ -191,9 +191,9 @@ def test_mangled_files_get_chinese_file_line_messages_never_a_traceback(tree: Pa
 def test_a_schema_made_for_one_check_is_never_mistaken_for_another() -> None:
     """validate compiles each schema once, by identity: a schema dropped after use (build.py new makes
     one per field) must not hand its compiled check to the next schema that gets the same id()."""
-    from zwgk.problems import Problems
-    from zwgk.sourcefile import Located
-    from zwgk.validate import validate
+    from zwgk.base.problems import Problems
+    from zwgk.content.sourcefile import Located
+    from zwgk.content.validate import validate
 
     def check(key: str, value: str) -> bool:
         located = Located({key: value}, Path("输入"), {(key,): 1})

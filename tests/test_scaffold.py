@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_fixture, run_cli
-from zwgk import docnumber
-from zwgk.kinds import KINDS
-from zwgk.loader import load_project
-from zwgk.scaffold import Context, ScaffoldError, run
+from zwgk.base import docnumber
+from zwgk.editor.kinds import KINDS
+from zwgk.content.loader import load_project
+from zwgk.editor.scaffold import Context, ScaffoldError, run
 
 TODAY = date(2024, 7, 1)
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_fixture, run_cli
-from zwgk.kinds import KINDS
-from zwgk.kinds_decision import decision_code
-from zwgk.loader import load_project
-from zwgk.scaffold import Context, ScaffoldError, run
+from zwgk.editor.kinds import KINDS
+from zwgk.editor.kinds_decision import decision_code
+from zwgk.content.loader import load_project
+from zwgk.editor.scaffold import Context, ScaffoldError, run
 
 DECISIONS = "content/decisions/2024.yml"
 

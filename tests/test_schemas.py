@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from jsonschema import Draft202012Validator
-from zwgk import schemas, vocab
-from zwgk.problems import Problems
-from zwgk.schema_export import EXPORTED, exported
-from zwgk.sourcefile import parse_yaml, read_markdown, read_yaml_file
-from zwgk.validate import validate
+from zwgk.content import schemas
+from zwgk.base import vocab
+from zwgk.base.problems import Problems
+from zwgk.editor.schema_export import EXPORTED, exported
+from zwgk.content.sourcefile import parse_yaml, read_markdown, read_yaml_file
+from zwgk.content.validate import validate
 
 
 def _validator(name: str) -> Draft202012Validator:
@@ -110,7 +111,7 @@ def test_vscode_maps_the_yaml_files_to_their_schemas() -> None:
 @pytest.mark.parametrize("extra,accepted", CASES)
 def test_fast_check_and_jsonschema_agree(extra: str, accepted: bool) -> None:
     """The loader trusts the compiled check when it passes; it must never pass what jsonschema fails."""
-    from zwgk.validate import _normalise, _validator, fits
+    from zwgk.content.validate import _normalise, _validator, fits
 
     text = DOC.rstrip("\n") + "\n" + extra
     located = parse_yaml(text, ROOT / "x.md", Problems(ROOT))
@@ -119,7 +120,7 @@ def test_fast_check_and_jsonschema_agree(extra: str, accepted: bool) -> None:
 
 
 def test_fast_check_and_jsonschema_agree_on_every_demo_file() -> None:
-    from zwgk.validate import _normalise, _validator, fits
+    from zwgk.content.validate import _normalise, _validator, fits
 
     by_name = {"site": schemas.SITE, "catalogue": schemas.CATALOGUE, "document": schemas.DOCUMENT,
                "interpretation": schemas.INTERPRETATION, "page": schemas.PAGE}

@@ -1,4 +1,4 @@
-"""The site search index (hooks/zwgk/search.py): how text is cut into tokens, and what the index holds.
+"""The site search index (hooks/zwgk/site/search.py): how text is cut into tokens, and what the index holds.
 
 Queries in a real browser are in test_browser.py (search page under a sub-path); leaks in test_no_leaks.py.
 """
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from zwgk.search import index_text, tokens
+from zwgk.site.search import index_text, tokens
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -95,8 +95,8 @@ def mini_in_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN
     from datetime import date
 
     from conftest import copy_fixture
-    from zwgk import search
-    from zwgk.sitebuild import prepare
+    from zwgk.site import search
+    from zwgk.build.sitebuild import prepare
 
     site, _ = prepare(copy_fixture("mini", tmp_path / "tree"), date(2024, 7, 1))
     assert site is not None
@@ -126,8 +126,8 @@ def test_without_room_in_memory_the_pages_for_pagefind_go_to_the_temporary_folde
     from datetime import date
 
     from conftest import copy_fixture
-    from zwgk import search
-    from zwgk.sitebuild import prepare
+    from zwgk.site import search
+    from zwgk.build.sitebuild import prepare
 
     site, _ = prepare(copy_fixture("mini", tmp_path / "tree"), date(2024, 7, 1))
     assert site is not None
@@ -145,7 +145,7 @@ def test_serve_writes_again_only_the_part_of_the_index_that_changed(tmp_path: Pa
     """serve keeps the parts of its index: after an edit, the part holding the edited record is indexed again
     and the others are linked in unchanged; the result is the index a fresh build writes."""
     import dataclasses
-    from zwgk.serve_index import BackgroundIndex
+    from zwgk.site.serve_index import BackgroundIndex
 
     site = mini_in_parts
     served, fresh = tmp_path / "served", tmp_path / "fresh"
@@ -177,7 +177,7 @@ def test_serve_writes_again_only_the_part_of_the_index_that_changed(tmp_path: Pa
 def test_serve_removes_the_index_parts_a_killed_serve_left_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import tempfile
 
-    from zwgk import serve_index
+    from zwgk.site import serve_index
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     ended = subprocess.Popen([sys.executable, "-c", "pass"])

@@ -112,7 +112,7 @@ def test_garbage_is_collected_after_a_rebuild_not_during_it(monkeypatch: pytest.
     unless the next rebuild has started; after a few rebuilds in a row it collects anyway."""
     import gc
 
-    from zwgk import memo
+    from zwgk.base import memo
 
     for name, value in (("_enabled", True), ("_built", False), ("_rebuilds", 0), ("_collected", 0), ("IDLE_SECONDS", 0.1)):
         monkeypatch.setattr(memo, name, value)

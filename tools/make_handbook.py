@@ -2,7 +2,7 @@
 """生成编辑手册 docs/编辑手册.md，使手册与程序不会不一致。
 
 - 文字说明来自 tools/handbook/template.md；
-- 字段表来自检查程序使用的 JSON Schema（hooks/zwgk/schemas.py），示例取自示例县的真实内容；
+- 字段表来自检查程序使用的 JSON Schema（hooks/zwgk/content/schemas.py），示例取自示例县的真实内容；
 - 每一条检查信息和改法，是把 tools/handbook_cases.py 中的错误示例交给真实的检查程序得到的；
 - build.py new / import 的示例是真实运行的结果。
 
@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tools")]
 
 from handbook_cases import CASES, NEW_DOC, Case, Edit  # noqa: E402
-from zwgk import schema_export  # noqa: E402
-from zwgk.problems import Problem, Problems, Severity  # noqa: E402
+from zwgk.editor import schema_export  # noqa: E402
+from zwgk.base.problems import Problem, Problems, Severity  # noqa: E402
 
 TEMPLATE = ROOT / "tools" / "handbook" / "template.md"
 OUT = ROOT / "docs" / "编辑手册.md"
@@ -255,7 +255,7 @@ def _built_problems(tree: Path, today: date) -> Problems:
 
 
 def run_case(case: Case, scratch: Path) -> tuple[str, list[Problem]]:
-    from zwgk.sitebuild import prepare
+    from zwgk.build.sitebuild import prepare
 
     tree = Path(tempfile.mkdtemp(dir=scratch))
     shutil.copytree(MINI, tree / "mini")
@@ -311,8 +311,8 @@ def _as_in_repo(text: str, rel: str) -> str:
 
 
 def new_session(scratch: Path, kind_name: str, flags: dict[str, str], answers: list[str] | None = None) -> str:
-    from zwgk.kinds import KINDS
-    from zwgk.scaffold import Context, done, run
+    from zwgk.editor.kinds import KINDS
+    from zwgk.editor.scaffold import Context, done, run
 
     kind = KINDS[kind_name]
     tree = _session_tree(scratch)
@@ -339,8 +339,8 @@ def new_session(scratch: Path, kind_name: str, flags: dict[str, str], answers: l
 
 
 def import_session(scratch: Path) -> str:
-    from zwgk.importer import import_file, report
-    from zwgk.scaffold import Context
+    from zwgk.editor.importer import import_file, report
+    from zwgk.editor.scaffold import Context
 
     tree = _session_tree(scratch, "import")
     ctx = Context(tree, TODAY, None, lambda _: None)

@@ -1,9 +1,6 @@
-"""zwgk: the domain package of the 政务公开 site generator. Independent of MkDocs.
+"""zwgk: the domain package of the 政务公开 site generator. Only hooks/zwgk_hooks.py and
+zwgk.commands.mkdocs_run talk to MkDocs.
 
-load (content → model) → publish (model → what the public may see) → pages (page data) → render.
+The subpackages follow the build, each importing only the ones before it:
+base → content (load) → site (publish, page data) → checks → build (check, render) → editor → commands.
 """
-
-from .loader import load_project
-from .publication import PublicSite, publish
-
-__all__ = ["load_project", "publish", "PublicSite"]

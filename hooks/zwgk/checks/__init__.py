@@ -7,19 +7,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..model import Attachment, Project
-from ..pages import OutputPage
-from ..problems import Problems
-from ..publication import PublicSite
-from .coverage import DomainCoverage, check_coverage
-from .decisions import check_decisions
-from .empty import check_empty
-from .privacy import check_personal_data
-from .report_numbers import check_reports
-from .site_url import check_base_url
-from .sync import check_interpretations
-from .timeliness import check_timeliness
-from .towns import check_towns
+from zwgk.content.model import Attachment, Project
+from zwgk.site.pages import OutputPage
+from zwgk.base.problems import Problems
+from zwgk.site.publication import PublicSite
+from zwgk.checks.coverage import DomainCoverage, check_coverage
+from zwgk.checks.decisions import check_decisions
+from zwgk.checks.empty import check_empty
+from zwgk.checks.privacy import check_personal_data
+from zwgk.checks.report_numbers import check_reports
+from zwgk.checks.site_url import check_base_url
+from zwgk.checks.sync import check_interpretations
+from zwgk.checks.timeliness import check_timeliness
+from zwgk.checks.towns import check_towns
 
 
 def check_content(project: Project, public: PublicSite, pages: list[OutputPage], attachments: list[Attachment],

@@ -17,9 +17,9 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .. import parallel
-from ..model import Source
-from ..problems import Problems
+from zwgk.base import parallel
+from zwgk.content.model import Source
+from zwgk.base.problems import Problems
 
 # Elements and attributes that make the browser fetch or navigate.
 _REFERENCES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"),

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from .. import annual_format as fmt
-from .. import vocab
-from ..annual_report import FOLDER, AnnualReport, Cells, page_year
-from ..model import Document, Project
-from ..problems import Problems
+from zwgk.base import annual_format as fmt
+from zwgk.base import vocab
+from zwgk.content.annual_report import FOLDER, AnnualReport, Cells, page_year
+from zwgk.content.model import Document, Project
+from zwgk.base.problems import Problems
 
 _SUM_FIX = "改为 {expected}，或改正相加的各项"
 _LISTED = 10  # documents named in one message

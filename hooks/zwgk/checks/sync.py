@@ -4,9 +4,9 @@ document (行政规范性文件) has one. Warnings: a late interpretation is bet
 
 from __future__ import annotations
 
-from .. import vocab
-from ..problems import Problems
-from ..publication import PublicSite
+from zwgk.base import vocab
+from zwgk.base.problems import Problems
+from zwgk.site.publication import PublicSite
 
 
 def check_interpretations(public: PublicSite, problems: Problems) -> None:

@@ -12,10 +12,10 @@ from datetime import date, timedelta
 
 import chinese_calendar
 
-from .. import vocab
-from ..model import Document, Page, Project
-from ..problems import Problems
-from ..publication import PublicSite
+from zwgk.base import vocab
+from zwgk.content.model import Document, Page, Project
+from zwgk.base.problems import Problems
+from zwgk.site.publication import PublicSite
 
 LIMIT_WORKING_DAYS = 20
 # Column → longest allowed gap since its last update, by the inspection rules.

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ..problems import Problems
-from ..publication import PublicSite
+from zwgk.base.problems import Problems
+from zwgk.site.publication import PublicSite
 
 # 更新周期 → the longest gap since 最近公开日期: one period plus a month to post the next one.
 # 随时 and 长期 items have no schedule to miss.

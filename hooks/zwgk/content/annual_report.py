@@ -1,0 +1,170 @@
+"""The annual report (年度报告) as editors write it in content/reports/<年份>.yml, loaded into a typed model.
+
+Totals the editor left out are computed here; totals the editor wrote are kept as written, so that
+checks/report_numbers.py can hold them to the format's identities and name the wrong cell.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from zwgk.base import annual_format as fmt
+from zwgk.content import schemas
+from zwgk.base.dates import parse_date
+from zwgk.content.model import Page, Site, Source
+from zwgk.base.problems import Problems
+from zwgk.content.sourcefile import Located, read_yaml_file
+from zwgk.content.validate import validate
+
+FOLDER = Path("content") / "reports"
+_YEAR_FILE = re.compile(r"^\d{4}$")
+_YEAR_IN_TITLE = re.compile(r"(\d{4})\s*年")
+
+
+@dataclass(frozen=True)
+class Cells:
+    """One row of a report table: a number per column, including computed totals."""
+
+    values: Mapping[str, int]
+    written: frozenset[str]  # the columns the editor wrote; the others were computed
+    source: Source  # the row's line and the line of each cell written
+
+    def __getitem__(self, column: str) -> int:
+        return self.values[column]
+
+    def line(self, column: str) -> int:
+        return self.source.at(column)
+
+
+@dataclass(frozen=True, eq=False)
+class AnnualReport:
+    year: int
+    title: str
+    published: date
+    preface: tuple[str, ...]  # paragraphs
+    overview: tuple[str, ...]  # 一、总体情况
+    rules: Mapping[str, Cells]  # 规章 / 行政规范性文件 → 本年制发, 本年废止, 现行有效
+    decisions: Mapping[str, int]  # 行政许可 / 行政处罚 / 行政强制 → 本年处理决定数量
+    fees: Decimal  # 行政事业性收费 本年收费金额（万元）, as written
+    requests: Mapping[fmt.Row, Cells]  # 三、every row of the request table
+    reviews: Mapping[str, Cells]  # 四、行政复议 / 未经复议直接起诉 / 复议后起诉
+    notes: Mapping[str, tuple[str, ...]]  # text before the table of 主动公开 / 申请情况 / 复议诉讼
+    issues: tuple[str, ...]  # 五、存在的主要问题及改进情况
+    other: tuple[str, ...]  # 六、其他需要报告的事项
+    source: Source
+
+    @property
+    def slug(self) -> str:
+        return str(self.year)
+
+
+def page_year(page: Page) -> int | None:
+    """The year a hand-written report page reports on, read from its title (示例县2024年……年度报告)."""
+    match = _YEAR_IN_TITLE.search(page.title)
+    return int(match.group(1)) if match else None
+
+
+def by_year(entries: list[AnnualReport | Page]) -> list[AnnualReport | Page]:
+    """Reports and hand-written report pages, newest year first."""
+    def year(e: AnnualReport | Page) -> int:
+        return e.year if isinstance(e, AnnualReport) else (page_year(e) or e.published.year - 1)
+
+    return sorted(entries, key=lambda e: (year(e), e.published, e.title), reverse=True)
+
+
+def paragraphs(text: str | None) -> tuple[str, ...]:
+    """Each line a paragraph; blank lines and the ideographic indent editors copy from Word dropped."""
+    return tuple(line.strip() for line in (text or "").split("\n") if line.strip())
+
+
+def _number(text: str) -> int:
+    return int(unicodedata.normalize("NFKC", text))
+
+
+def _cells(located: Located, problems: Problems, path: tuple[str, ...], data: dict[str, Any],
+           parts: tuple[str, ...], total: str | None) -> Cells:
+    """The row at `path`; its `total` column, when left out, is the sum of `parts`."""
+    values = {column: _number(value) for column, value in data.items()}
+    written = frozenset(values)
+    if total and total not in values:
+        values[total] = sum(values[c] for c in parts)
+    return Cells(values, written, Source(problems.relative(located.file), located.line(*path), located.key_lines(*path)))
+
+
+def _requests(located: Located, problems: Problems, data: dict[str, Any]) -> dict[fmt.Row, Cells]:
+    rows: dict[fmt.Row, Cells] = {}
+    for row in fmt.REQUEST_ROWS:
+        if row == fmt.RESULTS_TOTAL:
+            continue
+        cells = data[row.path[0]] if len(row.path) == 1 else data[row.path[0]][row.path[1]]
+        rows[row] = _cells(located, problems, ("申请情况", *row.path), cells, fmt.APPLICANTS, fmt.TOTAL)
+    # （七）总计: what the editor wrote, every cell left out added up from the rows of 三、本年度办理结果
+    written = data.get(fmt.TOTAL, {})
+    total = {c: _number(written[c]) if c in written else sum(rows[r][c] for r in fmt.RESULT_ROWS) for c in fmt.APPLICANTS}
+    total[fmt.TOTAL] = _number(written[fmt.TOTAL]) if fmt.TOTAL in written else sum(total.values())
+    path = ("申请情况", fmt.TOTAL) if fmt.TOTAL in data else ("申请情况",)
+    rows[fmt.RESULTS_TOTAL] = Cells(total, frozenset(written), Source(
+        problems.relative(located.file), located.line(*path), located.key_lines(*path) if written else {}))
+    return rows
+
+
+def _load(path: Path, site: Site | None, problems: Problems) -> AnnualReport | None:
+    located = read_yaml_file(path, problems)
+    if located is None:
+        return None
+    data, ok = validate(located, schemas.ANNUAL_REPORT, problems)
+    published = parse_date(data["发布日期"]) if ok else None
+    if ok and published is None:
+        problems.error(path, located.line("发布日期"), f"“发布日期”{data['发布日期']} 这一天不存在", "检查年月日，写成 2024-03-05")
+    if published is None:
+        return None
+    year = int(path.stem)
+    if published.year <= year:
+        problems.error(path, located.line("发布日期"), f"{year} 年的年度报告发布日期是 {published}，在该年度结束之前",
+                       f"年度报告在次年公布：核对发布日期，或把文件名改成报告所属的年份（{published.year - 1}.yml）")
+    proactive, reviews = data["主动公开"], data["复议诉讼"]
+    return AnnualReport(
+        year=year, title=data.get("标题", f"{site.name if site else ''}{year}年政府信息公开工作年度报告"), published=published,
+        preface=paragraphs(data.get("前言")), overview=paragraphs(data["总体情况"]),
+        rules={kind: _cells(located, problems, ("主动公开", kind), proactive[kind], (), None) for kind in fmt.RULE_KINDS},
+        decisions={kind: _number(proactive[kind]) for kind in fmt.DECISION_KINDS},
+        fees=Decimal(unicodedata.normalize("NFKC", proactive[fmt.FEES])),
+        requests=_requests(located, problems, data["申请情况"]),
+        reviews={case: _cells(located, problems, ("复议诉讼", case), reviews[case], fmt.REVIEW_RESULTS, fmt.TOTAL)
+                 for case in fmt.REVIEW_CASES},
+        notes={key: paragraphs(data[key].get("说明")) for key in fmt.PART_NUMBERS},
+        issues=paragraphs(data["存在的主要问题及改进情况"]), other=paragraphs(data["其他需要报告的事项"]),
+        source=Source(problems.relative(path), 1, located.key_lines()),
+    )
+
+
+def load_reports(root: Path, site: Site | None, problems: Problems) -> list[AnnualReport]:
+    """Every report under content/reports, oldest first; a file that does not load is reported and left out."""
+    folder = root / FOLDER
+    reports: dict[int, AnnualReport] = {}
+    seen: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        if path.suffix not in (".yml", ".yaml"):
+            problems.warning(path, 0, "这个文件不是 .yml 文件，不会发布", "年度报告写成 content/reports/<年份>.yml，例如 2024.yml")
+            continue
+        if not _YEAR_FILE.match(path.stem):
+            problems.error(path, 0, f"年度报告的文件名“{path.name}”不是年份",
+                           "文件名写报告所属的年份，例如 2024 年的报告写成 content/reports/2024.yml")
+            continue
+        if path.stem in seen:
+            problems.error(path, 0, f"{path.stem} 年已有年度报告 {problems.relative(seen[path.stem])}",
+                           "一年只写一个报告文件：删掉其中一个")
+            continue
+        seen[path.stem] = path
+        if report := _load(path, site, problems):
+            reports[report.year] = report
+    return [reports[year] for year in sorted(reports)]

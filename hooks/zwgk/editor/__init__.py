@@ -1,0 +1,1 @@
+"""Editors' tools: `build.py new`, `build.py import`, the exported JSON Schemas."""

@@ -1,0 +1,163 @@
+"""Markdown bodies → HTML, with the links editors write between content files made into links
+between the published pages.
+
+Editors link the way they see their files: `[原文](../../documents/2024/szbf-2024-3.md)` or an
+attachment under content/attachments. Such links are rewritten to the page or attachment as
+published; a link to a document that is not public is refused (the page would point at
+something that must not be shown); anything else is left as written for the link check of the
+built site.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from zwgk.base import memo, parallel
+from zwgk.site.markup import to_html
+from zwgk.content.model import Attachment, Document, Interpretation, Page, Project
+from zwgk.site.pages import attachment_path, path_of, relative_url
+from zwgk.base.problems import Problem, Problems
+from zwgk.site.publication import PublicSite
+
+
+@dataclass(frozen=True)
+class BodyLink:
+    href: str  # as the editor wrote it
+    line: int  # line of the source file it was written on
+    target: str | None  # site-root-relative path it now points to; None when left as written
+
+
+@dataclass
+class Body:
+    html: str
+    links: list[BodyLink] = field(default_factory=list)
+
+
+Owner = Document | Interpretation | Page
+
+
+class BodyRenderer:
+    def __init__(self, project: Project, public: PublicSite, problems: Problems) -> None:
+        self.problems = problems
+        self.attachments_dir = project.root / "content" / "attachments"
+        self.published: dict[str, str] = {}  # content-relative .md path → page path
+        for obj in [*public.documents, *public.interpretations, *public.pages]:
+            if not isinstance(obj, Document) or obj.is_public:
+                self.published[_content_path(obj.source.file)] = path_of(obj)
+        self.hidden = {_content_path(d.source.file): d for d in project.documents if not d.is_public}
+        self.hidden_attachments = {a.path: d for d in self.hidden.values() for a in d.attachments}
+        self.by_name: dict[str, list[str]] = {}
+        for path in [*self.published, *self.hidden]:
+            self.by_name.setdefault(posixpath.basename(path), []).append(path)
+        self.linked_attachments: dict[str, Attachment] = {}
+        # Everything a body's links resolve against: a body is re-rendered in serve when this changes.
+        self.world = hash((tuple(sorted(self.published.items())), tuple(sorted(self.hidden)),
+                           tuple(sorted(self.hidden_attachments)), memo.folder_state(self.attachments_dir))
+                          ) if memo.enabled() else 0
+
+    def render_alone(self, owner: Owner) -> tuple[Body, list[Problem], list[Attachment]]:
+        """One body with the problems and attachments of that body alone."""
+        self.problems, self.linked_attachments = Problems(self.problems.root), {}
+        body = self.render(owner)
+        return body, self.problems.items, list(self.linked_attachments.values())
+
+    def render(self, owner: Owner) -> Body:
+        page = path_of(owner)
+        folder = posixpath.dirname(_content_path(owner.source.file))
+        lines = owner.body.split("\n")
+        links: list[BodyLink] = []
+
+        def rewrite(href: str) -> str | None:
+            line = owner.body_line + next((i for i, text in enumerate(lines) if href in text), 0)
+            target, keep = self._resolve(href, folder, owner, line)
+            links.append(BodyLink(href, line, target))
+            if target is None:
+                return href if keep else None
+            return relative_url(target, page)
+
+        return Body(to_html(owner.body, rewrite), links)
+
+    def _resolve(self, href: str, folder: str, owner: Owner, line: int) -> tuple[str | None, bool]:
+        """(published target, keep the href) for one link of a body."""
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith(("#", "/")) or not parts.path:
+            return None, True  # outside links, anchors and site-absolute paths stay as they are
+        path = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        if path == ".." or path.startswith("../"):
+            self.problems.error(owner.source.file, line, f"正文中的链接“{href}”指向 content 文件夹以外",
+                                "只能链接 content/ 里的文件、附件，或完整的 https:// 网址", "links.internal")
+            return None, False
+        if path.startswith("attachments/"):
+            return self._attachment(path[len("attachments/"):], owner, line, href, fragment)
+        if not path.endswith(".md"):
+            return None, True
+        if path not in self.published and path not in self.hidden:
+            same_name = self.by_name.get(posixpath.basename(path), [])
+            path = same_name[0] if len(same_name) == 1 else path  # forgive a wrong folder
+        if path in self.published:
+            return self.published[path] + fragment, True
+        if path in self.hidden:
+            doc = self.hidden[path]
+            self.problems.error(owner.source.file, line, f"正文链接到“{doc.label}”的文件 {doc.slug}",
+                                "公开的页面不能链接未主动公开的文件：删掉这个链接", "consistency.hidden-reference")
+            return None, False
+        self.problems.error(owner.source.file, line, f"正文中的链接“{href}”指向的文件不存在",
+                            "写被链接文件相对本文件的路径，例如 ../2024/szbf-2024-3.md", "links.internal")
+        return None, True
+
+    def _attachment(self, rel: str, owner: Owner, line: int, href: str, fragment: str) -> tuple[str | None, bool]:
+        file = self.attachments_dir / rel
+        if rel in self.hidden_attachments:
+            doc = self.hidden_attachments[rel]
+            self.problems.error(owner.source.file, line, f"正文链接的附件“{rel}”是“{doc.label}”文件 {doc.slug} 的附件",
+                                "未公开文件的附件不能在公开页面发布：删掉这个链接", "consistency.hidden-attachment")
+            return None, False
+        if not file.is_file():
+            self.problems.error(owner.source.file, line, f"正文中的链接“{href}”指向的附件不存在",
+                                "把附件放到 content/attachments/ 下，或改正路径", "links.internal")
+            return None, True
+        attachment = Attachment(rel, file)
+        self.linked_attachments.setdefault(rel, attachment)
+        return attachment_path(attachment) + fragment, True
+
+
+def _content_path(source_file: str) -> str:
+    """`content/documents/2024/a.md` → `documents/2024/a.md`."""
+    return source_file.split("/", 1)[1] if source_file.startswith("content/") else source_file
+
+
+def render_bodies(project: Project, public: PublicSite, problems: Problems) -> tuple[dict[str, Body], list[Attachment]]:
+    """HTML of every published body, by page path, and the attachments the bodies link to."""
+    owners = [o for o in [*public.documents, *public.interpretations, *public.pages] if o.body]
+    bodies: dict[str, Body] = {}
+    attachments: dict[str, Attachment] = {}
+    # serve renders in-process, so that what it remembers (memo) outlives the render
+    shards = parallel.split(owners, 1 if memo.enabled() else parallel.shards(len(owners)))
+    for shard_bodies, shard_problems, shard_attachments in parallel.run(
+            [partial(_render_shard, project, public, problems.root, shard) for shard in shards]):
+        bodies.update(shard_bodies)
+        problems.items.extend(shard_problems)
+        for attachment in shard_attachments:
+            attachments.setdefault(attachment.path, attachment)
+    return bodies, list(attachments.values())
+
+
+def _render_shard(project: Project, public: PublicSite, root: Path, owners: Sequence[Owner],
+                  ) -> tuple[dict[str, Body], list[Problem], list[Attachment]]:
+    renderer = BodyRenderer(project, public, Problems(root))
+    bodies: dict[str, Body] = {}
+    problems: list[Problem] = []
+    attachments: list[Attachment] = []
+    for owner in owners:
+        body, found, linked = memo.remember(("body", owner, renderer.world), partial(renderer.render_alone, owner))
+        bodies[path_of(owner)] = body
+        problems += found
+        attachments += linked
+    return bodies, problems, attachments
+

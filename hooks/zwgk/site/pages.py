@@ -1,0 +1,339 @@
+"""The pages of the site: one `OutputPage` per HTML file, with its path, title, template and data.
+
+Paths are final output paths relative to the site root (`wj/szbf-2024-3.html`); every link is
+made relative from them at render time, so the site works under any sub-path and from file://.
+Only a `PublicSite` is ever read here.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from zwgk.base import annual_format, vocab
+from zwgk.content import cleanup, negative_list
+from zwgk.content.annual_report import AnnualReport, by_year
+from zwgk.content.model import Attachment, Catalogue, CatalogueItem, Document, Interpretation, Page, Town
+from zwgk.site.publication import PublicSite
+from zwgk.base.vocab import Section
+
+PAGE_SIZE = 20
+_URL_UNSAFE = re.compile(r'[\s#%?"<>\\^`{|}]')
+HOME = "index.html"
+SITEMAP = "wzdt/index.html"
+SEARCH = "search.html"  # the search page; its index is written by search.py
+
+
+@dataclass(frozen=True)
+class OutputPage:
+    path: str
+    title: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    crumbs: tuple[tuple[str, str], ...] = ()  # (title, path) from the home page down, excluding this page
+
+
+def relative_url(target: str, current: str) -> str:
+    """Link from page `current` to `target` (both site-root-relative output paths)."""
+    anchor = ""
+    if "#" in target:
+        target, anchor = target.split("#", 1)
+        anchor = "#" + anchor
+    if not target:
+        return anchor
+    return _relative_path(target, posixpath.dirname(current)) + anchor
+
+
+def _relative_path(target: str, folder: str) -> str:
+    """posixpath.relpath for clean site paths, without its os.getcwd() per call: list pages make
+    tens of thousands of links."""
+    parts = target.split("/")
+    up = folder.split("/") if folder else []
+    if {"", ".", ".."} & {*parts, *up}:
+        return posixpath.relpath(target, folder or ".")
+    common = 0
+    while common < min(len(up), len(parts)) and up[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(up) - common) + parts[common:]) or "."
+
+
+def section_path(section: Section) -> str:
+    return f"{section.slug}/index.html"
+
+
+def document_path(doc: Document) -> str:
+    return f"wj/{doc.slug}.html"
+
+
+def interpretation_path(interp: Interpretation) -> str:
+    return f"{vocab.SECTION_INTERPRETATIONS.slug}/{interp.slug}.html"
+
+
+def page_path(page: Page) -> str:
+    if page.section == vocab.SECTION_GUIDE:
+        return section_path(vocab.SECTION_GUIDE)
+    return f"{page.section.slug}/{page.slug}.html"
+
+
+def annual_report_path(report: AnnualReport) -> str:
+    return f"{vocab.SECTION_REPORTS.slug}/{report.slug}.html"
+
+
+def attachment_path(attachment: Attachment) -> str:
+    """Where an attachment is published, as a URL path: file names may hold `#`, `?`, `%` or spaces."""
+    return "attachments/" + _URL_UNSAFE.sub(lambda m: quote(m.group()), attachment.path)
+
+
+def domain_path(term: vocab.Term) -> str:
+    return f"{vocab.SECTION_DOMAINS.slug}/{term.slug}.html"
+
+
+def town_path(town: Town) -> str:
+    return f"{vocab.SECTION_TOWNS.slug}/{town.slug}/index.html"
+
+
+def item_path(item: CatalogueItem) -> str:
+    """The catalogue row of an item: on its domain page, or on its town's page."""
+    page = f"{vocab.SECTION_TOWNS.slug}/{item.town}/index.html" if item.town else domain_path(item.domain)
+    return f"{page}#item-{item.code}"
+
+
+def category_path(term: vocab.Term) -> str:
+    return f"{vocab.SECTION_STATUTORY.slug}/{term.slug}/index.html"
+
+
+def path_of(obj: Document | Interpretation | Page | AnnualReport) -> str:
+    """The page any model object is published on."""
+    if isinstance(obj, AnnualReport):
+        return annual_report_path(obj)
+    if isinstance(obj, Document):
+        return document_path(obj)
+    if isinstance(obj, Interpretation):
+        return interpretation_path(obj)
+    return page_path(obj)
+
+
+def _crumb(section: Section) -> tuple[str, str]:
+    return (section.name, section_path(section))
+
+
+@dataclass(frozen=True)
+class Pager:
+    number: int
+    count: int
+    paths: tuple[str, ...]  # path of every page of the list, first page first
+
+    @property
+    def previous(self) -> str | None:
+        return self.paths[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.paths[self.number] if self.number < self.count else None
+
+
+def paginate(folder: str, entries: Sequence[Any]) -> Iterator[tuple[str, Sequence[Any], Pager]]:
+    """`folder/index.html`, `folder/2.html`, … each holding PAGE_SIZE entries."""
+    chunks = [entries[i:i + PAGE_SIZE] for i in range(0, len(entries), PAGE_SIZE)] or [entries]
+    paths = tuple(f"{folder}/index.html" if n == 1 else f"{folder}/{n}.html" for n in range(1, len(chunks) + 1))
+    for n, chunk in enumerate(chunks, start=1):
+        yield paths[n - 1], chunk, Pager(n, len(chunks), paths)
+
+
+def build_pages(ps: PublicSite, extra: Sequence[OutputPage] = ()) -> list[OutputPage]:
+    """Every page of the site, in a fixed order (the order never changes the output); `extra` are
+    pages other modules make (重大行政决策, 负面清单, 清理结果), listed in the site map too."""
+    from zwgk.site.town_pages import town_pages  # it builds on the helpers of this module
+
+    pages: list[OutputPage] = [_home(ps)]
+    pages += _hand_written(ps)
+    pages += _annual_reports(ps)
+    pages += _statutory(ps)
+    pages += _policies(ps)
+    pages += [_document(ps, d) for d in ps.documents]
+    pages += _interpretations(ps)
+    pages += _domains(ps)
+    pages += town_pages(ps)
+    pages.append(_on_request(ps))
+    pages += extra
+    pages.append(OutputPage(SITEMAP, "网站地图", "sitemap.html", {"groups": _sitemap_groups(pages)}))
+    pages.append(OutputPage(SEARCH, "站内搜索", "search.html"))
+    return pages
+
+
+def fulfilling(ps: PublicSite, catalogues: Sequence[Catalogue]) -> dict[str, list[Document | Page]]:
+    """What carries out each item of these catalogues: a page's data holds only what it shows."""
+    return {item.code: ps.fulfilled_by.get(item.code, []) for c in catalogues for item in c.items}
+
+
+def _sitemap_groups(pages: list[OutputPage]) -> list[tuple[str, str | None, list[OutputPage]]]:
+    """(section title, section path, its pages) for the site map; documents and later list pages are left out."""
+    listed = [p for p in pages if p.template != "document.html" and not _later_list_page(p)]
+    paths = {p.path for p in pages}
+    groups = []
+    for section in (*vocab.SECTIONS, vocab.SECTION_OTHER):
+        index = section_path(section)
+        if section != vocab.SECTION_OTHER and index not in paths:
+            continue  # a section without content of its own (no 重大行政决策 yet) has no page
+        children = [p for p in listed if p.path.startswith(section.slug + "/") and p.path != index]
+        if section == vocab.SECTION_OTHER:
+            if children:
+                groups.append((section.name, None, children))
+        elif index in paths:  # a column with no page at all (a county without towns) is left out
+            groups.append((section.name, index, children))
+    return groups
+
+
+def _later_list_page(page: OutputPage) -> bool:
+    pager = page.context.get("pager")
+    return isinstance(pager, Pager) and pager.number > 1
+
+
+def _home(ps: PublicSite) -> OutputPage:
+    public = [d for d in ps.documents if d.is_public]
+    by_section = defaultdict(list)
+    for page in ps.pages:
+        by_section[page.section].append(page)
+    return OutputPage(HOME, ps.site.title, "home.html", {
+        "latest_documents": public[:8],
+        "latest_interpretations": ps.interpretations[:6],
+        "guide": by_section[vocab.SECTION_GUIDE][:1],
+        "rules": by_section[vocab.SECTION_RULES][:5],
+        "reports": _column(ps, vocab.SECTION_REPORTS)[:5],
+        "categories": list(ps.categories.items()),
+        "catalogues": ps.catalogues,
+        "on_request_count": sum(1 for d in ps.documents if d.is_on_request),
+        "towns": ps.towns,
+    })
+
+
+def _hand_written(ps: PublicSite) -> list[OutputPage]:
+    out: list[OutputPage] = []
+    for section in (vocab.SECTION_RULES, vocab.SECTION_REPORTS):
+        out.append(OutputPage(section_path(section), section.name, "list.html",
+                              {"entries": _column(ps, section), "pager": None, "section": section}))
+    for page in ps.pages:
+        crumbs = () if page.section == vocab.SECTION_GUIDE else (
+            (_crumb(page.section),) if page.section != vocab.SECTION_OTHER else ())
+        out.append(OutputPage(page_path(page), page.title, "page.html", {"entry": page}, crumbs))
+    return out
+
+
+def _column(ps: PublicSite, section: Section) -> list[Page | AnnualReport]:
+    """What a column of hand-written pages lists, newest first; 年报 adds the annual reports, by year."""
+    members: list[Page | AnnualReport] = [p for p in ps.pages if p.section == section]
+    if section == vocab.SECTION_REPORTS:
+        members = by_year([*ps.reports, *members])
+    return members
+
+
+def _annual_reports(ps: PublicSite) -> list[OutputPage]:
+    crumbs = (_crumb(vocab.SECTION_REPORTS),)
+    return [OutputPage(annual_report_path(r), r.title, "annual_report.html", {"report": r, "fmt": annual_format}, crumbs)
+            for r in ps.reports]
+
+
+def _statutory(ps: PublicSite) -> list[OutputPage]:
+    section = vocab.SECTION_STATUTORY
+    out = [OutputPage(section_path(section), section.name, "categories.html",
+                      {"categories": list(ps.categories.items())})]
+    for term, members in ps.categories.items():
+        folder = f"{section.slug}/{term.slug}"
+        for path, chunk, pager in paginate(folder, members):
+            title = term.name if pager.number == 1 else f"{term.name}（第{pager.number}页）"
+            out.append(OutputPage(path, title, "list.html", {"entries": chunk, "pager": pager, "section": section},
+                                  (_crumb(section),)))
+    return out
+
+
+def _document_lists(folder: str, title: str, docs: Sequence[Document], crumbs: tuple[tuple[str, str], ...],
+                    facets: dict[str, Any]) -> list[OutputPage]:
+    return [OutputPage(path, title if pager.number == 1 else f"{title}（第{pager.number}页）", "documents.html",
+                       {"entries": chunk, "pager": pager, "facets": facets, "total": len(docs)}, crumbs)
+            for path, chunk, pager in paginate(folder, docs)]
+
+
+def _policies(ps: PublicSite) -> list[OutputPage]:
+    section = vocab.SECTION_POLICIES
+    public = [d for d in ps.documents if d.is_public]
+    by_year: dict[int, list[Document]] = defaultdict(list)
+    by_domain: dict[vocab.Term, list[Document]] = defaultdict(list)
+    for doc in public:
+        by_year[doc.year].append(doc)
+        for term in doc.domains:
+            by_domain[term].append(doc)
+    years = sorted(by_year, reverse=True)
+    domains = [t for t in vocab.DOMAINS if t in by_domain]
+    facets = {
+        "all": (section_path(section), len(public)),
+        "years": [(y, f"{section.slug}/{y}/index.html", len(by_year[y])) for y in years],
+        "domains": [(t, f"{section.slug}/{t.slug}/index.html", len(by_domain[t])) for t in domains],
+        "cleanup": cleanup.PAGE_PATH if ps.cleanup else None,
+    }
+    out = _document_lists(section.slug, section.name, public, (), {**facets, "current": None})
+    crumbs = (_crumb(section),)
+    for year in years:
+        out += _document_lists(f"{section.slug}/{year}", f"{year}年政策文件", by_year[year], crumbs,
+                               {**facets, "current": year})
+    for term in domains:
+        out += _document_lists(f"{section.slug}/{term.slug}", f"{term.name}政策文件", by_domain[term], crumbs,
+                               {**facets, "current": term})
+    return out
+
+
+def _document(ps: PublicSite, doc: Document) -> OutputPage:
+    section = vocab.SECTION_POLICIES if doc.is_public else vocab.SECTION_ON_REQUEST
+    replacement = ps.document(doc.replaced_by) if doc.replaced_by else None
+    return OutputPage(document_path(doc), doc.title, "document.html", {
+        "doc": doc,
+        "interpretations": ps.interpretations_of.get(doc.slug, []) if doc.is_public else [],
+        "replacement": replacement,
+        "items": [item for code in doc.items if (item := ps.item(code))],
+        "town": ps.town(doc.town) if doc.town else None,
+        "guide": section_path(vocab.SECTION_GUIDE),
+    }, (_crumb(section),))
+
+
+def _interpretations(ps: PublicSite) -> list[OutputPage]:
+    section = vocab.SECTION_INTERPRETATIONS
+    out = [OutputPage(path, section.name if pager.number == 1 else f"{section.name}（第{pager.number}页）",
+                      "interpretations.html", {"entries": chunk, "pager": pager})
+           for path, chunk, pager in paginate(section.slug, ps.interpretations)]
+    for interp in ps.interpretations:
+        targets = [d for slug in interp.targets if (d := ps.document(slug))]
+        out.append(OutputPage(interpretation_path(interp), interp.title, "interpretation.html",
+                              {"interp": interp, "targets": targets}, (_crumb(section),)))
+    return out
+
+
+def _domains(ps: PublicSite) -> list[OutputPage]:
+    section = vocab.SECTION_DOMAINS
+    catalogues = {c.domain: c for c in ps.catalogues}
+    documents: dict[vocab.Term, list[Document]] = defaultdict(list)
+    for doc in ps.documents:
+        for term in doc.domains:
+            documents[term].append(doc)
+    terms = [t for t in vocab.DOMAINS if t in catalogues or t in documents]
+    rows = [(t, catalogues.get(t), len(documents[t])) for t in terms]
+    out = [OutputPage(section_path(section), section.name, "domains.html", {"rows": rows, "towns": ps.towns})]
+    for term in terms:
+        out.append(OutputPage(domain_path(term), f"{term.name}领域信息公开", "domain.html", {
+            "term": term, "catalogue": catalogues.get(term), "documents": documents[term],
+            "fulfilled_by": fulfilling(ps, [catalogues[term]] if term in catalogues else []),
+        }, (_crumb(section),)))
+    return out
+
+
+def _on_request(ps: PublicSite) -> OutputPage:
+    section = vocab.SECTION_ON_REQUEST
+    return OutputPage(section_path(section), section.name, "on_request.html", {
+        "pages": [p for p in ps.pages if p.section == section],
+        "documents": [d for d in ps.documents if d.is_on_request],
+        "guide": section_path(vocab.SECTION_GUIDE),
+        "negative_list": (negative_list.PAGE_PATH, ps.negative_list) if ps.negative_list else None,
+    })
