@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from zwgk.base import memo
+from zwgk.build import template_cache
 from zwgk.site.serve_index import SERVE_INDEX
 from zwgk.build.sitebuild import SiteBuild, compare_with_previous, last_good_build, prepare, take_over
 
@@ -204,7 +205,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     assert _site is not None
-    env.bytecode_cache = memo.template_cache()  # serve: Material's templates compiled once, not per rebuild
+    env.bytecode_cache = template_cache.template_cache()  # serve: Material's templates compiled once, not per rebuild
     env.auto_reload = False  # a new environment each build: no need to stat every template on every include
     # The one page MkDocs renders itself (404) links from the server path of site_url, as MkDocs does.
     env.globals["zwgk_footer"] = _site.not_found_footer(urlsplit(config.site_url or "/").path)

@@ -144,15 +144,13 @@ def test_garbage_is_collected_after_a_rebuild_not_during_it(monkeypatch: pytest.
 def test_serve_hears_of_edits_from_the_system_and_not_of_reads(tmp_path: Path) -> None:
     """The watcher build.py gives MkDocs' preview server: native, told of a config file saved as a new file
     (again and again), of a folder of documents moved away or in, and not of files being read."""
-    import importlib.util
     import shutil
 
     from watchdog.observers.polling import PollingObserver
 
-    spec = importlib.util.spec_from_file_location("zwgk_build_cli", ROOT / "build.py")
-    cli = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(cli)
-    server = cli._told_of_changes()(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    from zwgk.commands.mkdocs_run import told_of_changes
+
+    server = told_of_changes()(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     assert not isinstance(server.observer, PollingObserver)
     config, content = tmp_path / "mkdocs.yml", tmp_path / "content"
     config.write_text("site_name: a\n", encoding="utf-8")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import importlib.util
 import os
 import re
 import shutil
@@ -247,11 +246,10 @@ def _shown(case: Case, changes: list[tuple[str, str]]) -> str:
 
 def _built_problems(tree: Path, today: date) -> Problems:
     """Links are checked in the generated pages: build the site the way build.py does."""
-    spec = importlib.util.spec_from_file_location("zwgk_build_cli", ROOT / "build.py")
-    cli = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(cli)  # type: ignore[union-attr]
-    run, _ = cli._run(tree, tree / "site", today, external=False)
-    return run.problems
+    from zwgk.commands.pipeline import run
+
+    result, _ = run(tree, tree / "site", today, external=False)
+    return result.problems
 
 
 def run_case(case: Case, scratch: Path) -> tuple[str, list[Problem]]:

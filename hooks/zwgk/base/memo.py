@@ -13,9 +13,6 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TypeVar
 
-from jinja2 import BytecodeCache
-from jinja2.bccache import Bucket
-
 from zwgk.base.problems import Problem, Problems
 
 T = TypeVar("T")
@@ -47,28 +44,6 @@ def file_state(path: Path) -> tuple[str, int, int]:
 def folder_state(folder: Path) -> int:
     """Every file under `folder` as it is now: adding, removing or saving one changes it."""
     return hash(tuple(file_state(f) for f in sorted(folder.rglob("*")))) if folder.is_dir() else 0
-
-
-class _TemplateCache(BytecodeCache):
-    """Compiled Jinja templates, kept across the environments each rebuild creates (Jinja checks the
-    template source's checksum, so an edited template is compiled again)."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self._code:
-            bucket.bytecode_from_string(self._code[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-_templates = _TemplateCache()
-
-
-def template_cache() -> BytecodeCache | None:
-    return _templates if _enabled else None
 
 
 def remember(key: Hashable, compute: Callable[[], T]) -> T:

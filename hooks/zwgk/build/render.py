@@ -20,6 +20,7 @@ from zwgk.site.bodies import Body
 from zwgk.content.model import Document, Interpretation, Page
 from zwgk.site.pages import OutputPage, relative_url
 from zwgk.site.publication import PublicSite
+from zwgk.build import template_cache
 
 
 class Renderer:
@@ -27,7 +28,7 @@ class Renderer:
         self.bodies = bodies
         self.env = Environment(
             loader=FileSystemLoader(str(template_dir)),
-            bytecode_cache=memo.template_cache(),
+            bytecode_cache=template_cache.template_cache(),
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined,
             trim_blocks=True,

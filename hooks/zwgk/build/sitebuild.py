@@ -14,6 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from zwgk.base.tool import TOOL_DIR
 from zwgk.base import vocab
 from zwgk.site.bodies import render_bodies
 from zwgk.checks import DomainCoverage, check_content
@@ -21,7 +22,8 @@ from zwgk.site.extra_pages import extra_pages
 from zwgk.content.loader import load_project
 from zwgk.content.model import Attachment, Project, Source
 from zwgk.base.problems import Problems
-from zwgk.site.pages import HOME, SITEMAP, OutputPage, build_pages, path_of, relative_url, section_path
+from zwgk.site.all_pages import build_pages
+from zwgk.site.pages import HOME, SITEMAP, OutputPage, path_of, relative_url, section_path
 from zwgk.site.feeds import feed_files, feed_path
 from zwgk.site.opendata import FILES as OPEN_DATA
 from zwgk.site.opendata import open_data_files
@@ -32,7 +34,6 @@ from zwgk.site.search import IndexStats, PendingIndex, write_index
 
 
 # The page templates ship with the tool, beside this package.
-TOOL_DIR = Path(__file__).resolve().parents[3]
 TEMPLATES = TOOL_DIR / "theme" / "zwgk"
 
 

@@ -25,6 +25,9 @@ from dataclasses import dataclass
 from http.cookiejar import CookieJar
 from pathlib import Path
 
+from zwgk.base.problems import Problems
+from zwgk.content.model import Source
+
 USER_AGENT = "zwgk-linkcheck/1.0"
 MALFORMED = "网址格式不对"
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -105,6 +108,20 @@ def check_links(
         kept = {url: status for url, status in cache.items() if fresh(status)}
         _save_cache(cache_file, kept | result)
     return result
+
+
+def report_external(results: dict[str, LinkStatus], found: dict[str, list[tuple[str, str]]],
+                    locate: Callable[[str, str], Source], problems: Problems) -> None:
+    """Each dead or redirected link as a problem of the file it was written in (`locate`: page, href → where)."""
+    for url, status in sorted(results.items()):
+        for page, href in found[url]:
+            where = locate(page, href)
+            if status.dead:
+                problems.error(where.file, where.line, f"外部链接“{url}”打不开：{status.error}（在生成的页面 {page}）",
+                               "改成有效的网址，或删掉这个链接", "links.external-dead")
+            elif status.redirected:
+                problems.warning(where.file, where.line, f"外部链接“{url}”已跳转到 {status.final_url}（在生成的页面 {page}）",
+                                 "改成跳转后的网址", "links.external-redirect")
 
 
 def _is_http(url: str) -> bool:

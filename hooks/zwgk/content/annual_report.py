@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,47 +19,11 @@ from zwgk.content.model import Page, Site, Source
 from zwgk.base.problems import Problems
 from zwgk.content.sourcefile import Located, read_yaml_file
 from zwgk.content.validate import validate
+from zwgk.content.model import AnnualReport, Cells  # noqa: F401 - the model holds them
 
 FOLDER = Path("content") / "reports"
 _YEAR_FILE = re.compile(r"^\d{4}$")
 _YEAR_IN_TITLE = re.compile(r"(\d{4})\s*年")
-
-
-@dataclass(frozen=True)
-class Cells:
-    """One row of a report table: a number per column, including computed totals."""
-
-    values: Mapping[str, int]
-    written: frozenset[str]  # the columns the editor wrote; the others were computed
-    source: Source  # the row's line and the line of each cell written
-
-    def __getitem__(self, column: str) -> int:
-        return self.values[column]
-
-    def line(self, column: str) -> int:
-        return self.source.at(column)
-
-
-@dataclass(frozen=True, eq=False)
-class AnnualReport:
-    year: int
-    title: str
-    published: date
-    preface: tuple[str, ...]  # paragraphs
-    overview: tuple[str, ...]  # 一、总体情况
-    rules: Mapping[str, Cells]  # 规章 / 行政规范性文件 → 本年制发, 本年废止, 现行有效
-    decisions: Mapping[str, int]  # 行政许可 / 行政处罚 / 行政强制 → 本年处理决定数量
-    fees: Decimal  # 行政事业性收费 本年收费金额（万元）, as written
-    requests: Mapping[fmt.Row, Cells]  # 三、every row of the request table
-    reviews: Mapping[str, Cells]  # 四、行政复议 / 未经复议直接起诉 / 复议后起诉
-    notes: Mapping[str, tuple[str, ...]]  # text before the table of 主动公开 / 申请情况 / 复议诉讼
-    issues: tuple[str, ...]  # 五、存在的主要问题及改进情况
-    other: tuple[str, ...]  # 六、其他需要报告的事项
-    source: Source
-
-    @property
-    def slug(self) -> str:
-        return str(self.year)
 
 
 def page_year(page: Page) -> int | None:

@@ -9,7 +9,6 @@ the public may see, and a count would already say that something unseen exists.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from zwgk.content.model import Document, Project, Source
 from zwgk.base.problems import Problems, suggest
 from zwgk.content.sourcefile import read_yaml_file
 from zwgk.content.validate import validate
+from zwgk.content.model import CleanupBatch, CleanupGroup  # noqa: F401 - the model holds them
 
 FILE = Path("content") / "cleanup.yml"
 PAGE_PATH = f"{vocab.SECTION_POLICIES.slug}/qljg.html"
@@ -27,24 +27,6 @@ TITLE = "规范性文件清理结果"
 KEPT = "继续有效"  # what a cleanup calls a document it reviewed and kept
 # How the results are listed, as cleanup notices do: repealed first, kept last.
 RESULT_ORDER = ("废止", "失效", "已修改", KEPT)
-
-
-@dataclass(frozen=True)
-class CleanupBatch:
-    code: str  # 编号, what documents write in 清理批次
-    name: str
-    day: date  # 清理日期
-    basis: str | None  # 依据
-    note: str | None  # 说明
-    notice: str | None  # 文件: the document that published the results
-    source: Source
-
-
-@dataclass(frozen=True)
-class CleanupGroup:
-    batch: CleanupBatch | None  # None: documents that left force outside any batch
-    documents: tuple[Document, ...]
-    notice: Document | None = None
 
 
 def result(doc: Document) -> str:

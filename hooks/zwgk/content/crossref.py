@@ -5,13 +5,37 @@ and no public page pointing at what is not public.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from zwgk.base import vocab
 from zwgk.content.model import Document, Interpretation, Page, Project, Source
 from zwgk.base.problems import Problems, suggest
-from zwgk.site.publication import category_members
+from zwgk.base.vocab import Term
+
+
+# Document types that are 法定主动公开内容 of the first category by their nature.
+_REGULATION_TYPES = frozenset({"规章", vocab.NORMATIVE})
+
+
+def category_members(documents: Sequence[Document], pages: Sequence[Page]) -> dict[Term, list[Document | Page]]:
+    """Proactively published documents and pages per 法定主动公开内容 category, newest first."""
+    members: dict[Term, list[Document | Page]] = {t: [] for t in vocab.DISCLOSURE_CATEGORIES}
+    regulations = vocab.DISCLOSURE_CATEGORIES[0]
+    for doc in documents:
+        if not doc.is_public:
+            continue
+        terms = set(doc.categories)
+        if doc.doc_type in _REGULATION_TYPES:
+            terms.add(regulations)
+        for term in terms:
+            members[term].append(doc)
+    for page in pages:
+        for term in page.categories:
+            members[term].append(page)
+    for found in members.values():
+        found.sort(key=lambda m: (m.published, m.title), reverse=True)
+    return members
 
 
 @dataclass

@@ -11,8 +11,6 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from calendar import monthrange
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,7 +22,7 @@ from zwgk.content.model import Document, Page, Source
 from zwgk.base.problems import Problems, suggest
 from zwgk.content.sourcefile import Located, read_yaml_file
 from zwgk.content.validate import validate
-from zwgk.base.vocab import Term
+from zwgk.content.model import Consultation, Decision, DecisionCatalogue, Planned, Stage, cn_date  # noqa: F401 - the model holds them
 
 FOLDER = Path("content") / "decisions"
 SECTION = vocab.SECTION_DECISIONS
@@ -34,105 +32,6 @@ RESULT_STAGE = vocab.DECISION_STAGES[-1]
 # 《重大行政决策程序暂行条例》第十四条: 公开征求意见的期限一般不少于30日.
 MIN_CONSULTATION_DAYS = 30
 _PLANNED = re.compile(r"^(\d{4})\s*年?(?:\s*[-./]?\s*(\d{1,2})\s*月?(?:\s*[-./]?\s*(\d{1,2})\s*日?)?)?$")
-
-
-def cn_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-@dataclass(frozen=True)
-class Planned:
-    """计划完成时间, as precise as the editor wrote it: a year, a month or a day."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @property
-    def text(self) -> str:
-        return f"{self.year}年" + (f"{self.month}月" if self.month else "") + (f"{self.day}日" if self.day else "")
-
-    @property
-    def last_day(self) -> date:
-        """The last day the plan still allows."""
-        month = self.month or 12
-        return date(self.year, month, self.day or monthrange(self.year, month)[1])
-
-
-@dataclass(frozen=True)
-class Consultation:
-    """征集: a public call for opinions on a draft."""
-
-    start: date  # 开始日期
-    end: date  # 截止日期, the last day opinions are accepted
-    how: str  # 方式: how to send opinions
-
-    def is_open(self, today: date) -> bool:
-        return self.start <= today <= self.end
-
-    @property
-    def until(self) -> str:
-        return f"截至{cn_date(self.end)}"
-
-    def state(self, today: date) -> str:
-        """What the public reads beside the call: open until when, closed, or not yet open."""
-        if today < self.start:
-            return f"尚未开始，{cn_date(self.start)}起征求意见"
-        if today > self.end:
-            return f"已截止（截止日期：{cn_date(self.end)}）"
-        return f"征求意见中，{self.until}"
-
-
-@dataclass(frozen=True)
-class Stage:
-    kind: Term  # one of vocab.DECISION_STAGES
-    day: date | None  # 日期 as written, else the call's start or the linked material's 发布日期
-    document: str | None  # 文件: slug of a document
-    page: str | None  # 页面: slug of a page
-    consultation: Consultation | None
-    note: str | None  # 说明
-    source: Source
-    target: Document | Page | None = None  # the published material, set by publish()
-
-
-@dataclass(frozen=True)
-class Decision:
-    code: str  # 编号: its page is zdxzjc/<year>/<code>.html
-    name: str  # 事项名称
-    organ: str  # 承办单位
-    planned: Planned  # 计划完成时间
-    status: str  # one of vocab.DECISION_STATUSES
-    note: str | None
-    stages: tuple[Stage, ...]  # timeline order: by date, then by the order of the stages
-    year: int
-    source: Source
-
-    @property
-    def consultations(self) -> list[tuple[Stage, Consultation]]:
-        return [(s, s.consultation) for s in self.stages if s.consultation]
-
-    def open_consultation(self, today: date) -> Consultation | None:
-        return next((c for _, c in self.consultations if c.is_open(today)), None)
-
-    @property
-    def updated(self) -> date | None:
-        """The day of the latest stage: when the decision's page last changed."""
-        return max((s.day for s in self.stages if s.day), default=None)
-
-    @property
-    def pending(self) -> tuple[Term, ...]:
-        """The stages still to come: those after the last one reached."""
-        reached = [vocab.DECISION_STAGES.index(s.kind) for s in self.stages]
-        return vocab.DECISION_STAGES[max(reached, default=-1) + 1:]
-
-
-@dataclass(frozen=True)
-class DecisionCatalogue:
-    year: int
-    published: date  # 发布日期 of the catalogue
-    note: str | None
-    decisions: tuple[Decision, ...]
-    source: Source
 
 
 def year_path(year: int) -> str:

@@ -6,16 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from calendar import monthrange
+from decimal import Decimal
 
 from zwgk.base import annual_format, vocab
+from zwgk.base import annual_format as fmt
 from zwgk.base.vocab import Section, Term
-
-if TYPE_CHECKING:  # these modules hold their own dataclasses and import this one
-    from zwgk.content.cleanup import CleanupBatch
-    from zwgk.content.decisions import DecisionCatalogue
-    from zwgk.content.negative_list import NegativeList
-    from zwgk.content.annual_report import AnnualReport
 
 
 @dataclass(frozen=True)
@@ -246,3 +242,194 @@ class Project:
     def all_catalogues(self) -> list[Catalogue]:
         """The county's catalogues, then every town's."""
         return [*self.catalogues, *(c for town in self.towns for c in town.catalogues)]
+
+
+# --- 年度报告 --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Cells:
+    """One row of a report table: a number per column, including computed totals."""
+
+    values: Mapping[str, int]
+    written: frozenset[str]  # the columns the editor wrote; the others were computed
+    source: Source  # the row's line and the line of each cell written
+
+    def __getitem__(self, column: str) -> int:
+        return self.values[column]
+
+    def line(self, column: str) -> int:
+        return self.source.at(column)
+
+
+@dataclass(frozen=True, eq=False)
+class AnnualReport:
+    year: int
+    title: str
+    published: date
+    preface: tuple[str, ...]  # paragraphs
+    overview: tuple[str, ...]  # 一、总体情况
+    rules: Mapping[str, Cells]  # 规章 / 行政规范性文件 → 本年制发, 本年废止, 现行有效
+    decisions: Mapping[str, int]  # 行政许可 / 行政处罚 / 行政强制 → 本年处理决定数量
+    fees: Decimal  # 行政事业性收费 本年收费金额（万元）, as written
+    requests: Mapping[fmt.Row, Cells]  # 三、every row of the request table
+    reviews: Mapping[str, Cells]  # 四、行政复议 / 未经复议直接起诉 / 复议后起诉
+    notes: Mapping[str, tuple[str, ...]]  # text before the table of 主动公开 / 申请情况 / 复议诉讼
+    issues: tuple[str, ...]  # 五、存在的主要问题及改进情况
+    other: tuple[str, ...]  # 六、其他需要报告的事项
+    source: Source
+
+    @property
+    def slug(self) -> str:
+        return str(self.year)
+
+
+# --- 规范性文件清理 --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CleanupBatch:
+    code: str  # 编号, what documents write in 清理批次
+    name: str
+    day: date  # 清理日期
+    basis: str | None  # 依据
+    note: str | None  # 说明
+    notice: str | None  # 文件: the document that published the results
+    source: Source
+
+
+@dataclass(frozen=True)
+class CleanupGroup:
+    batch: CleanupBatch | None  # None: documents that left force outside any batch
+    documents: tuple[Document, ...]
+    notice: Document | None = None
+
+
+# --- 负面清单 --------------------------------------------------------------------------------
+
+# The article of 《中华人民共和国政府信息公开条例》 each ground comes from.
+ARTICLES: dict[str, str] = dict(zip(vocab.LEGAL_GROUNDS, ["第十四条"] * 3 + ["第十五条"] * 2 + ["第十六条"] * 3, strict=True))
+
+
+@dataclass(frozen=True)
+class NegativeItem:
+    matter: str  # 事项
+    ground: str  # 不予公开依据, one of vocab.LEGAL_GROUNDS
+    organ: str  # 责任单位
+    updated: date  # 更新日期
+    source: Source
+
+    @property
+    def article(self) -> str:
+        return ARTICLES[self.ground]
+
+
+@dataclass(frozen=True)
+class NegativeList:
+    title: str
+    note: str | None
+    items: tuple[NegativeItem, ...]
+    source: Source
+
+    @property
+    def updated(self) -> date:
+        return max(item.updated for item in self.items)
+
+
+# --- 重大行政决策 --------------------------------------------------------------------------------
+
+def cn_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+@dataclass(frozen=True)
+class Planned:
+    """计划完成时间, as precise as the editor wrote it: a year, a month or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def text(self) -> str:
+        return f"{self.year}年" + (f"{self.month}月" if self.month else "") + (f"{self.day}日" if self.day else "")
+
+    @property
+    def last_day(self) -> date:
+        """The last day the plan still allows."""
+        month = self.month or 12
+        return date(self.year, month, self.day or monthrange(self.year, month)[1])
+
+
+@dataclass(frozen=True)
+class Consultation:
+    """征集: a public call for opinions on a draft."""
+
+    start: date  # 开始日期
+    end: date  # 截止日期, the last day opinions are accepted
+    how: str  # 方式: how to send opinions
+
+    def is_open(self, today: date) -> bool:
+        return self.start <= today <= self.end
+
+    @property
+    def until(self) -> str:
+        return f"截至{cn_date(self.end)}"
+
+    def state(self, today: date) -> str:
+        """What the public reads beside the call: open until when, closed, or not yet open."""
+        if today < self.start:
+            return f"尚未开始，{cn_date(self.start)}起征求意见"
+        if today > self.end:
+            return f"已截止（截止日期：{cn_date(self.end)}）"
+        return f"征求意见中，{self.until}"
+
+
+@dataclass(frozen=True)
+class Stage:
+    kind: Term  # one of vocab.DECISION_STAGES
+    day: date | None  # 日期 as written, else the call's start or the linked material's 发布日期
+    document: str | None  # 文件: slug of a document
+    page: str | None  # 页面: slug of a page
+    consultation: Consultation | None
+    note: str | None  # 说明
+    source: Source
+    target: Document | Page | None = None  # the published material, set by publish()
+
+
+@dataclass(frozen=True)
+class Decision:
+    code: str  # 编号: its page is zdxzjc/<year>/<code>.html
+    name: str  # 事项名称
+    organ: str  # 承办单位
+    planned: Planned  # 计划完成时间
+    status: str  # one of vocab.DECISION_STATUSES
+    note: str | None
+    stages: tuple[Stage, ...]  # timeline order: by date, then by the order of the stages
+    year: int
+    source: Source
+
+    @property
+    def consultations(self) -> list[tuple[Stage, Consultation]]:
+        return [(s, s.consultation) for s in self.stages if s.consultation]
+
+    def open_consultation(self, today: date) -> Consultation | None:
+        return next((c for _, c in self.consultations if c.is_open(today)), None)
+
+    @property
+    def updated(self) -> date | None:
+        """The day of the latest stage: when the decision's page last changed."""
+        return max((s.day for s in self.stages if s.day), default=None)
+
+    @property
+    def pending(self) -> tuple[Term, ...]:
+        """The stages still to come: those after the last one reached."""
+        reached = [vocab.DECISION_STAGES.index(s.kind) for s in self.stages]
+        return vocab.DECISION_STAGES[max(reached, default=-1) + 1:]
+
+
+@dataclass(frozen=True)
+class DecisionCatalogue:
+    year: int
+    published: date  # 发布日期 of the catalogue
+    note: str | None
+    decisions: tuple[Decision, ...]
+    source: Source

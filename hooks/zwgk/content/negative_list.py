@@ -7,8 +7,6 @@ what will not be provided, and on which ground. The grounds are the same closed 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from zwgk.content import schemas
@@ -18,40 +16,12 @@ from zwgk.content.model import Page, Source
 from zwgk.base.problems import Problems
 from zwgk.content.sourcefile import read_yaml_file
 from zwgk.content.validate import validate
+from zwgk.content.model import ARTICLES, NegativeItem, NegativeList  # noqa: F401 - the model holds them
 
 FILE = Path("content") / "negative-list.yml"
 SLUG = "fmqd"
 PAGE_PATH = f"{vocab.SECTION_ON_REQUEST.slug}/{SLUG}.html"
 DEFAULT_TITLE = "政府信息公开负面清单"
-
-# The article of 《中华人民共和国政府信息公开条例》 each ground comes from.
-ARTICLES: dict[str, str] = dict(zip(vocab.LEGAL_GROUNDS, ["第十四条"] * 3 + ["第十五条"] * 2 + ["第十六条"] * 3, strict=True))
-
-
-@dataclass(frozen=True)
-class NegativeItem:
-    matter: str  # 事项
-    ground: str  # 不予公开依据, one of vocab.LEGAL_GROUNDS
-    organ: str  # 责任单位
-    updated: date  # 更新日期
-    source: Source
-
-    @property
-    def article(self) -> str:
-        return ARTICLES[self.ground]
-
-
-@dataclass(frozen=True)
-class NegativeList:
-    title: str
-    note: str | None
-    items: tuple[NegativeItem, ...]
-    source: Source
-
-    @property
-    def updated(self) -> date:
-        return max(item.updated for item in self.items)
-
 
 def load(root: Path, problems: Problems) -> NegativeList | None:
     path = root / FILE

@@ -14,7 +14,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from zwgk.content import schemas
 from zwgk.base import vocab
@@ -22,20 +22,18 @@ from zwgk.base.dates import parse_date
 from zwgk.content.model import Catalogue, Project, Town, Village, VillageItem
 from zwgk.base.problems import Problems, choice_list, suggest
 from zwgk.content.sourcefile import Located, read_yaml_file
+from zwgk.content.reader import Reader
 from zwgk.content.validate import validate
-
-if TYPE_CHECKING:
-    from zwgk.content.loader import _Reader
 
 TOWNS_DIR = "catalogues/towns"
 TOWN_FILE = "town.yml"
 VILLAGES_FILE = "villages.yml"
 _SLUG = re.compile(schemas.SLUG_PATTERN)
 
-LoadCatalogue = Callable[["_Reader", Path, str], "Catalogue | None"]
+LoadCatalogue = Callable[[Reader, Path, str], "Catalogue | None"]
 
 
-def load_towns(reader: _Reader, load_catalogue: LoadCatalogue) -> list[Town]:
+def load_towns(reader: Reader, load_catalogue: LoadCatalogue) -> list[Town]:
     """Every town that loads without problems, in folder-name order."""
     base = reader.root / TOWNS_DIR
     found: list[Town] = []
@@ -51,7 +49,7 @@ def load_towns(reader: _Reader, load_catalogue: LoadCatalogue) -> list[Town]:
     return found
 
 
-def _load_town(reader: _Reader, folder: Path, load_catalogue: LoadCatalogue) -> Town | None:
+def _load_town(reader: Reader, folder: Path, load_catalogue: LoadCatalogue) -> Town | None:
     problems = reader.problems
     rel = f"{TOWNS_DIR}/{folder.name}"
     ok = True
@@ -93,7 +91,7 @@ def _load_town(reader: _Reader, folder: Path, load_catalogue: LoadCatalogue) -> 
                 hours=data.get("办公时间"), catalogues=tuple(catalogues), villages=villages, source=reader.source(located))
 
 
-def _town_catalogue(reader: _Reader, catalogue: Catalogue, slug: str) -> Catalogue:
+def _town_catalogue(reader: Reader, catalogue: Catalogue, slug: str) -> Catalogue:
     for item in catalogue.items:
         if vocab.TOWN_LEVEL not in item.levels:
             reader.problems.error(item.source.file, item.source.at("公开层级"),
@@ -102,7 +100,7 @@ def _town_catalogue(reader: _Reader, catalogue: Catalogue, slug: str) -> Catalog
     return dataclasses.replace(catalogue, items=tuple(dataclasses.replace(i, town=slug) for i in catalogue.items))
 
 
-def _load_villages(reader: _Reader, path: Path) -> tuple[Village, ...] | None:
+def _load_villages(reader: Reader, path: Path) -> tuple[Village, ...] | None:
     problems = reader.problems
     located = read_yaml_file(path, problems)
     data, ok = validate(located, schemas.VILLAGES, problems) if located else ({}, False)
@@ -133,7 +131,7 @@ def _load_villages(reader: _Reader, path: Path) -> tuple[Village, ...] | None:
     return tuple(villages) if ok else None
 
 
-def _village_references(reader: _Reader, villages: tuple[Village, ...], catalogues: list[Catalogue]) -> None:
+def _village_references(reader: Reader, villages: tuple[Village, ...], catalogues: list[Catalogue]) -> None:
     """A village item carries out an item of its own town's catalogue."""
     codes = [item.code for c in catalogues for item in c.items]
     for village in villages:

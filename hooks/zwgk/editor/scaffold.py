@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from zwgk.base.tool import TOOL_DIR
 from zwgk.base.dates import parse_date
 from zwgk.content.loader import load_project
 from zwgk.content.model import Project
@@ -28,7 +29,6 @@ from zwgk.base.problems import Problems
 from zwgk.content.sourcefile import Located, parse_yaml, read_text
 from zwgk.content.validate import validate
 
-TOOL_DIR = Path(__file__).resolve().parents[3]
 SCHEMA_DIR = TOOL_DIR / "schemas"
 Values = dict[str, Any]
 

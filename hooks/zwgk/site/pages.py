@@ -145,11 +145,8 @@ def paginate(folder: str, entries: Sequence[Any]) -> Iterator[tuple[str, Sequenc
         yield paths[n - 1], chunk, Pager(n, len(chunks), paths)
 
 
-def build_pages(ps: PublicSite, extra: Sequence[OutputPage] = ()) -> list[OutputPage]:
-    """Every page of the site, in a fixed order (the order never changes the output); `extra` are
-    pages other modules make (重大行政决策, 负面清单, 清理结果), listed in the site map too."""
-    from zwgk.site.town_pages import town_pages  # it builds on the helpers of this module
-
+def column_pages(ps: PublicSite) -> list[OutputPage]:
+    """The home page and the pages of the fixed columns, up to the 重点领域 pages, in the site map's order."""
     pages: list[OutputPage] = [_home(ps)]
     pages += _hand_written(ps)
     pages += _annual_reports(ps)
@@ -158,40 +155,12 @@ def build_pages(ps: PublicSite, extra: Sequence[OutputPage] = ()) -> list[Output
     pages += [_document(ps, d) for d in ps.documents]
     pages += _interpretations(ps)
     pages += _domains(ps)
-    pages += town_pages(ps)
-    pages.append(_on_request(ps))
-    pages += extra
-    pages.append(OutputPage(SITEMAP, "网站地图", "sitemap.html", {"groups": _sitemap_groups(pages)}))
-    pages.append(OutputPage(SEARCH, "站内搜索", "search.html"))
     return pages
 
 
 def fulfilling(ps: PublicSite, catalogues: Sequence[Catalogue]) -> dict[str, list[Document | Page]]:
     """What carries out each item of these catalogues: a page's data holds only what it shows."""
     return {item.code: ps.fulfilled_by.get(item.code, []) for c in catalogues for item in c.items}
-
-
-def _sitemap_groups(pages: list[OutputPage]) -> list[tuple[str, str | None, list[OutputPage]]]:
-    """(section title, section path, its pages) for the site map; documents and later list pages are left out."""
-    listed = [p for p in pages if p.template != "document.html" and not _later_list_page(p)]
-    paths = {p.path for p in pages}
-    groups = []
-    for section in (*vocab.SECTIONS, vocab.SECTION_OTHER):
-        index = section_path(section)
-        if section != vocab.SECTION_OTHER and index not in paths:
-            continue  # a section without content of its own (no 重大行政决策 yet) has no page
-        children = [p for p in listed if p.path.startswith(section.slug + "/") and p.path != index]
-        if section == vocab.SECTION_OTHER:
-            if children:
-                groups.append((section.name, None, children))
-        elif index in paths:  # a column with no page at all (a county without towns) is left out
-            groups.append((section.name, index, children))
-    return groups
-
-
-def _later_list_page(page: OutputPage) -> bool:
-    pager = page.context.get("pager")
-    return isinstance(pager, Pager) and pager.number > 1
 
 
 def _home(ps: PublicSite) -> OutputPage:
@@ -329,7 +298,7 @@ def _domains(ps: PublicSite) -> list[OutputPage]:
     return out
 
 
-def _on_request(ps: PublicSite) -> OutputPage:
+def on_request_page(ps: PublicSite) -> OutputPage:
     section = vocab.SECTION_ON_REQUEST
     return OutputPage(section_path(section), section.name, "on_request.html", {
         "pages": [p for p in ps.pages if p.section == section],

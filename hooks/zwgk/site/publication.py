@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from zwgk.content import cleanup, decisions
+from zwgk.content.crossref import category_members
 from zwgk.base import vocab
 from zwgk.content.annual_report import AnnualReport
 from zwgk.content.cleanup import CleanupGroup
@@ -20,30 +21,6 @@ from zwgk.content.decisions import DecisionCatalogue
 from zwgk.content.model import Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site, Town
 from zwgk.content.negative_list import NegativeList
 from zwgk.base.vocab import Term
-
-# Document types that are 法定主动公开内容 of the first category by their nature.
-_REGULATION_TYPES = frozenset({"规章", vocab.NORMATIVE})
-
-
-def category_members(documents: Sequence[Document], pages: Sequence[Page]) -> dict[Term, list[Document | Page]]:
-    """Proactively published documents and pages per 法定主动公开内容 category, newest first."""
-    members: dict[Term, list[Document | Page]] = {t: [] for t in vocab.DISCLOSURE_CATEGORIES}
-    regulations = vocab.DISCLOSURE_CATEGORIES[0]
-    for doc in documents:
-        if not doc.is_public:
-            continue
-        terms = set(doc.categories)
-        if doc.doc_type in _REGULATION_TYPES:
-            terms.add(regulations)
-        for term in terms:
-            members[term].append(doc)
-    for page in pages:
-        for term in page.categories:
-            members[term].append(page)
-    for found in members.values():
-        found.sort(key=lambda m: (m.published, m.title), reverse=True)
-    return members
-
 
 @dataclass(frozen=True)
 class PublicSite:

@@ -1,0 +1,54 @@
+"""The work `check`, `build` and `package` share: load, check, build into a folder, check the built links."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from zwgk.base import parallel
+from zwgk.build.report import CheckRun
+from zwgk.build.sitebuild import SiteBuild, prepare
+from zwgk.checks.external import check_links, report_external
+from zwgk.checks.links import check_built_site
+from zwgk.commands import mkdocs_run
+
+
+def run(root: Path, dest: Path, today: date | None, external: bool) -> tuple[CheckRun, SiteBuild | None]:
+    """Load, check, build into `dest` and check the built links. The site is None on errors."""
+    today = today or date.today()
+    site, problems = prepare(root, today, index=True)  # Pagefind indexes in other processes meanwhile
+    run = CheckRun(root.name, today, problems)
+    if site is None:
+        return run, None
+    run.site_name, run.coverage = site.title, site.coverage
+    search = site.search
+    assert search is not None
+    try:
+        with parallel.reserved(1):  # Pagefind has a core of its own meanwhile
+            if not mkdocs_run.build(root, site, dest):
+                return run, None
+            # The link check reads the pages only; Pagefind goes on beside it, then two parts at once (finish).
+            links = check_built_site(dest, site.locate, problems, site.project.site.base_url)
+        if not problems.errors:  # a failed build is thrown away, index and all
+            index = search.finish(dest)
+            logging.getLogger("zwgk").info("站内搜索索引：%d 个页面，用时 %.1f 秒（与生成页面同时进行，页面生成后又等了 %.1f 秒）",
+                                           index.records, index.seconds, index.waited)
+    finally:
+        search.close()
+    run.pages, run.links, run.external_links = links.pages, links.links, len(links.external)
+    if external:
+        results = check_links(links.external, cache_file=root / ".cache" / "external-links.json")
+        report_external(results, links.external, site.locate, problems)
+    return run, (None if problems.errors else site)
+
+
+def remove_in_background(folder: Path) -> None:
+    """A built site no longer needed (the one replaced, or the one `check` built) is deleted by a process of
+    its own: 20,000 files take seconds nobody need wait for. What a switched-off machine leaves of a replaced
+    site is removed by the next build; a `check` scratch folder sits in the system's temporary folder."""
+    code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+    subprocess.Popen([sys.executable, "-c", code, str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL, start_new_session=True)
