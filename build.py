@@ -52,11 +52,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _new_parser(new: argparse.ArgumentParser) -> None:
-    from zwgk.editor.kinds import KINDS
-    from zwgk.editor.scaffold import flag_help
+    from zwgk.kinds.registry import FORMS
+    from zwgk.kinds.scaffold import flag_help
 
     kinds = new.add_subparsers(dest="kind", required=True, metavar="类型")
-    for kind in KINDS.values():
+    for kind in FORMS.values():
         command = kinds.add_parser(kind.name, help=kind.help, description=kind.help)
         for field in kind.fields:
             command.add_argument(f"--{field.flag}", dest=f"field:{field.key}", metavar=field.key, help=flag_help(kind, field))

@@ -3,10 +3,14 @@
 
     .venv/bin/python bench/same_output.py save /tmp/before.json      # before the change
     .venv/bin/python bench/same_output.py compare /tmp/before.json   # after it: lists every file that differs
+    # the same content built where only ProperDocs is installed (another venv), as .ci/run does:
+    .venv/bin/python bench/same_output.py save /tmp/m.json --ignore-generator
+    .venv/bin/python bench/same_output.py compare /tmp/m.json --ignore-generator --python .venv-properdocs/bin/python \
+        --expect-generator properdocs
 
 Builds the demo county and a generated 1,000-document county (bench/generate.py, seed 1) and records the
 SHA-256 of every file of each site/. `--ignore-generator` drops the `<meta name="generator">` tag first, as
-ProperDocs writes its own name there where MkDocs writes "mkdocs-1.6.1".
+ProperDocs writes "mkdocs-ProperDocs 1.6.7" there where MkDocs writes "mkdocs-1.6.1".
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 ROOT = Path(__file__).resolve().parent.parent
-GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
 
 
 def site_hashes(site: Path, ignore_generator: bool) -> dict[str, str]:
@@ -43,7 +47,13 @@ def build(root: Path, site: Path, python: str) -> None:
         sys.exit(f"build failed ({root}):\n{result.stderr[-3000:]}")
 
 
-def all_hashes(python: str, ignore_generator: bool, docs: int) -> dict[str, dict[str, str]]:
+def generator(site: Path) -> str:
+    """What the home page says built it: mkdocs-1.6.1, properdocs-1.6.7 …"""
+    found = GENERATOR.search((site / "index.html").read_bytes())
+    return found[1].decode() if found else "?"
+
+
+def all_hashes(python: str, ignore_generator: bool, docs: int) -> tuple[dict[str, dict[str, str]], str]:
     with tempfile.TemporaryDirectory(prefix="zwgk-same-") as scratch:
         county = Path(scratch) / "county"
         subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--docs", str(docs), "--out", str(county),
@@ -52,7 +62,7 @@ def all_hashes(python: str, ignore_generator: bool, docs: int) -> dict[str, dict
         for name, root in (("demo", ROOT), (f"county-{docs}", county)):
             build(root, Path(scratch) / f"site-{name}", python)
             found[name] = site_hashes(Path(scratch) / f"site-{name}", ignore_generator)
-        return found
+        return found, generator(Path(scratch) / "site-demo")
 
 
 def main() -> int:
@@ -62,8 +72,13 @@ def main() -> int:
     parser.add_argument("--python", default=sys.executable, help="the Python that runs build.py (another venv)")
     parser.add_argument("--ignore-generator", action="store_true")
     parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--expect-generator", metavar="PREFIX", help="fail unless the generator tag names it (properdocs)")
     args = parser.parse_args()
-    found = all_hashes(args.python, args.ignore_generator, args.docs)
+    found, built_by = all_hashes(args.python, args.ignore_generator, args.docs)
+    print(f"built by {built_by}")
+    if args.expect_generator and args.expect_generator.lower() not in built_by.lower():
+        print(f"expected a build by {args.expect_generator}")
+        return 1
     if args.action == "save":
         args.manifest.write_text(json.dumps(found, indent=1, sort_keys=True), encoding="utf-8")
         print(f"saved {sum(len(h) for h in found.values())} file hashes to {args.manifest}")

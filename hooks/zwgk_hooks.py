@@ -24,8 +24,8 @@ from mkdocs.structure.pages import Page
 
 from zwgk.base import memo
 from zwgk.build import template_cache
-from zwgk.site.serve_index import SERVE_INDEX
 from zwgk.build.sitebuild import SiteBuild, compare_with_previous, last_good_build, prepare, take_over
+from zwgk.site.serve_index import SERVE_INDEX
 
 _site: SiteBuild | None = None
 _config: MkDocsConfig | None = None  # the config being built, for on_build_error

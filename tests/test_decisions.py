@@ -194,7 +194,7 @@ def test_withheld_document_as_a_stage_is_an_error(tmp_path: Path) -> None:
 
 def test_withheld_stage_never_reaches_a_page_even_unchecked(tmp_path: Path) -> None:
     """publish() leaves the stage out on its own: the error is not the only guard."""
-    from zwgk.content.loader import load_project
+    from zwgk.kinds.project import load_project
     from zwgk.build.sitebuild import SiteBuild
 
     tree = _tree(tmp_path, DECISIONS.replace("文件: cjf-2024-3", "文件: cjf-2024-4"))
@@ -265,7 +265,7 @@ def test_without_decisions_the_section_is_left_out(mini_site: Path) -> None:
 def test_demo_has_every_stage_and_status_and_one_open_call() -> None:
     from datetime import date
 
-    from zwgk.content.loader import load_project
+    from zwgk.kinds.project import load_project
     from zwgk.base import vocab
 
     project, problems = load_project(ROOT)

@@ -13,7 +13,7 @@ from zwgk.base import annual_format as fmt
 
 @pytest.fixture(scope="session")
 def demo_project():  # noqa: ANN201 - zwgk Project
-    from zwgk.content.loader import load_project
+    from zwgk.kinds.project import load_project
 
     project, problems = load_project(ROOT)
     assert project is not None and not problems.errors, problems.report()

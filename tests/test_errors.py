@@ -151,10 +151,10 @@ def test_bom_and_crlf_files_are_read(tmp_path: Path) -> None:
 
 def test_documents_loaded_on_every_core_give_the_same_model_and_problems(tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Thousands of documents are loaded in forked shards (loader.load_files): the same documents, in the
+    """Thousands of documents are loaded in forked shards (Reader.load_files): the same documents, in the
     same order, and the same problems in the same order as loading them one after the other."""
     from zwgk.base import parallel
-    from zwgk.content.loader import load_project
+    from zwgk.kinds.project import load_project
 
     tree = copy_fixture("mini", tmp_path)
 

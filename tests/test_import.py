@@ -20,8 +20,8 @@ from zwgk.editor import issued
 from zwgk.base import vocab
 from zwgk.editor.importer import ImportRefused, import_file, report
 from zwgk.editor.issued import Line
-from zwgk.content.loader import load_project
-from zwgk.editor.scaffold import Context
+from zwgk.kinds.project import editing_context, load_project
+from zwgk.kinds.scaffold import Context
 
 SAMPLES = FIXTURES / "import"
 TODAY = date(2024, 9, 10)
@@ -70,7 +70,7 @@ def tree(tmp_path: Path) -> Path:
 
 
 def _ctx(tree: Path) -> Context:
-    return Context(tree, TODAY, None, lambda _: None)
+    return editing_context(tree, TODAY, None, lambda _: None)
 
 
 def _body(path: Path) -> str:

@@ -12,7 +12,7 @@ import pytest
 from conftest import DOC, FIXTURES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from zwgk.content.loader import load_project
+from zwgk.kinds.project import load_project
 from zwgk.build.sitebuild import prepare
 
 REL = "content/documents/2024/new.md"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, copy_fixture, run_cli
 from zwgk.base import docnumber
-from zwgk.editor.kinds import KINDS
-from zwgk.content.loader import load_project
-from zwgk.editor.scaffold import Context, ScaffoldError, run
+from zwgk.kinds.project import editing_context, load_project
+from zwgk.kinds.registry import FORMS as KINDS
+from zwgk.kinds.scaffold import Context, ScaffoldError, run
 
 TODAY = date(2024, 7, 1)
 
@@ -26,7 +26,7 @@ def _ctx(tree: Path, answers: list[str] | None = None) -> tuple[Context, list[st
             raise EOFError
         return queue.pop(0)
 
-    return Context(tree, TODAY, ask if answers is not None else None, said.append), said
+    return editing_context(tree, TODAY, ask if answers is not None else None, said.append), said
 
 
 def test_new_files_of_every_kind_pass_check(tmp_path: Path) -> None:

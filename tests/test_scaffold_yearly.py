@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_fixture, run_cli
-from zwgk.editor.kinds import KINDS
-from zwgk.editor.kinds_decision import decision_code
-from zwgk.content.loader import load_project
-from zwgk.editor.scaffold import Context, ScaffoldError, run
+from zwgk.kinds.decisions import decision_code
+from zwgk.kinds.project import editing_context, load_project
+from zwgk.kinds.registry import FORMS as KINDS
+from zwgk.kinds.scaffold import ScaffoldError, run
 
 DECISIONS = "content/decisions/2024.yml"
 
@@ -93,7 +93,7 @@ def test_new_decision_asks_name_organ_time_and_status(tmp_path: Path) -> None:
         asked.append(question)
         return next(answers)
 
-    path = run(KINDS["decision"], Context(tree, date(2024, 7, 1), ask, lambda _: None), {})
+    path = run(KINDS["decision"], editing_context(tree, date(2024, 7, 1), ask, lambda _: None), {})
     assert asked == [
         "事项名称（必填）：", "承办单位（必填）：", "计划完成时间（必填） [2024年12月]：", "状态（必填，可写序号） [未启动]："]
     assert "  - 编号: xqjy-guihua\n    事项名称: 测试县学前教育发展规划\n    承办单位: 测试县教育局\n    计划完成时间: 2024年12月\n" \
@@ -159,7 +159,7 @@ def test_new_report_refuses_this_year_and_an_existing_report(tmp_path: Path) -> 
     assert again.code == 1 and again.err.splitlines()[0] == (
         "已有 content/reports/2023.yml，没有改动它 — 打开它接着填写；要另写一年的报告用 --year")
     with pytest.raises(ScaffoldError, match="在该年度结束之前"):
-        run(KINDS["report"], Context(tree, date(2024, 7, 1), None, print), {"年份": "2022", "发布日期": "2022-12-01"})
+        run(KINDS["report"], editing_context(tree, date(2024, 7, 1), None, print), {"年份": "2022", "发布日期": "2022-12-01"})
 
 
 def test_new_decision_adds_to_a_catalogue_saved_as_yaml(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tools")]
 
 from handbook_cases import CASES, NEW_DOC, Case, Edit  # noqa: E402
-from zwgk.editor import schema_export  # noqa: E402
+from zwgk.kinds.registry import BY_NAME, KINDS  # noqa: E402
 from zwgk.base.problems import Problem, Problems, Severity  # noqa: E402
 
 TEMPLATE = ROOT / "tools" / "handbook" / "template.md"
@@ -41,15 +41,6 @@ TODAY = date(2024, 7, 1)
 HEADER = ("<!-- 本文件由 tools/make_handbook.py 生成，不要直接修改：改 tools/handbook/template.md 或 "
           "tools/handbook_cases.py 后运行 python tools/make_handbook.py -->\n")
 
-# Where the demo content shows each kind of file (for the examples of the field tables).
-DEMO = {
-    "site": ["content/site.yml"], "catalogue": ["catalogues/county/*.yml"], "document": ["content/documents/**/*.md"],
-    "interpretation": ["content/interpretations/**/*.md"], "page": ["content/pages/*.md"],
-    "personal-data-allow": ["content/personal-data-allow.yml"], "decisions": ["content/decisions/*.yml"],
-    "negative-list": ["content/negative-list.yml"], "cleanup": ["content/cleanup.yml"],
-    "annual-report": ["content/reports/*.yml"], "town": ["catalogues/towns/*/town.yml"],
-    "villages": ["catalogues/towns/*/villages.yml"],
-}
 # Examples of keys the demo content does not use.
 EXTRA_EXAMPLES = {
     ("site", "机构代码"): "机构代码: 00000000-0", ("site", "承办单位"): "承办单位: 示例县政务服务数据管理局",
@@ -68,7 +59,7 @@ EXTRA_EXAMPLES = {
 
 def _demo_lines(name: str) -> list[str]:
     lines: list[str] = []
-    for pattern in DEMO[name]:
+    for pattern in BY_NAME[name].files:
         for path in sorted(ROOT.glob(pattern)):
             text = path.read_text(encoding="utf-8")
             if path.suffix == ".md":
@@ -168,9 +159,9 @@ def _row_description(prop: dict[str, Any]) -> str:
             + (f"；{'、'.join(optional)}可不写（自动相加）" if optional else ""))
 
 
-def field_table(name: str, schema: dict[str, Any], lines: list[str], title: str) -> list[str]:
+def field_table(name: str, schema: dict[str, Any], lines: list[str], title: str, intro: str = "") -> list[str]:
     required, notes = set(schema.get("required", [])), _conditions(schema)
-    out = [f"#### {title}", "", "| 项目 | 必填 | 说明 | 可选值 | 示例 |", "|---|---|---|---|---|"]
+    out = [f"#### {title}", "", *([intro, ""] if intro else []), "| 项目 | 必填 | 说明 | 可选值 | 示例 |", "|---|---|---|---|---|"]
     nested: list[tuple[str, dict[str, Any], bool]] = []
     for key, prop in schema["properties"].items():
         need = "必填" if key in required else notes.get(key, "可不写")
@@ -192,8 +183,8 @@ def field_table(name: str, schema: dict[str, Any], lines: list[str], title: str)
 
 def field_tables() -> str:
     parts: list[str] = []
-    for name, schema in schema_export.EXPORTED.items():
-        parts += field_table(name, schema, _demo_lines(name), schema["title"]) + [""]
+    for kind in KINDS:
+        parts += field_table(kind.name, kind.schema, _demo_lines(kind.name), kind.schema["title"], kind.handbook) + [""]
     return "\n".join(parts).rstrip("\n")
 
 
@@ -309,10 +300,11 @@ def _as_in_repo(text: str, rel: str) -> str:
 
 
 def new_session(scratch: Path, kind_name: str, flags: dict[str, str], answers: list[str] | None = None) -> str:
-    from zwgk.editor.kinds import KINDS
-    from zwgk.editor.scaffold import Context, done, run
+    from zwgk.kinds.project import editing_context
+    from zwgk.kinds.registry import FORMS
+    from zwgk.kinds.scaffold import done, run
 
-    kind = KINDS[kind_name]
+    kind = FORMS[kind_name]
     tree = _session_tree(scratch)
     said: list[str] = []
     queue = list(answers or [])
@@ -322,7 +314,7 @@ def new_session(scratch: Path, kind_name: str, flags: dict[str, str], answers: l
         said.append(question + answer)
         return answer
 
-    ctx = Context(tree, TODAY, ask if answers is not None else None, said.append)
+    ctx = editing_context(tree, TODAY, ask if answers is not None else None, said.append)
     path = run(kind, ctx, {k.key: flags[k.flag] for k in kind.fields if k.flag in flags})
     rel = ctx.rel(path)
     command = "python build.py new " + kind_name + "".join(f" --{k} {v}" for k, v in flags.items())
@@ -338,10 +330,10 @@ def new_session(scratch: Path, kind_name: str, flags: dict[str, str], answers: l
 
 def import_session(scratch: Path) -> str:
     from zwgk.editor.importer import import_file, report
-    from zwgk.editor.scaffold import Context
+    from zwgk.kinds.project import editing_context
 
     tree = _session_tree(scratch, "import")
-    ctx = Context(tree, TODAY, None, lambda _: None)
+    ctx = editing_context(tree, TODAY, None, lambda _: None)
     result = import_file(ctx, SAMPLES / "jiaoyu-gbk.txt")
     text = _as_in_repo(result.target.read_text(encoding="utf-8"), ctx.rel(result.target))
     head, body = text.split("\n---\n", 1)

@@ -19,7 +19,7 @@ from zwgk.base import vocab
 from zwgk.site.bodies import render_bodies
 from zwgk.checks import DomainCoverage, check_content
 from zwgk.site.extra_pages import extra_pages
-from zwgk.content.loader import load_project
+from zwgk.kinds.project import load_project
 from zwgk.content.model import Attachment, Project, Source
 from zwgk.base.problems import Problems
 from zwgk.site.all_pages import build_pages

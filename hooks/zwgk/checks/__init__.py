@@ -7,10 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from zwgk.content.model import Attachment, Project
-from zwgk.site.pages import OutputPage
 from zwgk.base.problems import Problems
-from zwgk.site.publication import PublicSite
 from zwgk.checks.coverage import DomainCoverage, check_coverage
 from zwgk.checks.decisions import check_decisions
 from zwgk.checks.empty import check_empty
@@ -20,6 +17,9 @@ from zwgk.checks.site_url import check_base_url
 from zwgk.checks.sync import check_interpretations
 from zwgk.checks.timeliness import check_timeliness
 from zwgk.checks.towns import check_towns
+from zwgk.content.model import Attachment, Project
+from zwgk.site.pages import OutputPage
+from zwgk.site.publication import PublicSite
 
 
 def check_content(project: Project, public: PublicSite, pages: list[OutputPage], attachments: list[Attachment],

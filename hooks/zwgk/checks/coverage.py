@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zwgk.content.model import Catalogue, CatalogueItem, Document, Project
 from zwgk.base.problems import Problems
-from zwgk.site.publication import PublicSite
-from zwgk.content.towns import carried_by
 from zwgk.base.vocab import Term
+from zwgk.content.model import Catalogue, CatalogueItem, Document, Project
+from zwgk.content.towns import carried_by
+from zwgk.site.publication import PublicSite
 
 COUNTY = "县级"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from zwgk.site.pages import OutputPage
 from zwgk.base.problems import Problems
+from zwgk.site.pages import OutputPage
 
 # Where editors add what a column lists, by the column's URL folder.
 _FILLED_FROM = {

@@ -10,16 +10,16 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from functools import partial
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from zwgk.base import parallel
-from zwgk.content.model import Source
 from zwgk.base.problems import Problems
+from zwgk.content.model import Source
 
 # Elements and attributes that make the browser fetch or navigate.
 _REFERENCES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"),

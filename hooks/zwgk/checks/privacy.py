@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zwgk.content import cleanup, negative_list, schemas
 from zwgk.base import memo
-from zwgk.content.model import Attachment, Project
-from zwgk.checks.personal_data import Finding, attachment_text, scan_text
 from zwgk.base.problems import Problems
-from zwgk.site.publication import PublicSite
+from zwgk.checks.personal_data import Finding, attachment_text, scan_text
+from zwgk.content import cleanup, negative_list, schemas
+from zwgk.content.model import Attachment, Project
 from zwgk.content.sourcefile import read_text, read_yaml_file
 from zwgk.content.validate import validate
+from zwgk.kinds.personal_data_allow import ALLOW_LIST_KIND
+from zwgk.site.publication import PublicSite
 
-ALLOW_LIST = Path("content") / "personal-data-allow.yml"
+ALLOW_LIST = Path(ALLOW_LIST_KIND.files[0])
 _FIX = "删除或打码后再发布；确需公开的号码（如公开的服务电话）登记到 content/personal-data-allow.yml"
 
 

@@ -12,9 +12,9 @@ from datetime import date
 
 from zwgk.base import annual_format as fmt
 from zwgk.base import vocab
-from zwgk.content.annual_report import FOLDER, AnnualReport, Cells, page_year
-from zwgk.content.model import Document, Project
 from zwgk.base.problems import Problems
+from zwgk.content.annual_report import FOLDER, AnnualReport, Cells, counts_documents, normative_documents, page_year
+from zwgk.content.model import Document, Project
 
 _SUM_FIX = "改为 {expected}，或改正相加的各项"
 _LISTED = 10  # documents named in one message
@@ -113,31 +113,6 @@ def _across_years(last: AnnualReport, this: AnnualReport, problems: Problems) ->
                            f"{before['现行有效']} 件加本年制发 {now['本年制发']} 件、减本年废止 {now['本年废止']} 件应为 {expected}",
                            f"改为 {expected}，或核对本年制发、本年废止和 {at(before.line('现行有效'))} 的数字",
                            "reports.across-years")
-
-
-def normative_documents(documents: list[Document], year: int) -> dict[str, tuple[list[Document], str, str]]:
-    """For each 行政规范性文件 column of the `year` report: the site's documents it counts, what they
-    are and how to set them right. Withheld ones count too: they were issued all the same."""
-    normative = [d for d in documents if d.doc_type == vocab.NORMATIVE]
-    year_end = date(year, 12, 31)
-
-    def withdrawn_by(doc: Document, day: date) -> bool:
-        return doc.is_withdrawn and doc.repealed is not None and doc.repealed <= day
-
-    return {
-        "本年制发": ([d for d in normative if d.written.year == year], f"{year} 年制发（成文日期在 {year} 年）",
-                 "在 content/documents/ 补上缺少的文件，或改正文件的“文件类型”“成文日期”"),
-        "本年废止": ([d for d in normative if d.is_withdrawn and d.repealed and d.repealed.year == year],
-                 f"{year} 年失效或废止", "核对文件的“有效性”和“废止日期”"),
-        "现行有效": ([d for d in normative if d.written <= year_end and not withdrawn_by(d, year_end)],
-                 f"{year} 年底现行有效", "核对文件的“有效性”和“废止日期”，在 content/documents/ 补上缺少的文件"),
-    }
-
-
-def counts_documents(documents: list[Document], year: int) -> bool:
-    """Whether the site's documents are held against the `year` report: not for years before the
-    site's oldest document, whose documents may never have been entered."""
-    return bool(documents) and year >= min(d.written.year for d in documents)
 
 
 def _documents(report: AnnualReport, documents: list[Document], problems: Problems) -> None:

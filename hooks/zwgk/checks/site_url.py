@@ -3,8 +3,8 @@ not written. A warning, since the site itself works without them."""
 
 from __future__ import annotations
 
-from zwgk.content.model import Project
 from zwgk.base.problems import Problems
+from zwgk.content.model import Project
 
 SITE_FILE = "content/site.yml"
 

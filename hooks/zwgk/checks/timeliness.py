@@ -13,8 +13,8 @@ from datetime import date, timedelta
 import chinese_calendar
 
 from zwgk.base import vocab
-from zwgk.content.model import Document, Page, Project
 from zwgk.base.problems import Problems
+from zwgk.content.model import Document, Page, Project
 from zwgk.site.publication import PublicSite
 
 LIMIT_WORKING_DAYS = 20

@@ -8,16 +8,17 @@ from pathlib import Path
 
 from zwgk.base.tool import TOOL_DIR
 from zwgk.editor.importer import ImportRefused, import_file, report
-from zwgk.editor.kinds import KINDS
-from zwgk.editor.scaffold import Context, ScaffoldError, done, run
 from zwgk.editor.schema_export import write_all
+from zwgk.kinds.project import editing_context
+from zwgk.kinds.registry import FORMS
+from zwgk.kinds.scaffold import ScaffoldError, done, run
 
 
 def new(root: Path, kind_name: str, given: dict[str, str], slug: str | None, today: date | None) -> int:
     """Scaffold one file; asks in the terminal, or takes the flags only when there is no terminal."""
-    ctx = Context(root, today or date.today(), input if sys.stdin.isatty() else None)
+    ctx = editing_context(root, today or date.today(), input if sys.stdin.isatty() else None)
     try:
-        kind = KINDS[kind_name]
+        kind = FORMS[kind_name]
         path = run(kind, ctx, given, slug)
     except ScaffoldError as exc:
         print("\n".join(exc.messages) + "\n没有写入任何文件。", file=sys.stderr)
@@ -27,7 +28,7 @@ def new(root: Path, kind_name: str, given: dict[str, str], slug: str | None, tod
 
 
 def import_files(root: Path, files: list[Path], force: bool, today: date | None) -> int:
-    ctx = Context(root, today or date.today(), None)
+    ctx = editing_context(root, today or date.today(), None)
     failed = 0
     for file in files:
         try:

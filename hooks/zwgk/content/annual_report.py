@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from zwgk.base import annual_format as fmt
-from zwgk.content import schemas
+from zwgk.base import vocab
 from zwgk.base.dates import parse_date
-from zwgk.content.model import Page, Site, Source
 from zwgk.base.problems import Problems
+from zwgk.content import schemas
+from zwgk.content.model import AnnualReport, Cells, Document, Page, Site, Source  # noqa: F401 - the model holds them
 from zwgk.content.sourcefile import Located, read_yaml_file
 from zwgk.content.validate import validate
-from zwgk.content.model import AnnualReport, Cells  # noqa: F401 - the model holds them
 
 FOLDER = Path("content") / "reports"
 _YEAR_FILE = re.compile(r"^\d{4}$")
@@ -129,3 +130,28 @@ def load_reports(root: Path, site: Site | None, problems: Problems) -> list[Annu
         if report := _load(path, site, problems):
             reports[report.year] = report
     return [reports[year] for year in sorted(reports)]
+
+
+def normative_documents(documents: list[Document], year: int) -> dict[str, tuple[list[Document], str, str]]:
+    """For each 行政规范性文件 column of the `year` report: the site's documents it counts, what they
+    are and how to set them right. Withheld ones count too: they were issued all the same."""
+    normative = [d for d in documents if d.doc_type == vocab.NORMATIVE]
+    year_end = date(year, 12, 31)
+
+    def withdrawn_by(doc: Document, day: date) -> bool:
+        return doc.is_withdrawn and doc.repealed is not None and doc.repealed <= day
+
+    return {
+        "本年制发": ([d for d in normative if d.written.year == year], f"{year} 年制发（成文日期在 {year} 年）",
+                 "在 content/documents/ 补上缺少的文件，或改正文件的“文件类型”“成文日期”"),
+        "本年废止": ([d for d in normative if d.is_withdrawn and d.repealed and d.repealed.year == year],
+                 f"{year} 年失效或废止", "核对文件的“有效性”和“废止日期”"),
+        "现行有效": ([d for d in normative if d.written <= year_end and not withdrawn_by(d, year_end)],
+                 f"{year} 年底现行有效", "核对文件的“有效性”和“废止日期”，在 content/documents/ 补上缺少的文件"),
+    }
+
+
+def counts_documents(documents: list[Document], year: int) -> bool:
+    """Whether the site's documents are held against the `year` report: not for years before the
+    site's oldest document, whose documents may never have been entered."""
+    return bool(documents) and year >= min(d.written.year for d in documents)

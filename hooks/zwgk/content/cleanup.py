@@ -12,14 +12,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from zwgk.content import schemas
 from zwgk.base import vocab
 from zwgk.base.dates import parse_date
-from zwgk.content.model import Document, Project, Source
 from zwgk.base.problems import Problems, suggest
+from zwgk.content import schemas
+from zwgk.content.model import CleanupBatch, CleanupGroup, Document, Project, Source  # noqa: F401 - the model holds them
 from zwgk.content.sourcefile import read_yaml_file
 from zwgk.content.validate import validate
-from zwgk.content.model import CleanupBatch, CleanupGroup  # noqa: F401 - the model holds them
 
 FILE = Path("content") / "cleanup.yml"
 PAGE_PATH = f"{vocab.SECTION_POLICIES.slug}/qljg.html"

@@ -9,10 +9,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from zwgk.base import vocab
-from zwgk.content.model import Document, Interpretation, Page, Project, Source
 from zwgk.base.problems import Problems, suggest
 from zwgk.base.vocab import Term
-
+from zwgk.content.model import Document, Interpretation, Page, Project, Source
 
 # Document types that are 法定主动公开内容 of the first category by their nature.
 _REGULATION_TYPES = frozenset({"规章", vocab.NORMATIVE})

@@ -15,14 +15,23 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from zwgk.content import schemas
 from zwgk.base import vocab
 from zwgk.base.dates import parse_date
-from zwgk.content.model import Document, Page, Source
 from zwgk.base.problems import Problems, suggest
+from zwgk.content import schemas
+from zwgk.content.model import (  # noqa: F401 - the model holds them
+    Consultation,
+    Decision,
+    DecisionCatalogue,
+    Document,
+    Page,
+    Planned,
+    Source,
+    Stage,
+    cn_date,
+)
 from zwgk.content.sourcefile import Located, read_yaml_file
 from zwgk.content.validate import validate
-from zwgk.content.model import Consultation, Decision, DecisionCatalogue, Planned, Stage, cn_date  # noqa: F401 - the model holds them
 
 FOLDER = Path("content") / "decisions"
 SECTION = vocab.SECTION_DECISIONS

@@ -20,8 +20,8 @@ from datetime import date
 from pathlib import Path
 
 from zwgk.base import memo
-from zwgk.content.model import Document, Project, Site
 from zwgk.base.problems import Problems
+from zwgk.content.model import Document, Project, Site
 from zwgk.content.sourcefile import read_yaml_file
 
 DEFAULT_FORMAT = "{代码}/{年}-{序号:05d}"

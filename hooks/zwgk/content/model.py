@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
-from calendar import monthrange
 from decimal import Decimal
+from pathlib import Path
 
 from zwgk.base import annual_format, vocab
 from zwgk.base import annual_format as fmt

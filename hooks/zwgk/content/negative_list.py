@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zwgk.content import schemas
 from zwgk.base import vocab
 from zwgk.base.dates import parse_date
-from zwgk.content.model import Page, Source
 from zwgk.base.problems import Problems
+from zwgk.content import schemas
+from zwgk.content.model import ARTICLES, NegativeItem, NegativeList, Page, Source  # noqa: F401 - the model holds them
 from zwgk.content.sourcefile import read_yaml_file
 from zwgk.content.validate import validate
-from zwgk.content.model import ARTICLES, NegativeItem, NegativeList  # noqa: F401 - the model holds them
 
 FILE = Path("content") / "negative-list.yml"
 SLUG = "fmqd"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -16,7 +17,8 @@ from zwgk.base.dates import parse_date
 from zwgk.base.problems import Problem, Problems
 from zwgk.content import crossref, schemas
 from zwgk.content.model import Attachment, Source
-from zwgk.content.sourcefile import Located
+from zwgk.content.sourcefile import Located, read_markdown
+from zwgk.content.validate import validate
 
 SLUG = re.compile(schemas.SLUG_PATTERN)
 T = TypeVar("T")
@@ -142,3 +144,28 @@ def files_under(base: Path) -> list[Path]:
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found += [Path(folder, name) for name in files if not name.startswith(".")]
     return sorted(found)
+
+
+@dataclass
+class Entry:
+    """A Markdown file whose front matter fits its schema."""
+
+    slug: str
+    meta: Located
+    data: dict[str, Any]
+    attachments: tuple[Attachment, ...]
+    body: str
+    body_line: int
+
+
+def read_entry(reader: Reader, path: Path, schema: dict[str, Any]) -> Entry | None:
+    """Read and validate one Markdown file; attachments are checked even when other keys are wrong."""
+    slug = reader.slug(path)
+    source = read_markdown(path, reader.problems)
+    if source is None:
+        return None
+    data, ok = validate(source.meta, schema, reader.problems)
+    attachments = reader.attachments(source.meta, data)
+    if not ok or slug is None:
+        return None
+    return Entry(slug, source.meta, data, attachments, source.body, source.body_line)

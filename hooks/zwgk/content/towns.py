@@ -16,13 +16,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from zwgk.content import schemas
 from zwgk.base import vocab
 from zwgk.base.dates import parse_date
-from zwgk.content.model import Catalogue, Project, Town, Village, VillageItem
 from zwgk.base.problems import Problems, choice_list, suggest
-from zwgk.content.sourcefile import Located, read_yaml_file
+from zwgk.content import schemas
+from zwgk.content.model import Catalogue, Project, Town, Village, VillageItem
 from zwgk.content.reader import Reader
+from zwgk.content.sourcefile import Located, read_yaml_file
 from zwgk.content.validate import validate
 
 TOWNS_DIR = "catalogues/towns"

@@ -14,14 +14,14 @@ from datetime import date
 from pathlib import Path
 
 from zwgk.base import docnumber, vocab
-from zwgk.editor import issued
-from zwgk.content import schemas
-from zwgk.editor.issued import Found, Line
-from zwgk.editor.kinds import BODY_HINT, DOCUMENT_ORDER, document_slug, front_matter, next_index_number, slug_taken
 from zwgk.base.problems import Problems
-from zwgk.editor.scaffold import Context, free_name
+from zwgk.content import schemas
 from zwgk.content.sourcefile import MAX_FILE_BYTES, decode_any, parse_yaml
 from zwgk.content.validate import TODO, validate
+from zwgk.editor import issued
+from zwgk.editor.issued import Found, Line
+from zwgk.kinds.document import DOCUMENT_ORDER, document_slug, next_index_number
+from zwgk.kinds.scaffold import BODY_HINT, Context, free_name, front_matter, slug_taken
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")

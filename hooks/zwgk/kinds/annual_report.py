@@ -15,13 +15,30 @@ from datetime import date
 from pathlib import Path
 
 from zwgk.base import annual_format as fmt
-from zwgk.content import schemas
 from zwgk.base import vocab
-from zwgk.content.annual_report import FOLDER, AnnualReport, page_year
-from zwgk.checks.report_numbers import counts_documents, normative_documents
-from zwgk.editor.scaffold import (Context, Field, Kind, ScaffoldError, Values, check_text, schema_comment, write_new,
-    year_schema)
+from zwgk.content import schemas
+from zwgk.content.annual_report import (
+    FOLDER,
+    AnnualReport,
+    counts_documents,
+    load_reports,
+    normative_documents,
+    page_year,
+)
+from zwgk.content.reader import Reader
 from zwgk.content.validate import TODO
+from zwgk.kinds.kind import ContentKind, Loaded
+from zwgk.kinds.scaffold import (
+    Context,
+    Field,
+    Form,
+    ScaffoldError,
+    Values,
+    check_text,
+    schema_comment,
+    write_new,
+    year_schema,
+)
 
 TEXTS = {
     "总体情况": "本年度政府信息公开工作的总体情况（主动公开、依申请公开、政府信息管理、平台建设、监督保障等），每行一段",
@@ -143,7 +160,7 @@ def _create(ctx: Context, values: Values, slug: str | None) -> Path:
     return path
 
 
-REPORT = Kind(
+REPORT = Form(
     "report", "新建政府信息公开工作年度报告（content/reports/<年份>.yml，默认上一年），表格先全部填 0", schemas.ANNUAL_REPORT,
     (
         Field("年份", "year", required=True, default=lambda c, v: str(c.today.year - 1), asked=False,
@@ -154,4 +171,15 @@ REPORT = Kind(
     f"下一步：按本年实际改写表格中的数字，填写写着“{TODO}”的段落，运行 python build.py check 核对"
     "（各行总计、结转下年度、与上一年报告和本站文件是否一致）。",
     slug_help=None,
+)
+
+
+def _load(reader: Reader, loaded: Loaded) -> list[AnnualReport]:
+    return load_reports(reader.root, loaded["site"], reader.problems)
+
+
+ANNUAL_REPORT_KIND = ContentKind(
+    "annual-report", ("content/reports/*.yml",), schemas.ANNUAL_REPORT, AnnualReport,
+    "政府信息公开工作年度报告，一年一个文件 content/reports/<年份>.yml，按国家规定的格式生成年报页面并核对各表数字。",
+    load=_load, field="reports", forms=(REPORT,),
 )

@@ -1,9 +1,9 @@
 """`build.py new`: start a content file from a short form instead of a blank page.
 
-A `Kind` lists its fields; each answer, asked interactively (allowed values shown) or given as a
+A `Form` lists its fields; each answer, asked interactively (allowed values shown) or given as a
 flag by scripts, is checked by the loader's own `validate` against the loader's schema, so the
 messages are the ones `build.py check` would give. Whatever can be derived is filled in by the
-kind's `create` (see `kinds`), the finished text is validated again, and a file is only ever
+kind's `create` (in its module beside this one), the finished text is validated again, and a file is only ever
 created new, never overwritten.
 """
 
@@ -21,11 +21,11 @@ from typing import Any
 
 import yaml
 
-from zwgk.base.tool import TOOL_DIR
 from zwgk.base.dates import parse_date
-from zwgk.content.loader import load_project
-from zwgk.content.model import Project
 from zwgk.base.problems import Problems
+from zwgk.base.tool import TOOL_DIR
+from zwgk.content import schemas
+from zwgk.content.model import Document, Project
 from zwgk.content.sourcefile import Located, parse_yaml, read_text
 from zwgk.content.validate import validate
 
@@ -47,11 +47,14 @@ class Context:
     today: date
     ask: Callable[[str], str] | None  # None: take flags and defaults only (scripts, no terminal)
     say: Callable[[str], None] = print
+    # kinds.project.load_project, given by kinds.project.editing_context: the registry this module is part of loads it
+    load: Callable[[Path], tuple[Project | None, Problems]] | None = None
 
     @cached_property
     def project(self) -> Project | None:
         """The content as it stands, for references, numbers and defaults; None if site.yml is broken."""
-        return load_project(self.root)[0]
+        assert self.load is not None, "make the Context with zwgk.kinds.project.editing_context"
+        return self.load(self.root)[0]
 
     def rel(self, path: Path) -> str:
         return Problems(self.root).relative(path)
@@ -71,7 +74,7 @@ class Field:
 
 
 @dataclass(frozen=True)
-class Kind:
+class Form:
     name: str  # the word after `build.py new`
     help: str
     schema: dict[str, Any]
@@ -89,17 +92,17 @@ def year_schema(description: str) -> dict[str, Any]:
     return {"type": "string", "pattern": r"^\d{4}$", "title": "年份", "description": f"{description}，写四位数字，如 2025"}
 
 
-def done(kind: Kind, shown: str) -> str:
+def done(kind: Form, shown: str) -> str:
     """What `build.py new` says after writing the file."""
     return f"已写入 {shown}\n{kind.next_step}"
 
 
-def run(kind: Kind, ctx: Context, given: dict[str, str], slug: str | None = None) -> Path:
+def run(kind: Form, ctx: Context, given: dict[str, str], slug: str | None = None) -> Path:
     """Ask for or take every field, then create the file; its path."""
     return kind.create(ctx, collect(kind, ctx, given), slug)
 
 
-def collect(kind: Kind, ctx: Context, given: dict[str, str]) -> Values:
+def collect(kind: Form, ctx: Context, given: dict[str, str]) -> Values:
     values: Values = {}
     errors: list[str] = []
     for field in kind.fields:
@@ -130,7 +133,7 @@ def _choices(prop: dict[str, Any]) -> list[str]:
     return list(prop.get("enum") or prop.get("items", {}).get("enum") or ())
 
 
-def flag_help(kind: Kind, field: Field) -> str:
+def flag_help(kind: Form, field: Field) -> str:
     prop = kind.prop(field)
     text, choices = field.key, _choices(prop)
     if choices:
@@ -140,13 +143,13 @@ def flag_help(kind: Kind, field: Field) -> str:
     return text + ("（必填）" if field.required and not field.default else "")
 
 
-def _how_to_fill(kind: Kind, field: Field) -> str:
+def _how_to_fill(kind: Form, field: Field) -> str:
     prop = kind.prop(field)
     choices = _choices(prop)
     return "可选：" + "、".join(choices) if choices else prop.get("description", "填写这一项")
 
 
-def parse_value(kind: Kind, field: Field, ctx: Context, raw: str | list[str]) -> tuple[Any, str | None]:
+def parse_value(kind: Form, field: Field, ctx: Context, raw: str | list[str]) -> tuple[Any, str | None]:
     """The value as it will be written, or the problem with it in `check`'s own words."""
     prop = kind.prop(field)
     if isinstance(raw, str):
@@ -174,7 +177,7 @@ def _one_field(kind: str, key: str, prop: dict[str, Any]) -> dict[str, Any]:
     return _field_schemas.setdefault((kind, key), {"type": "object", "properties": {key: prop}})
 
 
-def _prompt(kind: Kind, field: Field, ctx: Context, default: str | None) -> Any:
+def _prompt(kind: Form, field: Field, ctx: Context, default: str | None) -> Any:
     prop = kind.prop(field)
     choices = _choices(prop)
     if field.hint and (hint := field.hint(ctx)):
@@ -312,3 +315,35 @@ def free_name(folder_glob: Callable[[str], bool], base: str) -> str:
         n += 1
         name = f"{base}-{n}"
     return name
+
+
+# --- shared by the forms of Markdown files ---------------------------------------------------------
+
+BODY_HINT = "<!-- 在这一行下面写正文（Markdown）。这一行本身不会发布。 -->\n"
+
+
+def today(ctx: Context, values: Values) -> str:
+    return ctx.today.isoformat()
+
+
+def project_documents(ctx: Context) -> list[Document]:
+    return ctx.project.documents if ctx.project else []
+
+
+def slug_taken(root: Path, folder: str, slug: str) -> bool:
+    """File names are site-wide: the same name in another year's folder is taken too."""
+    return any((root / "content" / folder).glob(f"**/{slug}.md"))
+
+
+def front_matter(schema_name: str, path: Path, values: Values, order: list[str],
+                 notes: dict[str, str] | None = None) -> tuple[str, str]:
+    """(the front matter block, its YAML alone) with the schema line first and `notes` as end-of-line comments."""
+    lines = [line + (f"  # {notes[key]}" if notes and key in notes else "")
+             for key, line in zip([k for k in order if k in values], yaml_lines(values, order))]
+    meta = "\n".join([schema_comment(schema_name, path), *lines]) + "\n"
+    return f"---\n{meta}---\n", meta
+
+
+def check_slug(slug: str) -> None:
+    if not re.fullmatch(schemas.SLUG_PATTERN, slug) or slug == "index" or slug.isdigit():
+        raise ScaffoldError(f"文件名“{slug}”不能用作网址 — 只用小写英文字母、数字和连字符，例如 szbf-2024-3")

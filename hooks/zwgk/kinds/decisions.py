@@ -11,12 +11,29 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from zwgk.content import decisions, schemas
 from zwgk.base import docnumber, vocab
 from zwgk.base.problems import Problems
-from zwgk.editor.scaffold import (Context, Field, Kind, ScaffoldError, Values, append_entry, check_text,
-    existing_text, free_name, replace_file, schema_comment, write_new, yaml_lines, year_schema)
+from zwgk.content import decisions, schemas
+from zwgk.content.model import DecisionCatalogue
+from zwgk.content.reader import Reader
 from zwgk.content.sourcefile import parse_yaml
+from zwgk.kinds.kind import ContentKind, Loaded
+from zwgk.kinds.scaffold import (
+    Context,
+    Field,
+    Form,
+    ScaffoldError,
+    Values,
+    append_entry,
+    check_text,
+    existing_text,
+    free_name,
+    replace_file,
+    schema_comment,
+    write_new,
+    yaml_lines,
+    year_schema,
+)
 
 ITEM_ORDER = ["编号", "事项名称", "承办单位", "计划完成时间", "状态"]
 # What a decision is, at the end of its name: spelled out in the 编号 (…-guihua, …-banfa).
@@ -99,7 +116,7 @@ def _create(ctx: Context, values: Values, slug: str | None) -> Path:
     return path
 
 
-DECISION = Kind(
+DECISION = Form(
     "decision", "在重大行政决策事项目录中新增一个事项（content/decisions/<年份>.yml，没有则新建）", schemas.DECISION,
     (
         Field("年份", "year", required=True, default=lambda c, v: str(c.today.year), asked=False, schema=year_schema("目录的年份，默认今年")),
@@ -114,4 +131,15 @@ DECISION = Kind(
     "下一步：每个阶段的材料（征求意见稿、起草说明、意见采纳情况、审议、结果）发布后，在这一事项下加“阶段”并更新“状态”"
     "（写法见 docs/编辑手册.md），运行 python build.py check 检查。",
     slug_help=None,
+)
+
+
+def load_decisions(reader: Reader, loaded: Loaded) -> list[DecisionCatalogue]:
+    return decisions.load_all(reader.root, reader.problems, loaded["documents"], loaded["pages"], reader.unloaded.documents)
+
+
+DECISIONS_KIND = ContentKind(
+    "decisions", ("content/decisions/*.yml",), schemas.DECISIONS, DecisionCatalogue,
+    "重大行政决策事项目录，一年一个文件 content/decisions/<年份>.yml；每个事项的各阶段链接到已发布的文件或页面。",
+    load=load_decisions, field="decisions", forms=(DECISION,),
 )
