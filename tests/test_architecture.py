@@ -90,3 +90,16 @@ def test_model_layers_use_no_templates():
     users = sorted(m for m, imports in MODULES.items()
                    if m and _layer(m) in NO_TEMPLATES and any(i.split(".")[0] in ("jinja2", "mkdocs") for i in imports))
     assert users == []
+
+
+def test_no_module_is_hidden_from_git() -> None:
+    """A module git ignores works here and is missing from every clone (`site/` once matched zwgk/site/)."""
+    import shutil
+    import subprocess
+
+    root = PACKAGE.parent.parent
+    if shutil.which("git") is None or not (root / ".git").exists():
+        pytest.skip("not a git checkout")
+    files = [str(p.relative_to(root)) for p in sorted(PACKAGE.rglob("*.py"))]
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", *files], cwd=root, capture_output=True, text=True)
+    assert ignored.stdout.split() == []
