@@ -291,6 +291,24 @@ def test_report_is_published_only_when_asked(tree: Path) -> None:
     assert "政务公开自查报告" in (tree / "site" / "zicha.html").read_text(encoding="utf-8")
 
 
+def test_the_published_report_names_nothing_that_is_not_published(tree: Path) -> None:
+    """zicha.html goes out with the site: problems of a withheld document (its 文号, its file) and of files
+    the site does not publish are left out of it, and counted; `check --html` still lists them all."""
+    withheld = "content/documents/2024/cjf-2024-4.md"
+    edit(tree, withheld, "WITHHELDNUMBER〔2024〕4号", "WITHHELDNUMBER[2024]4号")  # a bracket warning naming it
+    (tree / "content" / "documents" / "2024" / "WITHHELDSTRAY名单.xlsx").write_bytes(b"PK")  # "不会发布" warning
+    assert run_cli("--root", tree, "build", "--with-report").code == 0
+    page = LexborHTMLParser((tree / "site" / "zicha.html").read_text(encoding="utf-8"))
+    text = page.body.text()
+    assert "WITHHELD" not in text and "cjf-2024-4" not in text
+    rows = [[td.text(strip=True) for td in tr.css("td")] for tr in page.css("table")[-1].css("tbody tr")]
+    assert [r[0] for r in rows] == ["content/documents/2024/cjf-2024-2.md"]  # the public document's own warning stays
+    assert "另有 2 个问题涉及不公开的文件或不发布的内容" in text
+    assert run_cli("--root", tree, "check", "--html", tree / "full.html").code == 0
+    full = (tree / "full.html").read_text(encoding="utf-8")
+    assert "WITHHELDNUMBER〔2024〕4号" in full and "WITHHELDSTRAY名单.xlsx" in full and "另有" not in full
+
+
 def test_a_rebuild_replaces_the_site_and_removes_the_old_one(tree: Path) -> None:
     import time
 

@@ -14,13 +14,13 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from zwgk.site import pages as page_paths
-from zwgk.base import memo, vocab
-from zwgk.site.bodies import Body
+from zwgk.base import vocab
+from zwgk.build import template_cache
 from zwgk.content.model import Document, Interpretation, Page
+from zwgk.site import pages as page_paths
+from zwgk.site.bodies import Body
 from zwgk.site.pages import OutputPage, relative_url
 from zwgk.site.publication import PublicSite
-from zwgk.build import template_cache
 
 
 class Renderer:

@@ -6,15 +6,17 @@ so personal data appears masked.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from zwgk.checks.coverage import DomainCoverage
 from zwgk.base.problems import Problems, Severity
+from zwgk.checks.coverage import DomainCoverage
 
 
 @dataclass
@@ -26,6 +28,7 @@ class CheckRun:
     pages: int = 0
     links: int = 0
     external_links: int = 0
+    left_out: int = 0  # problems kept out of a published report: they concern what is not published
 
     def counts_by_rule(self) -> dict[str, dict[str, int]]:
         counts: dict[str, dict[str, int]] = {}
@@ -33,6 +36,17 @@ class CheckRun:
             key = "error" if p.severity is Severity.ERROR else "warning"
             counts.setdefault(p.rule, {"error": 0, "warning": 0})[key] += 1
         return dict(sorted(counts.items()))
+
+
+def for_publication(run: CheckRun, published_files: set[str], unnamed: Iterable[str]) -> CheckRun:
+    """The run as a report inside the public site may show it: only the problems of files whose content is
+    published, and none whose words name what is not (a withheld document's 文号, title or file; a file
+    content/ holds but the site does not). The complete report stays with `build.py check --html`."""
+    names = [n for n in unnamed if len(n) >= 3]  # a very short name would match everywhere and hide nothing more
+    kept = [p for p in run.problems.items if p.file in published_files and not any(n in str(p) for n in names)]
+    problems = Problems(run.problems.root)
+    problems.items = kept
+    return dataclasses.replace(run, problems=problems, left_out=len(run.problems.items) - len(kept))
 
 
 def as_json(run: CheckRun) -> str:

@@ -14,24 +14,23 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from zwgk.base.tool import TOOL_DIR
 from zwgk.base import vocab
-from zwgk.site.bodies import render_bodies
-from zwgk.checks import DomainCoverage, check_content
-from zwgk.site.extra_pages import extra_pages
-from zwgk.kinds.project import load_project
-from zwgk.content.model import Attachment, Project, Source
 from zwgk.base.problems import Problems
+from zwgk.base.tool import TOOL_DIR
+from zwgk.build.render import Renderer, Trace
+from zwgk.checks import DomainCoverage, check_content
+from zwgk.content.model import Attachment, Project, Source
+from zwgk.kinds.project import load_project
 from zwgk.site.all_pages import build_pages
-from zwgk.site.pages import HOME, SITEMAP, OutputPage, path_of, relative_url, section_path
+from zwgk.site.bodies import render_bodies
+from zwgk.site.extra_pages import extra_pages
 from zwgk.site.feeds import feed_files, feed_path
 from zwgk.site.opendata import FILES as OPEN_DATA
 from zwgk.site.opendata import open_data_files
+from zwgk.site.pages import HOME, SITEMAP, OutputPage, path_of, relative_url, section_path
 from zwgk.site.publication import PublicSite, publish
-from zwgk.build.render import Renderer, Trace
-from zwgk.site.sitemap_xml import SITEMAP_XML, sitemap
 from zwgk.site.search import IndexStats, PendingIndex, write_index
-
+from zwgk.site.sitemap_xml import SITEMAP_XML, sitemap
 
 # The page templates ship with the tool, beside this package.
 TEMPLATES = TOOL_DIR / "theme" / "zwgk"

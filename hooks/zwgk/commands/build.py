@@ -13,6 +13,7 @@ from zwgk.build import report
 from zwgk.build.sitebuild import TEMPLATES, SiteBuild
 from zwgk.commands.pipeline import remove_in_background, run
 from zwgk.content import indexno
+from zwgk.site.publication import published_files, unnamed
 
 
 def build(root: Path, site_dir: Path | None, today: date | None, with_report: bool) -> int:
@@ -32,7 +33,8 @@ def build_site(root: Path, site_dir: Path | None, today: date | None, with_repor
             shutil.rmtree(staging, ignore_errors=True)
             return None
         if with_report:
-            report.write(staging / "zicha.html", report.as_html(result, TEMPLATES))
+            shown = report.for_publication(result, published_files(site.public), unnamed(site.project))
+            report.write(staging / "zicha.html", report.as_html(shown, TEMPLATES))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

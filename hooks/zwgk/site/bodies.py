@@ -18,10 +18,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from zwgk.base import memo, parallel
-from zwgk.site.markup import to_html
-from zwgk.content.model import Attachment, Document, Interpretation, Page, Project
-from zwgk.site.pages import attachment_path, path_of, relative_url
 from zwgk.base.problems import Problem, Problems
+from zwgk.content.model import Attachment, Document, Interpretation, Page, Project
+from zwgk.site.markup import to_html
+from zwgk.site.pages import attachment_path, path_of, relative_url
 from zwgk.site.publication import PublicSite
 
 

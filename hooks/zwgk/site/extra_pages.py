@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from zwgk.content import cleanup, decisions, negative_list
 from zwgk.base import vocab
+from zwgk.content import cleanup, decisions, negative_list
 from zwgk.content.decisions import Decision, DecisionCatalogue
 from zwgk.site.pages import OutputPage, section_path
 from zwgk.site.publication import PublicSite

@@ -16,11 +16,11 @@ from typing import Any
 from urllib.parse import quote
 
 from zwgk.base import annual_format, vocab
+from zwgk.base.vocab import Section
 from zwgk.content import cleanup, negative_list
 from zwgk.content.annual_report import AnnualReport, by_year
 from zwgk.content.model import Attachment, Catalogue, CatalogueItem, Document, Interpretation, Page, Town
 from zwgk.site.publication import PublicSite
-from zwgk.base.vocab import Section
 
 PAGE_SIZE = 20
 _URL_UNSAFE = re.compile(r'[\s#%?"<>\\^`{|}]')

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from zwgk.content import cleanup, decisions
-from zwgk.content.crossref import category_members
 from zwgk.base import vocab
+from zwgk.base.vocab import Term
+from zwgk.content import cleanup, decisions
 from zwgk.content.annual_report import AnnualReport
 from zwgk.content.cleanup import CleanupGroup
+from zwgk.content.crossref import category_members
 from zwgk.content.decisions import DecisionCatalogue
 from zwgk.content.model import Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site, Town
 from zwgk.content.negative_list import NegativeList
-from zwgk.base.vocab import Term
+
 
 @dataclass(frozen=True)
 class PublicSite:
@@ -98,3 +98,24 @@ def publish(project: Project) -> PublicSite:
         cleanup=cleanup.publish(project.cleanup_batches, tuple(documents)),
         reports=tuple(sorted(project.reports, key=lambda r: r.year, reverse=True)),
     )
+
+
+def published_files(ps: PublicSite) -> set[str]:
+    """The content files whose content the site shows in full: what a published report may speak of.
+    A 依申请公开 document is not one (its body is not published), nor a withheld one, nor a stray file."""
+    sources = [d.source for d in ps.documents if d.is_public]
+    sources += [o.source for o in (*ps.interpretations, *ps.pages, *ps.catalogues, *ps.decisions, *ps.reports)]
+    sources += [group.batch.source for group in ps.cleanup if group.batch is not None]
+    sources += [ps.negative_list.source] if ps.negative_list else []
+    for town in ps.towns:
+        sources += [town.source, *(c.source for c in town.catalogues), *(v.source for v in town.villages)]
+    return {s.file for s in sources} | {"content/site.yml"}
+
+
+def unnamed(project: Project) -> set[str]:
+    """What a published text must never name: the 文号, title, file name and path of each withheld document."""
+    names: set[str] = set()
+    for doc in project.documents:
+        if doc.is_withheld:
+            names |= {doc.title, doc.slug, doc.source.file} | ({doc.number} if doc.number else set())
+    return names

@@ -23,7 +23,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -34,8 +33,8 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from zwgk.base import memo
-from zwgk.site.bodies import Body
 from zwgk.content.model import Document, Interpretation, Page
+from zwgk.site.bodies import Body
 from zwgk.site.pages import path_of
 from zwgk.site.publication import PublicSite
 

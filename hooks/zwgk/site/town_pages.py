@@ -11,9 +11,9 @@ from datetime import date
 
 from zwgk.base import vocab
 from zwgk.content.model import Document, Town
+from zwgk.content.towns import carried_by
 from zwgk.site.pages import OutputPage, fulfilling, paginate, section_path, town_path
 from zwgk.site.publication import PublicSite
-from zwgk.content.towns import carried_by
 
 LATEST = 10  # documents shown on the town page itself
 
