@@ -89,6 +89,28 @@ def test_links_and_attachments_outside_content_are_refused(tmp_path: Path) -> No
     assert "正文中的链接“../../../../secret.txt”指向 content 文件夹以外" in err
 
 
+def test_content_files_linked_from_outside_the_tree_are_not_read(tmp_path: Path) -> None:
+    """A symbolic link in content/ or catalogues/ to a file elsewhere would publish that file: refused, every kind."""
+    tree = copy_fixture("mini", tmp_path / "mini")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    doc = (tree / f"{DOCS}/cjf-2024-1.md").read_text(encoding="utf-8")
+    (outside / "secret.md").write_text(doc.replace("测教发〔2024〕1号", "测教发〔2024〕77号").replace("PUBLICBODYMARKER", "OUTSIDEMARKER"),
+                                       encoding="utf-8")
+    os.symlink(outside / "secret.md", tree / f"{DOCS}/linked.md")
+    catalogue = next((tree / "catalogues/county").glob("*.yml"))
+    (outside / "catalogue.yml").write_text(catalogue.read_text(encoding="utf-8"), encoding="utf-8")
+    catalogue.unlink()
+    os.symlink(outside / "catalogue.yml", catalogue)
+    os.symlink(tree / f"{DOCS}/cjf-2024-2.md", tree / "content/pages/inside-link.md")  # inside the tree: not this rule
+    result = run_cli("--root", tree, "build")
+    assert result.code == 1 and "Traceback" not in result.text
+    assert f"{DOCS}/linked.md: “linked.md”是指向 content/ 以外的链接（符号链接），没有读取" in result.err
+    assert f"catalogues/county/{catalogue.name}: “{catalogue.name}”是指向 catalogues/ 以外的链接（符号链接），没有读取" in result.err
+    assert "inside-link.md: “inside-link.md”是指向" not in result.err
+    assert not (tree / "site").exists()
+
+
 def test_yaml_alias_bomb_is_refused(tmp_path: Path) -> None:
     tree = copy_fixture("mini", tmp_path)
     bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]

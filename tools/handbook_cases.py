@@ -40,6 +40,7 @@ class Edit:
     file: str
     old: str | None = None  # None: write `new` as the whole file (bytes if given as bytes); with new None: delete
     new: str | bytes | None = None
+    linked: bool = False  # `new` written outside the content tree, `file` a symbolic link to it
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,8 @@ TOWN_SETUP = (
 
 CASES: tuple[Case, ...] = (
     # --- 文件格式和编码 ---
+    Case(FORMAT, "文件是指向内容目录以外的链接", "在 content/documents/ 里放了一个指向别处文件的符号链接（快捷方式）",
+         (Edit(NEW, None, NEW_DOC, linked=True),), "是指向 content/ 以外的链接", shown="（xin.md 是指向 /home/编辑/xin.md 的符号链接）"),
     Case(FORMAT, "文件不是 UTF-8 编码", "用记事本以 ANSI（GBK）编码保存了文件", _new(NEW_DOC, "gbk"), "不是 UTF-8 编码",
          shown="（文件按 GBK 编码保存）"),
     Case(FORMAT, "行首用了 Tab", "用 Tab 键缩进", _doc("文号:", "\t文号:"), "制表符", shown="→文号: 测教发〔2024〕8号（行首是 Tab）"),

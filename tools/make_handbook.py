@@ -218,7 +218,10 @@ def _apply(tree: Path, edit: Edit) -> tuple[str, str]:
             path.unlink()
             return before, ""
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(edit.new if isinstance(edit.new, bytes) else edit.new.encode("utf-8"))
+        target = tree.parent / f"outside-{path.name}" if edit.linked else path
+        target.write_bytes(edit.new if isinstance(edit.new, bytes) else edit.new.encode("utf-8"))
+        if edit.linked:
+            path.symlink_to(target)
         return before, edit.new if isinstance(edit.new, str) else ""
     if edit.old not in before:
         raise SystemExit(f"{edit.file} 中没有“{edit.old}”：按 tests/fixtures/mini 改正 tools/handbook_cases.py")

@@ -54,6 +54,10 @@ class Located:
 
 def read_text(path: Path, problems: Problems) -> str | None:
     """File content as text; a non-UTF-8 file is a problem (editors save GBK by accident)."""
+    if (folder := _folder_it_leaves(path, problems.root)) is not None:
+        problems.error(path, 0, f"“{path.name}”是指向 {folder}/ 以外的链接（符号链接），没有读取",
+                       "把文件本身复制到这个文件夹里，不要链接到内容目录以外的文件")
+        return None
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         problems.error(path, 0, f"文件太大（{size / 1_000_000:.1f} MB），超过 {MAX_FILE_BYTES // 1_000_000} MB",
@@ -69,6 +73,16 @@ def read_text(path: Path, problems: Problems) -> str | None:
         what = "文件不是 UTF-8 编码" + ("（看起来是 GBK/GB2312 编码）" if decode_any(raw)[1] == "gb18030" else "")
         problems.error(path, line, what, "用编辑器把文件“另存为”UTF-8 编码后再提交（记事本：另存为→编码选 UTF-8）")
         return None
+
+
+def _folder_it_leaves(path: Path, root: Path) -> str | None:
+    """content or catalogues, when the file is under it but its real location (after symbolic links) is
+    not: reading it would publish whatever it points to."""
+    try:
+        top = path.absolute().relative_to(root.absolute()).parts[0]
+    except (ValueError, IndexError):
+        return None  # not a file of the content tree (an issued document being imported)
+    return None if path.resolve().is_relative_to((root / top).resolve()) else top
 
 
 _BOM = b"\xef\xbb\xbf"
