@@ -221,7 +221,7 @@ def test_counts_are_non_negative_integers_and_no_cell_is_forgotten(tree: Path) -
     edit(tree, R2024, f"部分公开: {_cells(1)}", "部分公开: {自然人: 1, 商业企业: 0, 科研机构: 0, 社会公益组织: 0, 法律服务机构: 0}")
     found = _problems(tree)
     assert f"{R2024}:{_line(tree, R2024, '行政许可:')}: “主动公开”的“行政许可”“-3”格式不对 — " \
-           "行政许可本年处理决定数量：件数，只写不小于 0 的整数（如 12），没有写 0" in found
+           "行政许可本年处理决定数量：件数，只写不小于 0 的整数（如 12，最多 9 位），没有写 0" in found
     assert any(p.startswith(f"{R2024}:{_line(tree, R2024, '行政处罚:')}: “主动公开”的“行政处罚”“4件”格式不对") for p in found)
     assert f"{R2024}:{_line(tree, R2024, '部分公开:')}: “申请情况”的“部分公开”中缺少必填项“其他”（或没有填写） — " \
            "加上一行 `其他: …`" in found
@@ -236,7 +236,7 @@ def test_a_misspelt_row_gets_a_suggestion(tree: Path) -> None:
 
 def test_file_name_must_be_the_year(tree: Path) -> None:
     (tree / R2023).rename(tree / "content/reports/nianbao-2023.yml")
-    assert "content/reports/nianbao-2023.yml: 年度报告的文件名“nianbao-2023.yml”不是年份 — " \
+    assert "content/reports/nianbao-2023.yml: 年度报告的文件名“nianbao-2023.yml”不是 1949 到 2100 之间的年份 — " \
            "文件名写报告所属的年份，例如 2024 年的报告写成 content/reports/2024.yml" in _problems(tree)
 
 

@@ -230,7 +230,7 @@ def test_mistakes_in_a_catalogue_are_reported_in_chinese(tmp_path: Path, old: st
 def test_catalogue_file_must_be_named_by_year(tmp_path: Path) -> None:
     tree = _tree(tmp_path)
     (tree / CATALOGUE).rename(tree / "content/decisions/nian2024.yml")
-    assert ("content/decisions/nian2024.yml: 文件名“nian2024.yml”不是年份 — "
+    assert ("content/decisions/nian2024.yml: 文件名“nian2024.yml”不是 1949 到 2100 之间的年份 — "
             "重大行政决策事项目录每年一个文件，文件名写成年份，例如 2026.yml") in _errors(tree)
 
 

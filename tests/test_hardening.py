@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import build, copy_fixture, page, run_cli
+from conftest import ROOT, build, copy_fixture, edit, page, run_cli
 
 DOCS = "content/documents/2024"
 PAYLOADS = [
@@ -109,6 +109,51 @@ def test_content_files_linked_from_outside_the_tree_are_not_read(tmp_path: Path)
     assert f"catalogues/county/{catalogue.name}: “{catalogue.name}”是指向 catalogues/ 以外的链接（符号链接），没有读取" in result.err
     assert "inside-link.md: “inside-link.md”是指向" not in result.err
     assert not (tree / "site").exists()
+
+
+def test_impossible_years_and_huge_counts_are_content_errors(tmp_path: Path) -> None:
+    """A 年报 for 9999, a count of 5,001 digits (beyond Python's int limit) and a document dated 0001-01-01
+    are the editor's typos: Chinese file:line messages and exit 1, never an internal error."""
+    tree = copy_fixture("mini", tmp_path)
+    report = (ROOT / "content/reports/2024.yml").read_text(encoding="utf-8")
+    (tree / "content/reports").mkdir()
+    (tree / "content/reports/9999.yml").write_text(report, encoding="utf-8")
+    (tree / "content/reports/2024.yml").write_text(report.replace("行政许可: 3126", "行政许可: " + "9" * 5001), encoding="utf-8")
+    edit(tree, f"{DOCS}/cjf-2024-2.md", "成文日期: 2024-04-01", "成文日期: 0001-01-01")
+    edit(tree, f"{DOCS}/cjf-2024-1.md", "发布日期: 2024-03-05", "发布日期: 2101-03-05")
+    result = run_cli("--root", tree, "check")
+    assert result.code == 1 and "内部错误" not in result.text and "Traceback" not in result.text
+    err = result.err
+    assert "content/reports/9999.yml: 年度报告的文件名“9999.yml”不是 1949 到 2100 之间的年份" in err
+    line = report.split("\n").index("  行政许可: 3126                # 本年处理决定数量") + 1
+    assert f"content/reports/2024.yml:{line}:" in err and "最多 9 位" in err
+    assert f"{DOCS}/cjf-2024-2.md:5: “成文日期”0001-01-01 这一天不存在 — 检查年月日，写成 2024-03-05（年份在 1949 到 2100 之间）" in err
+    assert f"{DOCS}/cjf-2024-1.md:6: “发布日期”2101-03-05 这一天不存在" in err
+
+
+def test_control_characters_are_refused_with_their_line(tmp_path: Path) -> None:
+    """\\v from Word in a title (escaped in double quotes), raw in the front matter and in a body: each named
+    at its line, nothing built. Left in, they made feed.xml invalid XML."""
+    tree = copy_fixture("mini", tmp_path)
+    edit(tree, f"{DOCS}/cjf-2024-1.md", "标题: 测试县义务教育阶段学生资助管理办法", '标题: "测试县义务教育\\v阶段学生资助管理办法"')
+    edit(tree, f"{DOCS}/cjf-2024-2.md", "主题分类:", "关键词: 招生\x0b入学\n主题分类:")
+    edit(tree, "content/interpretations/jd-cjf-2024-1.md", "资助标准见", "资助\x0c标准见")
+    result = run_cli("--root", tree, "build")
+    assert result.code == 1 and "Traceback" not in result.text and not (tree / "site").exists()
+    err = result.err
+    assert f"{DOCS}/cjf-2024-1.md:2: 引号里的内容含看不见的垂直制表符（Word 的手动换行） U+000B" in err
+    line = (tree / f"{DOCS}/cjf-2024-2.md").read_text(encoding="utf-8").split("\n").index("关键词: 招生\x0b入学") + 1
+    assert f"{DOCS}/cjf-2024-2.md:{line}: 第 8 个字符处有看不见的垂直制表符（Word 的手动换行） U+000B" in err
+    assert "content/interpretations/jd-cjf-2024-1.md:" in err and "换页符（Word 的分页符） U+000C" in err
+
+
+def test_every_feed_and_sitemap_is_xml(mini_site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    xml_files = sorted(mini_site.rglob("*.xml"))
+    assert any(f.name == "sitemap.xml" for f in xml_files) and any("feed" in f.name for f in xml_files), xml_files
+    for file in xml_files:
+        ET.parse(file)  # raises on a character XML forbids
 
 
 def test_yaml_alias_bomb_is_refused(tmp_path: Path) -> None:

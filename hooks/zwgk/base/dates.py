@@ -14,6 +14,11 @@ _CN_DIGIT = "〇零○一二三四五六七八九"
 CHINESE = rf"[{_CN_DIGIT}]{{4}}\s*年\s*[一二三四五六七八九十]{{1,3}}\s*月\s*[一二三四五六七八九十]{{1,3}}\s*日"
 PATTERN = rf"^(?:{ARABIC}|{CHINESE})$"
 
+# Years a government document of this site can carry: a typo such as 0001 or 9999 is no day at all.
+FIRST_YEAR, LAST_YEAR = 1949, 2100
+# The fix of every "这一天不存在" message.
+DAY_FIX = f"检查年月日，写成 2024-03-05（年份在 {FIRST_YEAR} 到 {LAST_YEAR} 之间）"
+
 _ARABIC = re.compile(r"^(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?$")
 _CHINESE = re.compile(rf"^([{_CN_DIGIT}]{{4}})\s*年\s*([一二三四五六七八九十]{{1,3}})\s*月\s*([一二三四五六七八九十]{{1,3}})\s*日$")
 _DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
@@ -41,7 +46,7 @@ def parse_date(text: str) -> date | None:
         parts = (year, _chinese_number(match[2]), _chinese_number(match[3]))
     else:
         return None
-    if None in parts:
+    if None in parts or not FIRST_YEAR <= parts[0] <= LAST_YEAR:  # type: ignore[operator]
         return None
     try:
         return date(*parts)  # type: ignore[arg-type]

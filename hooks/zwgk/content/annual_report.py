@@ -15,7 +15,7 @@ from typing import Any
 
 from zwgk.base import annual_format as fmt
 from zwgk.base import vocab
-from zwgk.base.dates import parse_date
+from zwgk.base.dates import DAY_FIX, FIRST_YEAR, LAST_YEAR, parse_date
 from zwgk.base.problems import Problems
 from zwgk.content import schemas
 from zwgk.content.model import AnnualReport, Cells, Document, Page, Site, Source  # noqa: F401 - the model holds them
@@ -84,7 +84,7 @@ def _load(path: Path, site: Site | None, problems: Problems) -> AnnualReport | N
     data, ok = validate(located, schemas.ANNUAL_REPORT, problems)
     published = parse_date(data["发布日期"]) if ok else None
     if ok and published is None:
-        problems.error(path, located.line("发布日期"), f"“发布日期”{data['发布日期']} 这一天不存在", "检查年月日，写成 2024-03-05")
+        problems.error(path, located.line("发布日期"), f"“发布日期”{data['发布日期']} 这一天不存在", DAY_FIX)
     if published is None:
         return None
     year = int(path.stem)
@@ -118,8 +118,8 @@ def load_reports(root: Path, site: Site | None, problems: Problems) -> list[Annu
         if path.suffix not in (".yml", ".yaml"):
             problems.warning(path, 0, "这个文件不是 .yml 文件，不会发布", "年度报告写成 content/reports/<年份>.yml，例如 2024.yml")
             continue
-        if not _YEAR_FILE.match(path.stem):
-            problems.error(path, 0, f"年度报告的文件名“{path.name}”不是年份",
+        if not _YEAR_FILE.match(path.stem) or not FIRST_YEAR <= int(path.stem) <= LAST_YEAR:
+            problems.error(path, 0, f"年度报告的文件名“{path.name}”不是 {FIRST_YEAR} 到 {LAST_YEAR} 之间的年份",
                            "文件名写报告所属的年份，例如 2024 年的报告写成 content/reports/2024.yml")
             continue
         if path.stem in seen:

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from zwgk.base import vocab
-from zwgk.base.dates import parse_date
+from zwgk.base.dates import DAY_FIX, parse_date
 from zwgk.base.problems import Problems, suggest
 from zwgk.content import schemas
 from zwgk.content.model import CleanupBatch, CleanupGroup, Document, Project, Source  # noqa: F401 - the model holds them
@@ -47,7 +47,7 @@ def load(root: Path, problems: Problems) -> list[CleanupBatch]:
         source = Source(problems.relative(path), located.line("批次", i), located.key_lines("批次", i))
         day = parse_date(entry["清理日期"])
         if day is None:
-            problems.error(path, source.at("清理日期"), f"“清理日期”{entry['清理日期']} 这一天不存在", "检查年月日，写成 2024-03-05")
+            problems.error(path, source.at("清理日期"), f"“清理日期”{entry['清理日期']} 这一天不存在", DAY_FIX)
             continue
         if entry["编号"] in seen:
             problems.error(path, source.at("编号"), f"批次编号“{entry['编号']}”重复（第 {seen[entry['编号']]} 行已有）",

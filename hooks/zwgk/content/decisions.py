@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from zwgk.base import vocab
-from zwgk.base.dates import parse_date
+from zwgk.base.dates import DAY_FIX, FIRST_YEAR, LAST_YEAR, parse_date
 from zwgk.base.problems import Problems, suggest
 from zwgk.content import schemas
 from zwgk.content.model import (  # noqa: F401 - the model holds them
@@ -73,7 +73,7 @@ class _Reader:
         day = parse_date(data[key])
         if day is None:
             self.problems.error(self.file, self.located.line(*path, key), f"“{key}”{data[key]} 这一天不存在",
-                                "检查年月日，写成 2024-03-05")
+                                DAY_FIX)
         return day
 
 
@@ -87,8 +87,8 @@ def load_all(root: Path, problems: Problems, documents: list[Document], pages: l
     pages_by_slug = {p.slug: p for p in pages}
     found: dict[int, DecisionCatalogue] = {}
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
-        if not re.fullmatch(r"\d{4}", path.stem):
-            problems.error(path, 0, f"文件名“{path.name}”不是年份",
+        if not re.fullmatch(r"\d{4}", path.stem) or not FIRST_YEAR <= int(path.stem) <= LAST_YEAR:
+            problems.error(path, 0, f"文件名“{path.name}”不是 {FIRST_YEAR} 到 {LAST_YEAR} 之间的年份",
                            "重大行政决策事项目录每年一个文件，文件名写成年份，例如 2026.yml")
             continue
         located = read_yaml_file(path, problems)

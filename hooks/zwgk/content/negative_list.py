@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from zwgk.base import vocab
-from zwgk.base.dates import parse_date
+from zwgk.base.dates import DAY_FIX, parse_date
 from zwgk.base.problems import Problems
 from zwgk.content import schemas
 from zwgk.content.model import ARTICLES, NegativeItem, NegativeList, Page, Source  # noqa: F401 - the model holds them
@@ -36,7 +36,7 @@ def load(root: Path, problems: Problems) -> NegativeList | None:
         line = located.line("事项", i, "更新日期")
         updated = parse_date(item["更新日期"])
         if updated is None:
-            problems.error(path, line, f"“更新日期”{item['更新日期']} 这一天不存在", "检查年月日，写成 2024-03-05")
+            problems.error(path, line, f"“更新日期”{item['更新日期']} 这一天不存在", DAY_FIX)
             continue
         source = Source(problems.relative(path), located.line("事项", i), located.key_lines("事项", i))
         if item["事项"] in seen:

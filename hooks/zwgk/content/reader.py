@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from zwgk.base import memo, parallel, vocab
-from zwgk.base.dates import parse_date
+from zwgk.base.dates import DAY_FIX, parse_date
 from zwgk.base.problems import Problem, Problems
 from zwgk.content import crossref, schemas
 from zwgk.content.model import Attachment, Source
@@ -44,7 +44,7 @@ class Reader:
             return None
         day = parse_date(data[key])
         if day is None:
-            self.problems.error(located.file, located.line(key), f"“{key}”{data[key]} 这一天不存在", "检查年月日，写成 2024-03-05")
+            self.problems.error(located.file, located.line(key), f"“{key}”{data[key]} 这一天不存在", DAY_FIX)
         return day
 
     def attachments(self, located: Located, data: dict[str, Any]) -> tuple[Attachment, ...]:

@@ -277,12 +277,12 @@ _DIGITS = "[0-9０-９]"
 
 
 def _count(title: str) -> dict[str, Any]:
-    return {"type": "string", "pattern": f"^{_DIGITS}+$", "title": title, "x-zwgk-number": "count",
-            "description": f"{title}：件数，只写不小于 0 的整数（如 12），没有写 0"}
+    return {"type": "string", "pattern": f"^{_DIGITS}{{1,9}}$", "title": title, "x-zwgk-number": "count",
+            "description": f"{title}：件数，只写不小于 0 的整数（如 12，最多 9 位），没有写 0"}
 
 
 def _money(title: str) -> dict[str, Any]:
-    return {"type": "string", "pattern": f"^{_DIGITS}+([.．]{_DIGITS}+)?$", "title": title, "x-zwgk-number": "amount",
+    return {"type": "string", "pattern": f"^{_DIGITS}{{1,12}}([.．]{_DIGITS}{{1,6}})?$", "title": title, "x-zwgk-number": "amount",
             "description": f"{title}：金额（万元），只写数字，可以有小数（如 1268.45），没有写 0"}
 
 

@@ -67,12 +67,36 @@ def read_text(path: Path, problems: Problems) -> str | None:
     if raw.startswith(_BOM):
         raw = raw[len(_BOM):]
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         what = "文件不是 UTF-8 编码" + ("（看起来是 GBK/GB2312 编码）" if decode_any(raw)[1] == "gb18030" else "")
         problems.error(path, line, what, "用编辑器把文件“另存为”UTF-8 编码后再提交（记事本：另存为→编码选 UTF-8）")
         return None
+    return None if report_control_characters(text, path, problems) else text
+
+
+# Characters no text of a government site has; \v and \f come from Word's manual line and page breaks.
+# They would end up in feeds and sitemaps, which an XML parser then refuses.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_NAMES = {"\x00": "空字符", "\x08": "退格符", "\x0b": "垂直制表符（Word 的手动换行）", "\x0c": "换页符（Word 的分页符）",
+                  "\x1b": "ESC 字符"}
+_CONTROL_FIX = "删掉这个看不见的字符：在编辑器里打开“显示不可见字符”后删除，或把这一行重新输入一遍"
+_CONTROL_LISTED = 5  # lines named per file; the rest are counted
+
+
+def control_name(char: str) -> str:
+    return f"{_CONTROL_NAMES.get(char, '控制字符')} U+{ord(char):04X}"
+
+
+def report_control_characters(text: str, path: Path, problems: Problems, first_line: int = 1) -> bool:
+    """Whether `text` holds control characters; each line with one is an error naming the character."""
+    lines = [(n, m) for n, line in enumerate(text.split("\n")) if (m := CONTROL.search(line))]
+    listed = lines[:_CONTROL_LISTED]
+    for i, (n, match) in enumerate(listed):
+        more = f"（本文件另有 {len(lines) - len(listed)} 行也有）" if i == len(listed) - 1 and len(lines) > len(listed) else ""
+        problems.error(path, first_line + n, f"第 {match.start() + 1} 个字符处有看不见的{control_name(match[0])}{more}", _CONTROL_FIX)
+    return bool(lines)
 
 
 def _folder_it_leaves(path: Path, root: Path) -> str | None:
@@ -233,7 +257,11 @@ def _convert(node: Node, at: KeyPath, out: Located, first_line: int, problems: P
     if isinstance(node, ScalarNode):
         if node.tag == _NULL_TAG and not node.style:  # libyaml gives "" where the pure-Python parser gives None
             return None
-        return str(node.value).strip()
+        value = str(node.value).strip()
+        if match := CONTROL.search(value):  # written as an escape in double quotes ("…\v…"): the file itself is clean
+            problems.error(out.file, node.start_mark.line + first_line, f"引号里的内容含看不见的{control_name(match[0])}",
+                           "删掉引号里的反斜杠转义（如 \\v、\\f、\\x0b）")
+        return value
     if isinstance(node, SequenceNode):
         return [_convert(item, at + (i,), out, first_line, problems, budget) for i, item in enumerate(node.value)]
     if isinstance(node, MappingNode):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from zwgk.base import vocab
-from zwgk.base.dates import parse_date
+from zwgk.base.dates import DAY_FIX, parse_date
 from zwgk.base.problems import Problems, choice_list, suggest
 from zwgk.content import schemas
 from zwgk.content.model import Catalogue, Project, Town, Village, VillageItem
@@ -120,7 +120,7 @@ def _load_villages(reader: Reader, path: Path) -> tuple[Village, ...] | None:
             day = parse_date(raw["最近公开日期"])
             if day is None:
                 problems.error(path, located.line("村居", i, "事项", j, "最近公开日期"),
-                               f"“最近公开日期”{raw['最近公开日期']} 这一天不存在", "检查年月日，写成 2024-03-05")
+                               f"“最近公开日期”{raw['最近公开日期']} 这一天不存在", DAY_FIX)
                 ok = False
                 continue
             items.append(VillageItem(

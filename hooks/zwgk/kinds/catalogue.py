@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from zwgk.base import docnumber, vocab
-from zwgk.base.dates import parse_date
+from zwgk.base.dates import DAY_FIX, parse_date
 from zwgk.content import schemas
 from zwgk.content.model import Catalogue, CatalogueItem
 from zwgk.content.reader import Reader
@@ -76,7 +76,7 @@ def _no_content(reader: Reader, located: Located, item: dict[str, Any], index: i
     day = parse_date(note["日期"])
     if day is None:
         reader.problems.error(located.file, located.line("事项", index, "暂无内容说明", "日期"),
-                              f"“日期”{note['日期']} 这一天不存在", "检查年月日，写成 2024-03-05")
+                              f"“日期”{note['日期']} 这一天不存在", DAY_FIX)
         return None
     return note["原因"], day
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from zwgk.base.dates import parse_date
+from zwgk.base.dates import DAY_FIX, parse_date
 from zwgk.base.problems import Problems
 from zwgk.base.tool import TOOL_DIR
 from zwgk.content import schemas
@@ -163,7 +163,7 @@ def parse_value(kind: Form, field: Field, ctx: Context, raw: str | list[str]) ->
     if prop.get("x-zwgk-date"):
         day = parse_date(value)
         if day is None:
-            return None, f"“{field.key}”{value} 这一天不存在 — 检查年月日，写成 2024-03-05"
+            return None, f"“{field.key}”{value} 这一天不存在 — {DAY_FIX}"
         value = day.isoformat()
     problem = field.check(ctx, value) if field.check else None
     return (None, problem) if problem else (value, None)
