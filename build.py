@@ -56,12 +56,12 @@ def _new_parser(new: argparse.ArgumentParser) -> None:
     from zwgk.kinds.scaffold import flag_help
 
     kinds = new.add_subparsers(dest="kind", required=True, metavar="类型")
-    for kind in FORMS.values():
-        command = kinds.add_parser(kind.name, help=kind.help, description=kind.help)
-        for field in kind.fields:
-            command.add_argument(f"--{field.flag}", dest=f"field:{field.key}", metavar=field.key, help=flag_help(kind, field))
-        if kind.slug_help:
-            command.add_argument("--slug", help=kind.slug_help)
+    for form in FORMS.values():
+        command = kinds.add_parser(form.name, help=form.help, description=form.help)
+        for field in form.fields:
+            command.add_argument(f"--{field.flag}", dest=f"field:{field.key}", metavar=field.key, help=flag_help(form, field))
+        if form.slug_help:
+            command.add_argument("--slug", help=form.slug_help)
         command.add_argument("--today", type=_date, help="以这一天为今天（YYYY-MM-DD），默认今天")
 
 

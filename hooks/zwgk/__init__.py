@@ -2,5 +2,6 @@
 zwgk.commands.mkdocs_run talk to MkDocs.
 
 The subpackages follow the build, each importing only the ones before it:
-base → content (load) → site (publish, page data) → checks → build (check, render) → editor → commands.
+base → content (read, model) → kinds (the registry; load) → site (publish, page data) → checks →
+build (check, render) → editor → commands.
 """

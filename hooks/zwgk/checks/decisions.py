@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from zwgk.base.problems import Problems
-from zwgk.content.decisions import RESULT_STAGE, Decision, cn_date
-from zwgk.content.model import Project
+from zwgk.content.decisions import RESULT_STAGE
+from zwgk.content.model import Decision, Project, cn_date
 
 CONSULTING = "征求意见中"
 DONE = "已完成"

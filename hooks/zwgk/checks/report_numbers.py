@@ -13,8 +13,8 @@ from datetime import date
 from zwgk.base import annual_format as fmt
 from zwgk.base import vocab
 from zwgk.base.problems import Problems
-from zwgk.content.annual_report import FOLDER, AnnualReport, Cells, counts_documents, normative_documents, page_year
-from zwgk.content.model import Document, Project
+from zwgk.content.annual_report import FOLDER, counts_documents, normative_documents, page_year
+from zwgk.content.model import AnnualReport, Cells, Document, Project
 
 _SUM_FIX = "改为 {expected}，或改正相加的各项"
 _LISTED = 10  # documents named in one message

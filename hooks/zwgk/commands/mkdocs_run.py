@@ -18,7 +18,10 @@ from typing import Any
 try:
     import mkdocs  # noqa: F401 - the default renderer
 except ImportError:  # only ProperDocs is installed: from here on mkdocs.* is ProperDocs
-    import properdocs.replacement  # noqa: F401
+    try:
+        import properdocs.replacement  # noqa: F401
+    except ImportError:
+        raise SystemExit("没有安装 MkDocs（也没有 ProperDocs），无法生成站点：运行 .venv/bin/pip install -e . 安装") from None
 
 from mkdocs.commands import serve as mkdocs_serve_module
 from mkdocs.commands.build import build as mkdocs_build

@@ -18,7 +18,7 @@ from zwgk.base import vocab
 from zwgk.base.dates import DAY_FIX, FIRST_YEAR, LAST_YEAR, parse_date
 from zwgk.base.problems import Problems
 from zwgk.content import schemas
-from zwgk.content.model import AnnualReport, Cells, Document, Page, Site, Source  # noqa: F401 - the model holds them
+from zwgk.content.model import AnnualReport, Cells, Document, Page, Site, Source
 from zwgk.content.sourcefile import Located, read_yaml_file
 from zwgk.content.validate import validate
 

@@ -16,7 +16,7 @@ from zwgk.base import vocab
 from zwgk.base.dates import DAY_FIX, parse_date
 from zwgk.base.problems import Problems, suggest
 from zwgk.content import schemas
-from zwgk.content.model import CleanupBatch, CleanupGroup, Document, Project, Source  # noqa: F401 - the model holds them
+from zwgk.content.model import CleanupBatch, CleanupGroup, Document, Project, Source
 from zwgk.content.sourcefile import read_yaml_file
 from zwgk.content.validate import validate
 

@@ -19,7 +19,7 @@ from zwgk.base import vocab
 from zwgk.base.dates import DAY_FIX, FIRST_YEAR, LAST_YEAR, parse_date
 from zwgk.base.problems import Problems, suggest
 from zwgk.content import schemas
-from zwgk.content.model import (  # noqa: F401 - the model holds them
+from zwgk.content.model import (
     Consultation,
     Decision,
     DecisionCatalogue,
@@ -28,7 +28,6 @@ from zwgk.content.model import (  # noqa: F401 - the model holds them
     Planned,
     Source,
     Stage,
-    cn_date,
 )
 from zwgk.content.sourcefile import Located, read_yaml_file
 from zwgk.content.validate import validate

@@ -13,7 +13,7 @@ from zwgk.base import vocab
 from zwgk.base.dates import DAY_FIX, parse_date
 from zwgk.base.problems import Problems
 from zwgk.content import schemas
-from zwgk.content.model import ARTICLES, NegativeItem, NegativeList, Page, Source  # noqa: F401 - the model holds them
+from zwgk.content.model import NegativeItem, NegativeList, Page, Source
 from zwgk.content.sourcefile import read_yaml_file
 from zwgk.content.validate import validate
 

@@ -1,1 +1,1 @@
-"""Editors' tools: `build.py new`, `build.py import`, the exported JSON Schemas."""
+"""Editors' tools beyond the forms of `build.py new` (those are in zwgk.kinds): `build.py import`, the exported JSON Schemas."""

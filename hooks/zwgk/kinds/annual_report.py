@@ -1,4 +1,6 @@
-"""`build.py new report`: the annual report (年度报告) of a year, content/reports/<年份>.yml, as a
+"""政府信息公开工作年度报告: content/reports/<年份>.yml, read by content/annual_report.py.
+
+`build.py new report`: the annual report (年度报告) of a year, content/reports/<年份>.yml, as a
 complete skeleton in the national format for the editor to fill in.
 
 Every table row is there with each column 0, except what the site already knows: 上年结转 and 规章

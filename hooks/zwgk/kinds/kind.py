@@ -27,3 +27,7 @@ class ContentKind:
     # Checks across files, once the whole project is loaded.
     check: Callable[[Project, Reader], None] | None = None
     forms: tuple[Form, ...] = ()  # what `build.py new` can make of it
+
+    def __post_init__(self) -> None:
+        if (self.load is None) != (self.field is None):
+            raise ValueError(f"kind {self.name}: a loader needs the Project attribute it fills, and only a loader has one")

@@ -53,7 +53,8 @@ class Context:
     @cached_property
     def project(self) -> Project | None:
         """The content as it stands, for references, numbers and defaults; None if site.yml is broken."""
-        assert self.load is not None, "make the Context with zwgk.kinds.project.editing_context"
+        if self.load is None:
+            raise RuntimeError("make the Context with zwgk.kinds.project.editing_context")
         return self.load(self.root)[0]
 
     def rel(self, path: Path) -> str:

@@ -9,7 +9,7 @@ from datetime import date
 
 from zwgk.base import vocab
 from zwgk.content import cleanup, decisions, negative_list
-from zwgk.content.decisions import Decision, DecisionCatalogue
+from zwgk.content.model import Decision, DecisionCatalogue
 from zwgk.site.pages import OutputPage, section_path
 from zwgk.site.publication import PublicSite
 

@@ -18,8 +18,8 @@ from urllib.parse import quote
 from zwgk.base import annual_format, vocab
 from zwgk.base.vocab import Section
 from zwgk.content import cleanup, negative_list
-from zwgk.content.annual_report import AnnualReport, by_year
-from zwgk.content.model import Attachment, Catalogue, CatalogueItem, Document, Interpretation, Page, Town
+from zwgk.content.annual_report import by_year
+from zwgk.content.model import AnnualReport, Attachment, Catalogue, CatalogueItem, Document, Interpretation, Page, Town
 from zwgk.site.publication import PublicSite
 
 PAGE_SIZE = 20

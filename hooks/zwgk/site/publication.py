@@ -14,12 +14,21 @@ from dataclasses import dataclass, field
 from zwgk.base import vocab
 from zwgk.base.vocab import Term
 from zwgk.content import cleanup, decisions
-from zwgk.content.annual_report import AnnualReport
-from zwgk.content.cleanup import CleanupGroup
 from zwgk.content.crossref import category_members
-from zwgk.content.decisions import DecisionCatalogue
-from zwgk.content.model import Catalogue, CatalogueItem, Document, Interpretation, Page, Project, Site, Town
-from zwgk.content.negative_list import NegativeList
+from zwgk.content.model import (
+    AnnualReport,
+    Catalogue,
+    CatalogueItem,
+    CleanupGroup,
+    DecisionCatalogue,
+    Document,
+    Interpretation,
+    NegativeList,
+    Page,
+    Project,
+    Site,
+    Town,
+)
 
 
 @dataclass(frozen=True)
