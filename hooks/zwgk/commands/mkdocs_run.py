@@ -23,13 +23,10 @@ except ImportError:  # only ProperDocs is installed: from here on mkdocs.* is Pr
     except ImportError:
         raise SystemExit("没有安装 MkDocs（也没有 ProperDocs），无法生成站点：运行 .venv/bin/pip install -e . 安装") from None
 
-from mkdocs.commands import serve as mkdocs_serve_module
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.livereload import LiveReloadServer
 
 from zwgk.base import parallel
 from zwgk.base.tool import TOOL_DIR
@@ -91,6 +88,9 @@ def _content_epoch(site: SiteBuild) -> str:
 
 def serve(root: Path, addr: str, poll: bool) -> int:
     """MkDocs' preview server on `addr`, rebuilding on every edit; told of edits by the system unless `poll`."""
+    from mkdocs.commands import serve as mkdocs_serve_module  # the preview server and its watcher: serve only
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
     quiet_dirty_builds()
     if not poll:
         mkdocs_serve_module.LiveReloadServer = told_of_changes()
@@ -112,11 +112,12 @@ def serve(root: Path, addr: str, poll: bool) -> int:
     return 0
 
 
-def told_of_changes() -> type[LiveReloadServer]:
+def told_of_changes() -> type:  # a LiveReloadServer
     """MkDocs' preview server, told of changed files by the system (inotify, FSEvents, ReadDirectoryChanges)
     instead of listing every watched file twice a second: for 10,000 documents that listing took a core's
     fifth and slowed each rebuild by seconds. `serve --poll` keeps MkDocs' listing, for network drives
     and shared folders, which do not report changes."""
+    from mkdocs.livereload import LiveReloadServer
     from watchdog import events
     from watchdog.observers import Observer
 

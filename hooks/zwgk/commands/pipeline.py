@@ -11,7 +11,6 @@ from pathlib import Path
 from zwgk.base import parallel
 from zwgk.build.report import CheckRun
 from zwgk.build.sitebuild import SiteBuild, prepare
-from zwgk.checks.external import check_links, report_external
 from zwgk.checks.links import check_built_site
 from zwgk.commands import mkdocs_run
 
@@ -40,6 +39,8 @@ def run(root: Path, dest: Path, today: date | None, external: bool) -> tuple[Che
         search.close()
     run.pages, run.links, run.external_links = links.pages, links.links, len(links.external)
     if external:
+        from zwgk.checks.external import check_links, report_external  # HTTP and TLS only for --external
+
         results = check_links(links.external, cache_file=root / ".cache" / "external-links.json")
         report_external(results, links.external, site.locate, problems)
     return run, (None if problems.errors else site)

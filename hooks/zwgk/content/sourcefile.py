@@ -91,6 +91,8 @@ def control_name(char: str) -> str:
 
 def report_control_characters(text: str, path: Path, problems: Problems, first_line: int = 1) -> bool:
     """Whether `text` holds control characters; each line with one is an error naming the character."""
+    if not CONTROL.search(text):  # every content file passes here: one scan, lines only when there is a hit
+        return False
     lines = [(n, m) for n, line in enumerate(text.split("\n")) if (m := CONTROL.search(line))]
     listed = lines[:_CONTROL_LISTED]
     for i, (n, match) in enumerate(listed):

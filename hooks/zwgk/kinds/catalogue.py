@@ -32,10 +32,11 @@ from zwgk.kinds.scaffold import (
 )
 
 COUNTY_FOLDER = "catalogues/county"
+FILES = "*.y*ml"  # the names the loader reads (.yml, .yaml)
 
 
 def load_catalogues(reader: Reader, loaded: Loaded) -> list[Catalogue]:
-    paths = sorted((reader.root / COUNTY_FOLDER).glob("*.y*ml"))
+    paths = sorted((reader.root / COUNTY_FOLDER).glob(FILES))
     return [c for p in paths if (c := load_catalogue(reader, p))]
 
 
@@ -87,7 +88,7 @@ def _no_content(reader: Reader, located: Located, item: dict[str, Any], index: i
 def catalogue_path(root: Path, domain: str) -> Path:
     term = vocab.find_term(vocab.DOMAINS, domain)
     assert term is not None  # the field's enum admits only domains
-    return root / "catalogues" / "county" / f"{term.slug}.yml"
+    return root / COUNTY_FOLDER / f"{term.slug}.yml"
 
 
 def _catalogue(ctx: Context, values: Values) -> tuple[Path, str | None]:
@@ -189,7 +190,7 @@ CATALOGUE_ITEM = Form(
 
 
 CATALOGUE_KIND = ContentKind(
-    "catalogue", ("catalogues/county/*.yml",), schemas.CATALOGUE, Catalogue,
+    "catalogue", (f"{COUNTY_FOLDER}/{FILES}",), schemas.CATALOGUE, Catalogue,
     "每个试点领域一个文件 catalogues/county/<领域>.yml，逐条列出公开事项；文件和页面在“目录事项”中写编号来落实事项。",
     load=load_catalogues, field="catalogues", forms=(CATALOGUE_ITEM,),
 )

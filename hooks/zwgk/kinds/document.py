@@ -33,6 +33,8 @@ from zwgk.kinds.scaffold import (
     write_new,
 )
 
+# Under content/: the folder the loader reads, `new` writes into and the registry declares.
+FOLDER = "documents"
 _GENRE = re.compile(r"的?(通知|公告|通告|意见|决定|批复|报告|函|通报|方案)$")
 _PINNED = re.compile(r"^索引号:\s*[\"']?([^\"'#\n]+?)[\"']?\s*(#.*)?$", re.M)
 
@@ -40,7 +42,7 @@ _PINNED = re.compile(r"^索引号:\s*[\"']?([^\"'#\n]+?)[\"']?\s*(#.*)?$", re.M)
 # --- loading -----------------------------------------------------------------------------------------
 
 def load_documents(reader: Reader, loaded: Loaded) -> list[Document]:
-    return reader.load_files(load_document, reader.markdown_files("documents"))
+    return reader.load_files(load_document, reader.markdown_files(FOLDER))
 
 
 def load_document(reader: Reader, path: Path) -> Document | None:
@@ -111,7 +113,7 @@ def _site_name(ctx: Context, values: Values) -> str | None:
 def _pinned_numbers(root: Path) -> set[str]:
     """索引号 written in any document, loaded or not (a half-finished import still holds its number)."""
     found: set[str] = set()
-    for path in (root / "content" / "documents").rglob("*.md"):
+    for path in (root / "content" / FOLDER).rglob("*.md"):
         try:
             head = path.read_text(encoding="utf-8", errors="replace").split("\n---", 1)[0]
         except OSError:
@@ -141,7 +143,7 @@ def document_slug(values: Values, year: int) -> tuple[str, bool]:
 
 
 def document_path(root: Path, slug: str, year: int) -> Path:
-    return root / "content" / "documents" / str(year) / f"{slug}.md"
+    return root / "content" / FOLDER / str(year) / f"{slug}.md"
 
 
 DOCUMENT_ORDER = ["标题", "文号", "发文机关", "成文日期", "发布日期", "公开属性", "不予公开理由", "有效性", "文件类型",
@@ -156,10 +158,10 @@ def _create_document(ctx: Context, values: Values, slug: str | None) -> Path:
     if slug is None:
         slug, by_number = document_slug(values, written.year)
         if not by_number:
-            slug = free_name(lambda s: slug_taken(ctx.root, "documents", s), slug)
+            slug = free_name(lambda s: slug_taken(ctx.root, FOLDER, s), slug)
     check_slug(slug)
-    if slug_taken(ctx.root, "documents", slug):
-        existing = next((ctx.root / "content" / "documents").glob(f"**/{slug}.md"))
+    if slug_taken(ctx.root, FOLDER, slug):
+        existing = next((ctx.root / "content" / FOLDER).glob(f"**/{slug}.md"))
         raise ScaffoldError(f"已有文件 {ctx.rel(existing)}，没有改动它 — 文号相同就是同一文件；确是另一文件时用 --slug 另起文件名")
     path = document_path(ctx.root, slug, written.year)
     number = next_index_number(ctx, date.fromisoformat(values.get("发布日期", values["成文日期"])))
@@ -201,7 +203,7 @@ DOCUMENT = Form(
 
 
 DOCUMENT_KIND = ContentKind(
-    "document", ("content/documents/**/*.md",), schemas.DOCUMENT, Document,
+    "document", (f"content/{FOLDER}/**/*.md",), schemas.DOCUMENT, Document,
     "每份政策文件一个 .md 文件，放在 content/documents/<年>/ 下，文件名即网址（如 szbf-2024-3.md）；文件头写下表各项，其后是正文。",
     load=load_documents, field="documents", forms=(DOCUMENT,),
 )

@@ -29,9 +29,11 @@ from zwgk.kinds.scaffold import (
     write_new,
 )
 
+FOLDER = "interpretations"  # under content/: read, written by `new`, declared
+
 
 def load_interpretations(reader: Reader, loaded: Loaded) -> list[Interpretation]:
-    return reader.load_files(load_interpretation, reader.markdown_files("interpretations"))
+    return reader.load_files(load_interpretation, reader.markdown_files(FOLDER))
 
 
 def load_interpretation(reader: Reader, path: Path) -> Interpretation | None:
@@ -86,10 +88,10 @@ def _interpretation_title(ctx: Context, values: Values) -> str | None:
 def _create_interpretation(ctx: Context, values: Values, slug: str | None) -> Path:
     published = date.fromisoformat(values["发布日期"])
     if slug is None:
-        slug = free_name(lambda s: slug_taken(ctx.root, "interpretations", s), f"jd-{values['解读对象'][0]}")
+        slug = free_name(lambda s: slug_taken(ctx.root, FOLDER, s), f"jd-{values['解读对象'][0]}")
     check_slug(slug)
-    path = ctx.root / "content" / "interpretations" / str(published.year) / f"{slug}.md"
-    if slug_taken(ctx.root, "interpretations", slug):
+    path = ctx.root / "content" / FOLDER / str(published.year) / f"{slug}.md"
+    if slug_taken(ctx.root, FOLDER, slug):
         raise ScaffoldError(f"已有解读 {slug}.md，没有改动它 — 用 --slug 换一个文件名")
     head, meta = front_matter("interpretation", path, values, ["标题", "解读对象", "解读形式", "解读机关", "发布日期"])
     check_text(ctx, path, meta, schemas.INTERPRETATION, first_line=2)
@@ -114,7 +116,7 @@ INTERPRETATION = Form(
 
 
 INTERPRETATION_KIND = ContentKind(
-    "interpretation", ("content/interpretations/**/*.md",), schemas.INTERPRETATION, Interpretation,
+    "interpretation", (f"content/{FOLDER}/**/*.md",), schemas.INTERPRETATION, Interpretation,
     "每篇政策解读一个 .md 文件，放在 content/interpretations/<年>/ 下；“解读对象”写被解读文件的文件名，解读与文件互相链接。",
     load=load_interpretations, field="interpretations", forms=(INTERPRETATION,),
 )

@@ -10,9 +10,11 @@ from zwgk.content.model import Page
 from zwgk.content.reader import Reader, read_entry
 from zwgk.kinds.kind import ContentKind, Loaded
 
+FOLDER = "pages"  # under content/, subfolders included
+
 
 def load_pages(reader: Reader, loaded: Loaded) -> list[Page]:
-    return reader.load_files(load_page, reader.markdown_files("pages"))
+    return reader.load_files(load_page, reader.markdown_files(FOLDER))
 
 
 def load_page(reader: Reader, path: Path) -> Page | None:
@@ -32,7 +34,7 @@ def load_page(reader: Reader, path: Path) -> Page | None:
 
 
 PAGE_KIND = ContentKind(
-    "page", ("content/pages/*.md",), schemas.PAGE, Page,
+    "page", (f"content/{FOLDER}/**/*.md",), schemas.PAGE, Page,
     "指南、制度、机构职能等手写页面，每页一个 .md 文件，放在 content/pages/ 下，“栏目”决定它出现在哪个固定栏目。",
     load=load_pages, field="pages",
 )

@@ -29,6 +29,7 @@ from zwgk.content.model import (
     Site,
     Town,
 )
+from zwgk.kinds.site import SITE_KIND
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def published_files(ps: PublicSite) -> set[str]:
     sources += [ps.negative_list.source] if ps.negative_list else []
     for town in ps.towns:
         sources += [town.source, *(c.source for c in town.catalogues), *(v.source for v in town.villages)]
-    return {s.file for s in sources} | {"content/site.yml"}
+    return {s.file for s in sources} | set(SITE_KIND.files)
 
 
 def unnamed(project: Project) -> set[str]:
