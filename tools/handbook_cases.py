@@ -20,6 +20,9 @@ INTERP = "content/interpretations/jd-cjf-2024-1.md"
 CAT = "catalogues/county/education.yml"
 SITE = "content/site.yml"
 
+# A passage of a withheld document, for the leak audit's example.
+_PASSAGE = "关于学校中层干部调整的初步意见已经局党组会议讨论形成倾向性人选名单"
+
 NEW_DOC = """---
 标题: 测试县教育局关于做好校车安全管理工作的通知
 文号: 测教发〔2024〕8号
@@ -305,6 +308,15 @@ CASES: tuple[Case, ...] = (
          (Edit(D2, "目录事项: YWJY-02\n", ""), Edit(CAT, "    公开层级: 县级\n", "    公开层级: 县级\n    暂无内容说明:\n"
                                                                             "      原因: 本年度尚未发生\n      日期: 2024-06-01\n")),
          "暂无内容"),
+    Case(CHECKS, "不公开的内容出现在站点里", "把不予公开文件里的一段话复制进了公开文件",
+         (Edit(D4, "WITHHELDBODYMARKER 请示正文。", "WITHHELDBODYMARKER 请示正文。\n\n" + _PASSAGE),
+          Edit(D2, "全县适龄儿童。", "全县适龄儿童。" + _PASSAGE[:32] + "。")), "含有这份此件不予公开文件的正文",
+         shown=f"（cjf-2024-4.md 是此件不予公开的文件，正文有“{_PASSAGE}”；cjf-2024-2.md 的正文里也写了其中 32 个字）", built=True),
+    Case(CHECKS, "不公开文件的附件出现在站点里", "公开文件引用了不予公开文件的附件",
+         (Edit("content/attachments/2024/请示附件.txt", None, "WITHHELDATTACHMENTMARKER\n"),
+          Edit(D2, "目录事项: YWJY-02\n", "目录事项: YWJY-02\n附件: [2024/请示附件.txt]\n")),
+         "就是这份此件不予公开文件的附件", built=True,
+         shown="（请示附件.txt 是 cjf-2024-4.md 的附件 WITHHELDATTACHMENT.txt 的副本，换了文件名）"),
     Case(CHECKS, "栏目没有内容", "删掉了全部政策解读", (Edit(INTERP),), "没有内容", shown="（content/interpretations/ 下没有解读）"),
     Case(CHECKS, "发布晚于 20 个工作日（警告）", "文件形成很久后才发布", _doc("发布日期: 2024-06-05", "发布日期: 2024-07-30"),
          "个工作日", today=date(2024, 8, 1)),

@@ -232,6 +232,16 @@ class SiteBuild:
             return Source(_tool_relative(file), line)
         return Source("mkdocs.yml", 0)  # made by the theme itself
 
+    def written_in(self, path: str, text: str) -> Source | None:
+        """The content file, and its line, that wrote `text` on output page `path`; None for other files."""
+        owner = self._owners.get(path)
+        if owner is None:
+            return None
+        for number, line in enumerate(owner.body.split("\n")):
+            if text[:12] in line:
+                return Source(owner.source.file, owner.body_line + number)
+        return Source(owner.source.file, owner.source.line)
+
     def footer(self, path: str) -> str:
         """The footer HTML for a page; the same for every page of one folder."""
         folder = posixpath.dirname(path)

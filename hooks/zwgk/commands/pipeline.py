@@ -5,14 +5,18 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
 from zwgk.base import parallel
 from zwgk.build.report import CheckRun
 from zwgk.build.sitebuild import SiteBuild, prepare
+from zwgk.checks import leak_audit
 from zwgk.checks.links import check_built_site
 from zwgk.commands import mkdocs_run
+
+log = logging.getLogger("zwgk")
 
 
 def run(root: Path, dest: Path, today: date | None, external: bool) -> tuple[CheckRun, SiteBuild | None]:
@@ -33,8 +37,11 @@ def run(root: Path, dest: Path, today: date | None, external: bool) -> tuple[Che
             links = check_built_site(dest, site.locate, problems, site.project.site.base_url)
         if not problems.errors:  # a failed build is thrown away, index and all
             index = search.finish(dest)
-            logging.getLogger("zwgk").info("站内搜索索引：%d 个页面，用时 %.1f 秒（与生成页面同时进行，页面生成后又等了 %.1f 秒）",
-                                           index.records, index.seconds, index.waited)
+            log.info("站内搜索索引：%d 个页面，用时 %.1f 秒（与生成页面同时进行，页面生成后又等了 %.1f 秒）",
+                     index.records, index.seconds, index.waited)
+            started = time.perf_counter()
+            leak_audit.audit(site.project, site.public, dest, problems, site.written_in)
+            log.info("发布前泄密检查：用时 %.1f 秒", time.perf_counter() - started)
     finally:
         search.close()
     run.pages, run.links, run.external_links = links.pages, links.links, len(links.external)

@@ -1,0 +1,253 @@
+"""Defence in depth: the built site, file by file, holds nothing that must not be published.
+
+`publish()` decides what goes out (site/publication.py); this audit checks its result the way an inspector
+would, after rendering and before the new site replaces the old one. Every file of the new site (pages, JSON,
+XML, CSV, the search index decompressed, the text of attachments) is searched for the 标题 and 文号 of each
+此件不予公开 document and for every run of 30 characters of each text that is not published: the bodies and
+summaries of 此件不予公开 and 此件依申请公开 documents and the interpretations of them. A hit is an error, so
+the site is not published: a passage an editor pasted into a public page is caught as well as a bug of ours.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import ahocorasick_rs
+
+from zwgk.base import parallel
+from zwgk.base.problems import Problems
+from zwgk.checks.personal_data import attachment_text
+from zwgk.content.model import Document, Project, Source
+from zwgk.site.publication import PublicSite
+from zwgk.site.search import without_spaces
+
+RUN = 30  # a passage: this many characters in a row, as a body gives them
+_MIN_TITLE = 8  # a shorter title (会议纪要) would be found in any page
+# What Markdown and HTML change or drop (markup, quotes they escape) and spaces: passages never span them.
+_SEPARATORS = re.compile(r"[\s*_`#<>|\[\]()&\"'\\~^{}=!]+")
+# Files with no text of ours in them: images, fonts, Pagefind's program.
+_NO_TEXT = {".png", ".jpg", ".jpeg", ".gif", ".ico", ".webp", ".woff", ".woff2", ".ttf", ".eot", ".wasm"}
+
+
+@dataclass(frozen=True)
+class Secret:
+    """Text of the project that no published file may contain."""
+
+    text: str
+    what: str  # 标题 / 文号 / 正文
+    label: str  # the 公开属性 of the document it belongs to
+    source: Source  # file and line, for the message
+
+
+@dataclass(frozen=True)
+class Hit:
+    output: str  # site-relative path of the file that holds it
+    secret: Secret
+    found: str  # the characters found, at least RUN of a passage
+
+
+def secrets(project: Project, public: PublicSite) -> list[Secret]:
+    """Titles and 文号 of withheld documents; the passages of every text that is not published."""
+    found: list[Secret] = []
+    for doc in project.documents:
+        if doc.is_public:
+            continue
+        if doc.is_withheld:
+            if len(doc.title) >= _MIN_TITLE:
+                found.append(Secret(doc.title, "标题", doc.label, Source(doc.source.file, doc.source.at("标题"))))
+            if doc.number:
+                found.append(Secret(doc.number, "文号", doc.label, Source(doc.source.file, doc.source.at("文号"))))
+        found += _passages(doc, doc.body, doc.body_line)
+        if doc.summary:
+            found += _passages(doc, doc.summary, doc.source.at("内容概述"))
+    shown = {i.slug for i in public.interpretations}
+    by_slug = {d.slug: d for d in project.documents}
+    for interp in project.interpretations:
+        if interp.slug not in shown:  # it retells documents that are not public
+            target = next((by_slug[t] for t in interp.targets if t in by_slug), None)
+            label = target.label if target else "未公开"
+            found += [Secret(text, "正文", label, Source(interp.source.file, line))
+                      for text, line in _segments(interp.body, interp.body_line)]
+    return found
+
+
+def _passages(doc: Document, text: str, first_line: int) -> list[Secret]:
+    return [Secret(segment, "正文", doc.label, Source(doc.source.file, line))
+            for segment, line in _segments(text, first_line)]
+
+
+def _segments(text: str, first_line: int) -> Iterator[tuple[str, int]]:
+    """The stretches of `text` between markup and spaces that are long enough to be a passage."""
+    for number, line in enumerate(text.split("\n")):
+        for segment in _SEPARATORS.split(line):
+            if len(segment) >= RUN:
+                yield segment, first_line + number
+
+
+@dataclass(frozen=True)
+class _Form:
+    """A secret as one kind of file spells it, and how long a match must go on to be a hit."""
+
+    secret: Secret
+    text: str
+    run: int  # characters in a row that make a hit; the whole text for a title or 文号
+    origin: tuple[int, ...] | None = None  # for each character of `text`, its place in the secret as written
+    # Chunks of a passage start this far apart, so that one lies inside any run: more chunks cost time to
+    # build the automaton (a second per 50,000), shorter ones match common wording by the thousand.
+    stride: int = 10
+
+
+def _forms(secret: Secret) -> list[_Form]:
+    # As written (pages, JSON, XML, CSV, attachments), and as the search index stores it without its
+    # spaces: pairs of characters, half-width digits, so each Chinese character twice (示例例县县人).
+    # A run of RUN Chinese characters is 2 × RUN - 2 of them there: its chunks are that long, less the stride.
+    paired, origin = without_spaces(secret.text)
+    if secret.what != "正文":
+        return [_Form(secret, secret.text, len(secret.text)), _Form(secret, paired, len(paired))]
+    return [_Form(secret, secret.text, RUN), _Form(secret, paired, 2 * RUN - 2, tuple(origin), stride=20)]
+
+
+class Finder:
+    """Every secret in one Aho-Corasick automaton (in Rust: a pass over 200 million characters takes about a
+    second): a passage is looked for by chunks, one of which lies inside any run of `run` characters of it."""
+
+    def __init__(self, found: list[Secret]) -> None:
+        places: dict[str, list[tuple[_Form, int]]] = {}
+        for secret in found:
+            for form in _forms(secret):
+                if form.run == len(form.text):
+                    places.setdefault(form.text, []).append((form, 0))
+                    continue
+                chunk = form.run - form.stride + 1
+                for start in range(0, len(form.text) - chunk + 1, form.stride):
+                    places.setdefault(form.text[start:start + chunk], []).append((form, start))
+        self.keys = sorted(places)
+        self.places = [places[key] for key in self.keys]
+        self.automaton = ahocorasick_rs.AhoCorasick(self.keys) if self.keys else None
+
+    def find(self, text: str) -> Iterator[tuple[Secret, str]]:
+        """(secret, the characters of it found in `text`) for each secret `text` holds."""
+        if self.automaton is None:
+            return
+        told: set[tuple[int, int, int]] = set()  # (secret, first, last): every chunk of a passage matches
+        for index, begin, end in self.automaton.find_matches_as_indexes(text, overlapping=True):
+            for form, start in self.places[index]:
+                written = form.text
+                # The chunk matched: how far does the passage around it go on in `text`?
+                left = 0
+                while left < start and begin - left > 0 and text[begin - left - 1] == written[start - left - 1]:
+                    left += 1
+                stop = start + end - begin
+                right = 0
+                while stop + right < len(written) and end + right < len(text) and text[end + right] == written[stop + right]:
+                    right += 1
+                first, last = start - left, stop + right - 1
+                if form.origin is not None:  # counted in characters of the secret as written
+                    first, last = form.origin[first], form.origin[last]
+                    found, enough = form.secret.text[first:last + 1], last - first + 1 >= RUN
+                else:
+                    found, enough = written[first:last + 1], last - first + 1 >= form.run
+                if enough and (id(form.secret), first, last) not in told:
+                    told.add((id(form.secret), first, last))
+                    yield form.secret, found
+
+
+def site_files(site_dir: Path) -> list[Path]:
+    return sorted(p for p in site_dir.rglob("*") if p.is_file())
+
+
+def file_text(site_dir: Path, path: Path) -> str | None:
+    """The text of a file of the built site as a reader or a program gets it; None if it holds no text."""
+    suffix = path.suffix.lower()
+    if suffix in _NO_TEXT or path.name.startswith("wasm."):
+        return None
+    if suffix in (".docx", ".xlsx"):
+        return attachment_text(path)
+    raw = path.read_bytes()
+    if raw[:2] == b"\x1f\x8b":  # Pagefind's index and fragments are gzipped
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError):
+            pass
+    text = raw.decode("utf-8", errors="replace")
+    if path.relative_to(site_dir).parts[0] == "pagefind":
+        return text.replace(" ", "")  # see _forms
+    if suffix == ".json" and "\\u" in text:  # JSON may spell Chinese as \u escapes
+        try:
+            return json.dumps(json.loads(text), ensure_ascii=False)
+        except ValueError:
+            pass
+    return text
+
+
+def _scan(finder: Finder, site_dir: Path, files: Sequence[Path]) -> list[Hit]:
+    hits: list[Hit] = []
+    for path in files:
+        text = file_text(site_dir, path)
+        if text:
+            rel = path.relative_to(site_dir).as_posix()
+            hits += [Hit(rel, secret, found) for secret, found in finder.find(text)]
+    return hits
+
+
+def _copies(project: Project, site_dir: Path) -> list[tuple[str, Document]]:
+    """Files of the site that are byte for byte an attachment of a document that is not public."""
+    hidden: dict[int, list[tuple[bytes, Document]]] = {}
+    for doc in project.documents:
+        if not doc.is_public:
+            for attachment in doc.attachments:
+                if attachment.file.is_file():
+                    data = attachment.file.read_bytes()
+                    hidden.setdefault(len(data), []).append((data, doc))
+    found: list[tuple[str, Document]] = []
+    if not hidden:
+        return found
+    for path in site_files(site_dir):
+        candidates = hidden.get(path.stat().st_size)
+        if candidates:
+            data = path.read_bytes()
+            found += [(path.relative_to(site_dir).as_posix(), doc) for kept, doc in candidates if kept == data]
+    return found
+
+
+def audit(project: Project, public: PublicSite, site_dir: Path, problems: Problems,
+          owner_of: Callable[[str, str], Source | None]) -> list[Hit]:
+    """Report every hit as an error naming the output file and the source; `owner_of(output, text)` gives the
+    content file (and line) an output page with `text` was made from, so the editor knows where a pasted passage sits."""
+    finder = Finder(secrets(project, public))
+    files = site_files(site_dir)
+    parts = parallel.shards(len(files))  # the automaton goes to the children with the fork
+    found = parallel.run([partial(_scan, finder, site_dir, files[index::parts]) for index in range(parts)])
+    hits: dict[tuple[str, int, str], list[Hit]] = {}  # one message for each secret, naming the files it is in
+    for hit in sorted((hit for part in found for hit in part), key=lambda hit: hit.output):
+        place = hits.setdefault((hit.secret.source.file, hit.secret.source.line, hit.secret.what), [])
+        if not place or place[-1].output != hit.output:
+            place.append(hit)
+    for place in hits.values():
+        _report(place, owner_of, problems)
+    for rel, doc in _copies(project, site_dir):
+        problems.error(doc.source.file, doc.source.at("附件"), f"生成的站点文件 {rel} 就是这份{doc.label}文件的附件",
+                       "站点没有更新。把这个附件从公开的文件、页面中删去，或者改用另一份可以公开的附件", "leaks.published")
+    return [hit for place in hits.values() for hit in place]
+
+
+def _report(place: list[Hit], owner_of: Callable[[str, str], Source | None], problems: Problems) -> None:
+    """One error for a secret found in one or more files; the first page an editor wrote comes first."""
+    owners = [(hit, owner_of(hit.output, hit.found)) for hit in place]
+    owners.sort(key=lambda pair: pair[1] is None)
+    first, owner = owners[0]
+    secret = first.secret
+    shown = first.found if secret.what != "正文" or len(first.found) <= 24 else first.found[:24] + "…"
+    where = f"{first.output}（这个页面由 {owner.file} 第 {owner.line} 行生成）" if owner else first.output
+    more = f"等 {len(place)} 个文件" if len(place) > 1 else ""
+    problems.error(
+        secret.source.file, secret.source.line,
+        f"生成的站点文件 {where}{more}含有这份{secret.label}文件的{secret.what}「{shown}」",
+        "站点没有更新。如果是把这段内容复制进了公开的文件或页面，从那里删掉；"
+        "如果这份文件其实可以公开，把公开属性改为 此件公开发布", "leaks.published")
