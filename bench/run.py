@@ -33,6 +33,9 @@ ROOT = BENCH.parent
 PYTHON = sys.executable
 
 
+AUDIT = re.compile(r"发布前泄密检查：用时 ([0-9.]+) 秒")  # logged by hooks/zwgk/commands/pipeline.py
+
+
 def _descendants(pid: int) -> list[int]:
     found, queue = [], [pid]
     while queue:
@@ -209,6 +212,9 @@ def main() -> int:
         spread = "、".join(f"{r[0]:.1f}" for r in runs)
         print(f"N={docs:>6}  完整构建 {seconds:6.1f} s（{args.repeat} 次的中位数：{spread}；{seconds / docs * 1000:.1f} ms/文件，"
               f"{pages} 个页面），峰值内存 {peak:6.0f} MiB，退出码 {max(r[2].returncode for r in runs)}")
+        audits = [float(m.group(1)) for r in runs for m in [AUDIT.search(r[2].stderr)] if m]
+        if audits:
+            print(f"N={docs:>6}  其中发布前泄密检查 {statistics.median(audits):4.1f} s（构建日志中 {len(audits)} 次的中位数）")
         settled(site)
         seconds, _, result = timed([PYTHON, str(ROOT / "build.py"), "--root", str(tree), "check"], memory=False)
         settled(site)
