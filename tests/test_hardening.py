@@ -195,3 +195,20 @@ def test_ten_thousand_item_catalogue_builds(tmp_path: Path) -> None:
     site = build(tree)
     rows = page(site, "zdly/education.html").css("table.zw-catalogue tbody tr")
     assert len(rows) == 10_003
+
+
+def test_public_document_needs_a_body_or_an_attachment(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    path = tree / DOCS / "cjf-2024-2.md"
+    front, _body = path.read_text(encoding="utf-8").rsplit("---\n", 1)
+    path.write_text(front + "---\n\u3000\n\t\n", encoding="utf-8")  # what an editor sees as nothing
+    result = run_cli("--root", tree, "check")
+    assert result.code == 1
+    assert f"{DOCS}/cjf-2024-2.md:7: 此件公开发布的文件没有正文，也没有附件 — " in result.err, result.text
+    # A scanned original as its attachment is enough, and an on-request document never shows a body.
+    (tree / "content/attachments/2024/原文.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    edit(tree, f"{DOCS}/cjf-2024-2.md", "目录事项: YWJY-02\n", "目录事项: YWJY-02\n附件: [2024/原文.pdf]\n")
+    on_request = tree / DOCS / "cjf-2024-3.md"
+    on_request.write_text(on_request.read_text(encoding="utf-8").rsplit("---\n", 1)[0] + "---\n", encoding="utf-8")
+    result = run_cli("--root", tree, "check")
+    assert result.code == 0, result.text

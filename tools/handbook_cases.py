@@ -308,6 +308,8 @@ CASES: tuple[Case, ...] = (
          (Edit(D2, "目录事项: YWJY-02\n", ""), Edit(CAT, "    公开层级: 县级\n", "    公开层级: 县级\n    暂无内容说明:\n"
                                                                             "      原因: 本年度尚未发生\n      日期: 2024-06-01\n")),
          "暂无内容"),
+    Case(CHECKS, "公开的文件没有正文", "只填了文件头，正文还没贴进来", _new(NEW_DOC.replace("各学校要落实校车安全管理责任。\n", "")),
+         "没有正文，也没有附件", shown="（xin.md 在第二个 --- 之后什么也没有写）"),
     Case(CHECKS, "不公开的内容出现在站点里", "把不予公开文件里的一段话复制进了公开文件",
          (Edit(D4, "WITHHELDBODYMARKER 请示正文。", "WITHHELDBODYMARKER 请示正文。\n\n" + _PASSAGE),
           Edit(D2, "全县适龄儿童。", "全县适龄儿童。" + _PASSAGE[:32] + "。")), "含有这份此件不予公开文件的正文",

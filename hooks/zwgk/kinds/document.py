@@ -58,6 +58,10 @@ def load_document(reader: Reader, path: Path) -> Document | None:
         return None
     if published and published < written:
         reader.problems.error(path, located.line("发布日期"), "发布日期早于成文日期", "检查两个日期，发布日期不能早于成文日期")
+    if data["公开属性"] == vocab.LABEL_PUBLIC and not entry.body.strip() and not entry.attachments:
+        # Its page would show the metadata and nothing of the document: the public finds an empty page.
+        reader.problems.error(path, located.line("公开属性"), "此件公开发布的文件没有正文，也没有附件",
+                              "在第二个 --- 下面写上文件全文；原文只有扫描件时，在“附件”中列出它，如 附件: [2024/原文.pdf]")
     reader.unloaded.documents.discard(path.stem)
     return Document(
         slug=entry.slug, title=data["标题"], number=_normalise_number(reader, located, data.get("文号")),
