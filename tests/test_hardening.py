@@ -212,3 +212,38 @@ def test_public_document_needs_a_body_or_an_attachment(tmp_path: Path) -> None:
     on_request.write_text(on_request.read_text(encoding="utf-8").rsplit("---\n", 1)[0] + "---\n", encoding="utf-8")
     result = run_cli("--root", tree, "check")
     assert result.code == 0, result.text
+
+
+UNFINISHED = """---
+标题: 待填写：标题
+文号: 测教发〔2024〕8号
+发文机关: 测试县教育局
+成文日期: 2024-13-45
+发布日期: 2024-03-05
+公开属性: {label}
+不予公开理由: 涉及个人隐私
+有效性: 现行有效
+文件类型: 其他文件
+主题分类: 待填写：主题分类
+领域: [义务教育, 不存在的领域]
+内容概述: 联系电话 13912345678
+---
+联系人李某，电话 13812345678。
+"""
+
+
+@pytest.mark.parametrize("label", ["此件公开发布", "此件依申请公开", "此件不予公开"])
+def test_every_check_that_can_run_on_an_unfinished_file_runs(tmp_path: Path, label: str) -> None:
+    """The 待填写, the impossible date, the wrong value and the personal data: all in the first run,
+    the personal data only where publish() would publish it."""
+    tree = copy_fixture("mini", tmp_path)
+    (tree / DOCS / "xin.md").write_text(UNFINISHED.format(label=label), encoding="utf-8")
+    result = run_cli("--root", tree, "check")
+    assert result.code == 1
+    found = {line.split(": ", 1)[0].strip(): line for line in result.err.splitlines() if f"{DOCS}/xin.md:" in line}
+    where = {f"{DOCS}/xin.md:{n}" for n in (2, 5, 11, 12)}
+    assert where <= set(found), result.err
+    assert "这一天不存在" in found[f"{DOCS}/xin.md:5"] and "不存在的领域" in found[f"{DOCS}/xin.md:12"]
+    phones = {key for key, line in found.items() if "发现手机号码" in line}
+    assert phones == {"此件公开发布": {f"{DOCS}/xin.md:13", f"{DOCS}/xin.md:15"},
+                      "此件依申请公开": {f"{DOCS}/xin.md:13"}, "此件不予公开": set()}[label]

@@ -7,13 +7,15 @@ Reports show only masked numbers, or the report itself would leak them.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from zwgk.base import memo
+from zwgk.base import memo, vocab
 from zwgk.base.problems import Problems
 from zwgk.checks.personal_data import Finding, attachment_text, scan_text
-from zwgk.content import cleanup, negative_list, schemas
+from zwgk.content import cleanup, indexno, negative_list, schemas
 from zwgk.content.model import Attachment, Project
+from zwgk.content.reader import files_under
 from zwgk.content.sourcefile import read_text, read_yaml_file
 from zwgk.content.validate import validate
 from zwgk.kinds.personal_data_allow import ALLOW_LIST_KIND
@@ -66,10 +68,46 @@ def check_personal_data(project: Project, public: PublicSite, attachments: list[
     for doc in public.documents:
         if not doc.is_public:
             report(doc.source.file, _scan_file(project.root / doc.source.file, problems, doc.body_line - 1))
+    # A file that failed to load (a 待填写 left, a wrong value) is scanned all the same: the editor hears of
+    # everything at once, not of the personal data only after fixing the rest.
+    for rel, lines in _unloaded(project, set(sources) | _loaded_elsewhere(project, public)):
+        report(rel, _scan_file(project.root / rel, Problems(project.root), lines))  # the loader said why it failed
     for attachment in attachments:
         found = memo.remember(("privacy-attachment", memo.file_state(attachment.file)),
                               lambda file=attachment.file: scan_text(attachment_text(file) or ""))
         report(f"content/attachments/{attachment.path}", found)
+
+
+_LABEL = re.compile(r"^公开属性\s*[:：]\s*[\"']?(\S+?)[\"']?\s*$", re.M)
+
+
+def _loaded_elsewhere(project: Project, public: PublicSite) -> set[str]:
+    """Content files that loaded but are not scanned above: what is not published, the tool's own files."""
+    files = {d.source.file for d in project.documents} | {i.source.file for i in project.interpretations}
+    files |= {c.source.file for c in project.decisions} | {r.source.file for r in project.reports}
+    return files | {ALLOW_LIST.as_posix(), indexno.REGISTRY.as_posix()}
+
+
+def _unloaded(project: Project, loaded: set[str]) -> list[tuple[str, int | None]]:
+    """(file, lines to scan: None for all) of each content file that did not load. Of a Markdown file the
+    公开属性 as written decides, as publish() would: nothing of a withheld one, the front matter of an
+    on-request one, all of anything else."""
+    found: list[tuple[str, int | None]] = []
+    for base in (project.root / "content", project.root / "catalogues"):
+        for path in files_under(base):
+            rel = path.relative_to(project.root).as_posix()
+            if rel in loaded or rel.startswith("content/attachments/") or path.suffix not in (".md", ".yml", ".yaml"):
+                continue
+            lines = None
+            if path.suffix == ".md":
+                text = read_text(path, Problems(project.root)) or ""  # read_text's own problems are reported
+                label = _LABEL.search(text.split("\n---", 1)[0])
+                if label and label.group(1) == vocab.LABEL_WITHHELD:
+                    continue
+                if label and label.group(1) == vocab.LABEL_ON_REQUEST:
+                    lines = text.count("\n", 0, text.find("\n---", 3) + 1) + 1
+            found.append((rel, lines))
+    return found
 
 
 def _scan_file(path: Path, problems: Problems, lines: int | None = None) -> list[Finding]:

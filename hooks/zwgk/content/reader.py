@@ -158,6 +158,14 @@ class Entry:
     body_line: int
 
 
+def _check_dates(reader: Reader, located: Located, data: dict[str, Any]) -> None:
+    """The dates of a file whose other keys are wrong: all its errors come in one run, not one a run."""
+    reported = {p.line for p in reader.problems.items if p.file == reader.problems.relative(located.file)}
+    for key, value in data.items():
+        if key.endswith("日期") and isinstance(value, (str, date)) and located.line(key) not in reported:
+            reader.date(located, data, key)
+
+
 def read_entry(reader: Reader, path: Path, schema: dict[str, Any]) -> Entry | None:
     """Read and validate one Markdown file; attachments are checked even when other keys are wrong."""
     slug = reader.slug(path)
@@ -166,6 +174,8 @@ def read_entry(reader: Reader, path: Path, schema: dict[str, Any]) -> Entry | No
         return None
     data, ok = validate(source.meta, schema, reader.problems)
     attachments = reader.attachments(source.meta, data)
+    if not ok:
+        _check_dates(reader, source.meta, data)
     if not ok or slug is None:
         return None
     return Entry(slug, source.meta, data, attachments, source.body, source.body_line)
