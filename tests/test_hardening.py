@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -247,3 +248,104 @@ def test_every_check_that_can_run_on_an_unfinished_file_runs(tmp_path: Path, lab
     phones = {key for key, line in found.items() if "发现手机号码" in line}
     assert phones == {"此件公开发布": {f"{DOCS}/xin.md:13", f"{DOCS}/xin.md:15"},
                       "此件依申请公开": {f"{DOCS}/xin.md:13"}, "此件不予公开": set()}[label]
+
+
+# --- attachments the personal-data check reads: bounded, and what it could not read is an error ---
+
+ATTACHED = "content/attachments/2024/名单.docx"
+UNCHECKED = "没能检查其中有没有身份证号等个人信息"
+
+
+def _attach(tree: Path, *names: str) -> Path:
+    """The first of `names` (default 名单.docx), all listed as attachments of cjf-2024-1."""
+    names = names or ("名单.docx",)
+    listed = ", ".join(f"2024/{name}" for name in names)
+    edit(tree, f"{DOCS}/cjf-2024-1.md", "附件: [2024/资助标准表.txt]", f"附件: [2024/资助标准表.txt, {listed}]")
+    return tree / "content/attachments/2024" / names[0]
+
+
+def _docx_bomb(path: Path, megabytes: int) -> None:
+    """A real .docx whose document.xml unpacks to `megabytes` MB of 'a', written in chunks: small on disk."""
+    import docx
+
+    docx.Document().save(str(path))
+    with zipfile.ZipFile(path) as src:
+        parts = {name: src.read(name) for name in src.namelist() if name != "word/document.xml"}
+        head = src.read("word/document.xml").split(b"<w:body>")[0] + b"<w:body><w:p><w:r><w:t>"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+        with out.open("word/document.xml", "w", force_zip64=True) as xml:
+            xml.write(head)
+            for _ in range(megabytes):
+                xml.write(b"a" * (1 << 20))
+            xml.write(b"</w:t></w:r></w:p></w:body></w:document>")
+
+
+def test_decompression_bomb_attachment_is_refused_by_name(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    bomb = _attach(tree)
+    _docx_bomb(bomb, 200)
+    assert bomb.stat().st_size < 1_000_000
+    result = run_cli("--root", tree, "check")
+    assert result.code == 1 and "Traceback" not in result.text
+    assert f"{ATTACHED}: 附件中的 word/document.xml 压缩比异常（解压后是 " in result.err
+    assert UNCHECKED in result.err and "“人工核对附件”下登记 附件: 2024/名单.docx、校验值: " in result.err
+
+
+def test_attachment_too_large_to_check_even_when_compressed_normally(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    path = _attach(tree, "名单.txt")
+    with path.open("wb") as out:  # a plain-text attachment is read up to 50 MB, no further
+        for n in range(52):
+            out.write((f"{n:08d}" * (1 << 17)).encode())
+    result = run_cli("--root", tree, "check")
+    assert result.code == 1 and "Traceback" not in result.text
+    assert f"content/attachments/2024/名单.txt: 附件超过 50 MB，{UNCHECKED}" in result.err
+
+
+def test_truncated_and_overfull_archives_are_reported(tmp_path: Path) -> None:
+    import docx
+
+    tree = copy_fixture("mini", tmp_path)
+    whole = _attach(tree, "名单.docx", "表.xlsx", "多.docx")
+    docx.Document().save(str(whole))
+    (whole.parent / "表.xlsx").write_bytes(whole.read_bytes()[:4000])  # an upload cut short
+    with zipfile.ZipFile(tree / "content/attachments/2024/多.docx", "w") as many:
+        for n in range(5001):
+            many.writestr(f"word/media/{n}.png", b"")
+    result = run_cli("--root", tree, "check")
+    assert result.code == 1 and "Traceback" not in result.text
+    assert "content/attachments/2024/表.xlsx: 附件已损坏或不完整，无法打开" in result.err
+    assert "用 Word 或 Excel 打开后“另存为”一份新文件；" in result.err
+    assert f"content/attachments/2024/多.docx: 附件内含 5001 个文件，超过 5000 个，{UNCHECKED}" in result.err
+    assert "名单.docx:" not in result.err  # an ordinary empty .docx is read and clean
+
+
+def test_attachment_checked_by_hand_is_cleared_until_it_changes(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    bomb = _attach(tree)
+    _docx_bomb(bomb, 5)
+    first = run_cli("--root", tree, "check")
+    assert first.code == 1
+    digest = first.err.split("校验值: ")[1][:16]
+    (tree / "content/personal-data-allow.yml").write_text(
+        f"人工核对附件:\n  - 附件: 2024/名单.docx\n    校验值: {digest}\n    说明: 2024-07-01 张三逐页核对，无个人信息\n",
+        encoding="utf-8")
+    assert run_cli("--root", tree, "check").code == 0
+    _docx_bomb(bomb, 6)
+    again = run_cli("--root", tree, "check")
+    assert again.code == 1 and "登记的校验值与文件不符：附件已改动，须重新核对" in again.err
+
+
+def test_small_docx_with_an_id_number_is_still_found(tmp_path: Path) -> None:
+    import docx
+
+    tree = copy_fixture("mini", tmp_path)
+    document = docx.Document()
+    document.add_paragraph("补助名单")
+    document.add_paragraph("张三 110101199003071233")  # fictional: region 110101, born 1990-03-07
+    document.save(str(_attach(tree)))
+    result = run_cli("--root", tree, "check")
+    assert result.code == 1
+    assert f"{ATTACHED}:2: 发现身份证号 1101**********1233" in result.err

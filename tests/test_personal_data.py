@@ -6,12 +6,15 @@ never copied from real people.
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import docx
 import openpyxl
 import pytest
 
+from zwgk.checks import attachment_limits
+from zwgk.checks.attachment_limits import Unchecked
 from zwgk.checks.personal_data import Finding, attachment_text, mask, scan_text
 
 _W = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -296,10 +299,63 @@ def test_docx_paragraphs_and_table_cells(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["损坏.xlsx", "损坏.docx"])
-def test_damaged_office_file_is_none(tmp_path: Path, name: str) -> None:
+def test_damaged_office_file_is_unchecked_not_skipped(tmp_path: Path, name: str) -> None:
+    # Unread text may hold an 身份证号: the caller must report it, not treat it as clean.
     path = tmp_path / name
     path.write_bytes(b"PK\x03\x04 not really a zip")
-    assert attachment_text(path) is None
+    with pytest.raises(Unchecked, match="已损坏"):
+        attachment_text(path)
+
+
+def test_sound_zip_with_broken_xml_is_unchecked(tmp_path: Path) -> None:
+    path = tmp_path / "公示.docx"
+    docx.Document().save(str(path))
+    with zipfile.ZipFile(path) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    with zipfile.ZipFile(path, "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, b"<w:document" if name == "word/document.xml" else data)
+    with pytest.raises(Unchecked, match="已损坏，无法读取其中的文字"):
+        attachment_text(path)
+
+
+_XLSX_PARTS = {
+    "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    "</Types>",
+    "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+    "</Relationships>",
+    "xl/workbook.xml": '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheets><sheet name="表" sheetId="1" r:id="r1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+    '<Relationship Id="r2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+    "</Relationships>",
+}
+
+
+def test_xlsx_text_is_capped_however_often_a_string_repeats(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # One shared string in every cell: the sheet stays small, the text it expands to does not.
+    monkeypatch.setattr(attachment_limits, "MAX_TEXT", 500_000)  # above the XML inside, below its text
+    rows = "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>' for r in range(1, 2001))
+    path = tmp_path / "表.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, xml in _XLSX_PARTS.items():
+            out.writestr(name, xml)
+        out.writestr("xl/sharedStrings.xml", '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                     f"<si><t>{'很长的一段文字' * 100}</t></si></sst>")
+        out.writestr("xl/worksheets/sheet1.xml", '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                     f"<sheetData>{rows}</sheetData></worksheet>")
+    with pytest.raises(Unchecked, match="的文字超过"):
+        attachment_text(path)
+    monkeypatch.setattr(attachment_limits, "MAX_TEXT", 2_000_000)
+    assert attachment_text(path).count("很长的一段文字") == 200_000  # the workbook is sound: only the cap stops it
 
 
 def test_other_types_and_missing_files_are_none(tmp_path: Path) -> None:

@@ -8,6 +8,8 @@ checks that every place in hooks/zwgk that reports a problem is reached by some 
 
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import dataclass
 from datetime import date
 
@@ -65,6 +67,21 @@ def _new(text: str, encoding: str = "utf-8") -> tuple[Edit, ...]:
 
 def _doc(old: str, new: str) -> tuple[Edit, ...]:
     return _new(NEW_DOC.replace(old, new, 1))
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    """A Word file's zip, the same bytes every run (fixed dates), so the checksum the handbook prints stays put."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(zipfile.ZipInfo(name, (2024, 6, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+# 2 MB of one letter squeezed into 2 KB: what a "decompression bomb" looks like to the check.
+# (Deflate output, and so the printed checksum, is stable across zlib 1.2–1.3; zlib-ng would differ.)
+_BOMB = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:t>" + b"a" * (2 << 20) + b"</w:t>"})
+_ATTACH = (Edit(D1, "附件: [2024/资助标准表.txt]", "附件: [2024/资助标准表.txt, 2024/名单.docx]"),)
 
 
 FORMAT, VALUES, NAMES, FILES, REFS, BODY, CHECKS = (
@@ -331,6 +348,12 @@ CASES: tuple[Case, ...] = (
          "没有政策解读"),
     Case(CHECKS, "正文里有手机号码", "正文写了个人手机号码", _doc("各学校要落实校车安全管理责任。", "联系人：王某，电话 13812345678。"),
          "手机号码", shown="联系人：王某，电话 138……（正文中）"),
+    Case(CHECKS, "附件太大，无法检查个人信息", "附件是一个解压后极大的 Word 文件",
+         _ATTACH + (Edit("content/attachments/2024/名单.docx", None, _BOMB),), "压缩比异常",
+         shown="附件: [2024/资助标准表.txt, 2024/名单.docx]\n（名单.docx 只有 2 KB，解压后有 2 MB）"),
+    Case(CHECKS, "附件损坏，无法检查个人信息", "附件没有上传完整",
+         _ATTACH + (Edit("content/attachments/2024/名单.docx", None, _BOMB[:1000]),), "已损坏或不完整",
+         shown="附件: [2024/资助标准表.txt, 2024/名单.docx]\n（名单.docx 只上传了一部分）"),
     Case(CHECKS, "没有写网站地址（警告）", "site.yml 里没有“网站地址”", (Edit(SITE, "网站地址: https://zwgk.ceshi.example.gov.cn/\n", ""),), "网站地址",
          shown="（content/site.yml 中没有“网站地址”一行）"),
     # --- 年度报告 ---

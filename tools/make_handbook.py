@@ -50,6 +50,9 @@ EXTRA_EXAMPLES = {
     ("catalogue", "原因"): "原因: 本年度尚未发生", ("catalogue", "日期"): "日期: 2024-06-01",
     ("personal-data-allow", "号码"): "号码: 0000-0000000", ("personal-data-allow", "说明"): "说明: 县政务服务中心公开值班电话",
     ("personal-data-allow", "允许公开"): "允许公开:\n  - 号码: 0000-0000000\n    说明: 县政务服务中心公开值班电话",
+    ("personal-data-allow", "人工核对附件"): "人工核对附件:\n  - 附件: 2024/全县低保名单.docx\n    校验值: 3f2a9c0d41b7e865\n"
+                                           "    说明: 2024-07-01 张三逐页核对，无个人信息",
+    ("personal-data-allow", "附件"): "附件: 2024/全县低保名单.docx", ("personal-data-allow", "校验值"): "校验值: 3f2a9c0d41b7e865",
     ("annual-report", "标题"): "标题: 示例县人民政府2024年政府信息公开工作年度报告",
     ("annual-report", "说明"): "说明: |\n  表格前需要说明的情况，每行一段",
 }

@@ -20,6 +20,8 @@ from pathlib import Path
 import docx
 import openpyxl
 
+from zwgk.checks.attachment_limits import RESAVE, TextBudget, Unchecked, check_archive, read_text_bytes
+
 ID_CARD = "身份证号"
 MOBILE = "手机号码"
 BANK_CARD = "银行卡号"
@@ -162,39 +164,48 @@ def _cell_text(value: object) -> str:
 
 def _xlsx_text(path: Path) -> str:
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    budget = TextBudget()
     try:
         # Tabs between cells, so numbers in neighbouring cells never run together into one "card number".
-        return "\n".join("\t".join(_cell_text(v) for v in row)
+        return "\n".join(budget.take("\t".join(_cell_text(v) for v in row))
                          for sheet in book.worksheets for row in sheet.iter_rows(values_only=True))
     finally:
         book.close()
 
 
-def _table_cells(tables: list) -> list[str]:
+def _table_cells(tables: list, budget: TextBudget) -> list[str]:
     cells: list[str] = []
     for table in tables:
         for row in table.rows:
             for cell in row.cells:
-                cells.append(cell.text)
-                cells.extend(_table_cells(cell.tables))  # nested tables are not part of cell.text
+                cells.append(budget.take(cell.text))
+                cells.extend(_table_cells(cell.tables, budget))  # nested tables are not part of cell.text
     return cells
 
 
 def _docx_text(path: Path) -> str:
     document = docx.Document(str(path))
-    return "\n".join([p.text for p in document.paragraphs] + _table_cells(document.tables))
+    budget = TextBudget()
+    return "\n".join([budget.take(p.text) for p in document.paragraphs] + _table_cells(document.tables, budget))
 
 
 def attachment_text(path: Path) -> str | None:
-    """The text of an attachment worth scanning, or None for other types and unreadable files."""
+    """The text of an attachment worth scanning, or None for other types, missing and undecodable files.
+
+    Raises Unchecked for one that exceeds the bounds of attachment_limits or is a damaged Word/Excel
+    file: its text may hold personal data nobody has seen, so the caller must say so.
+    """
     suffix = path.suffix.lower()
+    if suffix not in _TEXT_SUFFIXES and suffix not in (".xlsx", ".docx"):
+        return None
     try:
         if suffix in _TEXT_SUFFIXES:
-            return _decode(path.read_bytes())
-        if suffix == ".xlsx":
-            return _xlsx_text(path)
-        if suffix == ".docx":
-            return _docx_text(path)
-    except Exception:  # broken zip/XML, permissions, …: a damaged upload must not crash the build
+            return _decode(read_text_bytes(path))
+        check_archive(path)
+        return _xlsx_text(path) if suffix == ".xlsx" else _docx_text(path)
+    except Unchecked:
+        raise
+    except OSError:  # missing or unreadable: the attachment check reports that
         return None
-    return None
+    except Exception:  # broken XML inside a sound zip, …: a damaged upload must not crash the build
+        raise Unchecked("已损坏，无法读取其中的文字", RESAVE) from None

@@ -1,17 +1,23 @@
 """Personal data (身份证号, 手机号码, 银行卡号) in anything that will be published: front matter,
 bodies, catalogues, site.yml and the text of attachments. An error, so it never goes out;
 numbers that may be public (a duty phone, say) are listed in content/personal-data-allow.yml.
+An attachment too large or too damaged to read (checks/attachment_limits.py) is an error too: it
+may hold an 身份证号 nobody saw. The editor fixes the file, or checks it by hand and records that
+in the same file with the attachment's checksum, so a changed file is checked again.
 
 Reports show only masked numbers, or the report itself would leak them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from zwgk.base import memo, vocab
 from zwgk.base.problems import Problems
+from zwgk.checks.attachment_limits import Unchecked
 from zwgk.checks.personal_data import Finding, attachment_text, scan_text
 from zwgk.content import cleanup, indexno, negative_list, schemas
 from zwgk.content.model import Attachment, Project
@@ -25,17 +31,40 @@ ALLOW_LIST = Path(ALLOW_LIST_KIND.files[0])
 _FIX = "删除或打码后再发布；确需公开的号码（如公开的服务电话）登记到 content/personal-data-allow.yml"
 
 
-def load_allow_list(root: Path, problems: Problems) -> set[str]:
-    """Numbers editors confirmed may be published, normalised like Finding.value."""
+@dataclass(frozen=True)
+class AllowList:
+    numbers: frozenset[str] = frozenset()  # normalised like Finding.value
+    attachments: dict[str, str] = field(default_factory=dict)  # path under content/attachments → checksum
+
+
+def load_allow_list(root: Path, problems: Problems) -> AllowList:
+    """Numbers editors confirmed may be published, and attachments they checked by hand."""
     path = root / ALLOW_LIST
     located = read_yaml_file(path, problems) if path.is_file() else None
     if located is None or located.data is None:
-        return set()
+        return AllowList()
     data, ok = validate(located, schemas.ALLOW_LIST, problems)
     if not ok:
-        return set()
+        return AllowList()
     # Read each entry with the detector itself, so "+86 139-…" and "139…" are the same number.
-    return {found.value for entry in data["允许公开"] for found in scan_text(entry["号码"])}
+    numbers = frozenset(found.value for entry in data.get("允许公开", []) for found in scan_text(entry["号码"]))
+    return AllowList(numbers, {e["附件"]: e["校验值"] for e in data.get("人工核对附件", [])})
+
+
+def checksum(path: Path) -> str:
+    """What editors copy into 人工核对附件: enough of a SHA-256 that any change to the file shows."""
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:16]
+
+
+def _attachment_findings(path: Path) -> tuple[list[Finding], Unchecked | None]:
+    try:
+        return scan_text(attachment_text(path) or ""), None
+    except Unchecked as unchecked:
+        return [], unchecked
 
 
 def _participation_files(project: Project) -> list[Path]:
@@ -50,7 +79,7 @@ def check_personal_data(project: Project, public: PublicSite, attachments: list[
 
     def report(file: str, findings: list[Finding]) -> None:
         for found in findings:
-            if found.value not in allowed:
+            if found.value not in allowed.numbers:
                 problems.error(file, found.line, f"发现{found.kind} {found.masked}", _FIX, "privacy.personal-data")
 
     # files by their project-relative names, as problems name them
@@ -73,9 +102,23 @@ def check_personal_data(project: Project, public: PublicSite, attachments: list[
     for rel, lines in _unloaded(project, set(sources) | _loaded_elsewhere(project, public)):
         report(rel, _scan_file(project.root / rel, Problems(project.root), lines))  # the loader said why it failed
     for attachment in attachments:
-        found = memo.remember(("privacy-attachment", memo.file_state(attachment.file)),
-                              lambda file=attachment.file: scan_text(attachment_text(file) or ""))
-        report(f"content/attachments/{attachment.path}", found)
+        found, unchecked = memo.remember(("privacy-attachment", memo.file_state(attachment.file)),
+                                         lambda file=attachment.file: _attachment_findings(file))
+        rel = f"content/attachments/{attachment.path}"
+        report(rel, found)
+        if unchecked is not None:
+            _report_unchecked(attachment, rel, unchecked, allowed.attachments, problems)
+
+
+def _report_unchecked(attachment: Attachment, rel: str, unchecked: Unchecked, checked: dict[str, str],
+                      problems: Problems) -> None:
+    total = checksum(attachment.file)
+    if checked.get(attachment.path) == total:
+        return
+    changed = "（登记的校验值与文件不符：附件已改动，须重新核对）" if attachment.path in checked else ""
+    problems.error(rel, 0, f"附件{unchecked.reason}，没能检查其中有没有身份证号等个人信息{changed}",
+                   f"{unchecked.advice}；确已逐页核对没有个人信息的，在 {ALLOW_LIST.as_posix()} 的“人工核对附件”下登记"
+                   f" 附件: {attachment.path}、校验值: {total} 和 说明", "privacy.unchecked-attachment")
 
 
 _LABEL = re.compile(r"^公开属性\s*[:：]\s*[\"']?(\S+?)[\"']?\s*$", re.M)
