@@ -103,7 +103,7 @@ def _across_years(last: AnnualReport, this: AnnualReport, problems: Problems) ->
             _broken(problems, this, carried_in, column,
                     f"第三部分“{fmt.CARRIED_IN.label}”行“{column}”列写的是 {carried_in[column]}，"
                     f"{last.year} 年报告的“{fmt.CARRIED_OUT.label}”是 {carried_out[column]}",
-                    f"本年写错了就改为 {carried_out[column]}", at(carried_out.line(column)),
+                    f"本年写错了就改为 {carried_out[column]}", "如上一年报告公布后核实有误", at(carried_out.line(column)),
                     _with_note(fmt.CARRIED_IN.path[0], carried_in, fmt.APPLICANTS))
     if all(carried_in[c] == carried_out[c] for c in fmt.APPLICANTS):
         _needless(problems, this, carried_in, f"第三部分“{fmt.CARRIED_IN.label}”",
@@ -115,7 +115,8 @@ def _across_years(last: AnnualReport, this: AnnualReport, problems: Problems) ->
             _broken(problems, this, now, "现行有效",
                     f"第二部分“{kind}”的“现行有效件数”写的是 {now['现行有效']}，按 {last.year} 年的 "
                     f"{before['现行有效']} 件加本年制发 {now['本年制发']} 件、减本年废止 {now['本年废止']} 件应为 {expected}",
-                    f"本年写错了就改为 {expected}，或核对本年制发、本年废止", at(before.line("现行有效")),
+                    f"本年写错了就改为 {expected}，或核对本年制发、本年废止", "如两次报告之间开展了清理",
+                    at(before.line("现行有效")),
                     _with_note(kind, now, fmt.RULE_COLUMNS))
         else:
             _needless(problems, this, now, f"第二部分“{kind}”",
@@ -128,7 +129,7 @@ def _with_note(key: str, cells: Cells, columns: tuple[str, ...]) -> str:
 
 
 def _broken(problems: Problems, report: AnnualReport, cells: Cells, column: str, message: str, fix: str,
-            last: str, example: str) -> None:
+            cause: str, last: str, example: str) -> None:
     """A break with last year's report: an error, or, when the row's 说明 explains it, a warning that shows
     both figures and the 说明 (the published report shows it beside the row)."""
     if cells.note:
@@ -138,7 +139,7 @@ def _broken(problems: Problems, report: AnnualReport, cells: Cells, column: str,
         return
     empty = "；这一行写了“说明”，但说明是空的" if cells.note == "" else ""
     problems.error(report.source.file, cells.line(column), message + empty,
-                   f"{fix}；数字无误的（如两次报告之间开展了清理），不要改已公布的 {last}，"
+                   f"{fix}；数字无误的（{cause}），不要改已公布的 {last}，"
                    f"在这一行写上说明，如 {example}", "reports.across-years")
 
 

@@ -287,26 +287,26 @@ def _money(title: str) -> dict[str, Any]:
 
 
 def _cells(title: str, columns: tuple[str, ...], optional: tuple[str, ...] = (),
-           note: tuple[str, str] | None = None) -> dict[str, Any]:
+           note: tuple[str, str, str] | None = None) -> dict[str, Any]:
     """A table row: one number per column, written as {列: 数, …} on one line. A row that goes on from
-    last year's report may add its 说明 of a break; `note` is (the break, an example)."""
+    last year's report may add its 说明 of a break; `note` is (the break, its usual cause, an example)."""
     properties: dict[str, Any] = {c: _count(c) for c in columns}
     if note:
         properties[fmt.NOTE] = _row_note(*note)
     return _object(title, properties, [c for c in columns if c not in optional])
 
 
-def _row_note(broken: str, example: str) -> dict[str, Any]:
+def _row_note(broken: str, cause: str, example: str) -> dict[str, Any]:
     # No minLength: a 说明 written empty is read, and the check says it is empty (the break stays an error).
     return {"type": "string", "title": "说明（与上一年报告接不上的原因，可不写）", "x-zwgk-note": True,
-            "description": f"{broken}时（如两次报告之间开展了清理），不要改已公布的数字，在这一行加“说明”写明原因，"
-                           f"如 说明: {example}。写了说明，检查只给出警告，报告页面在这一行下显示说明；空的说明不算"}
+            "description": f"{broken}时（{cause}），不要改已公布的数字，在这一行加“说明”写明原因，如 说明: {example}。"
+                           "写了说明，检查只给出警告，报告页面在这一行下显示说明；空的说明不算"}
 
 
-_IN_FORCE_NOTE = ("本行的现行有效件数不等于上一年的现行有效件数加本年制发、减本年废止",
+_IN_FORCE_NOTE = ("本行的现行有效件数不等于上一年的现行有效件数加本年制发、减本年废止", "如两次报告之间开展了清理",
                   "2024年底开展规范性文件集中清理，宣布失效3件，未计入本年废止件数")
-_CARRIED_IN_NOTE = (f"本行与上一年报告的“{fmt.CARRIED_OUT.label}”不一致",
-                    "上一年报告公布后核实，1件申请已于上年12月办结，不再结转")
+_CARRIED_IN_NOTE = (f"本行与上一年报告的“{fmt.CARRIED_OUT.label}”不一致", "如上一年报告公布后核实有误",
+                    "2023年报告公布后核实，1件2023年12月收到的申请漏统计")
 
 
 def _paragraphs(title: str) -> dict[str, Any]:
