@@ -165,7 +165,9 @@ def test_carried_in_equals_last_years_carried_out(tree: Path) -> None:
     edit(tree, R2024, f"结转下年度: {_cells(1, total=1)}", f"结转下年度: {_cells(1, 0, 0, 0, 0, 1, total=2)}")
     line, last = _line(tree, R2024, "上年结转:"), _line(tree, R2023, "结转下年度:")
     _only(tree, f"{R2024}:{line}: 第三部分“二、上年结转政府信息公开申请数量”行“其他”列写的是 1，"
-                f"2023 年报告的“四、结转下年度继续办理”是 0 — 改为 0，或改正 2023 年报告（{R2023}:{last}）")
+                f"2023 年报告的“四、结转下年度继续办理”是 0 — 本年写错了就改为 0；数字无误的（如上一年报告公布后核实有误），"
+                f"不要改已公布的 2023 年报告（{R2023}:{last}），在这一行写上说明，如 上年结转: {{自然人: 1, 商业企业: 0, "
+                "科研机构: 0, 社会公益组织: 0, 法律服务机构: 0, 其他: 1, 说明: 写明原因}")
 
 
 def test_in_force_continues_from_last_year(tree: Path) -> None:
@@ -173,13 +175,134 @@ def test_in_force_continues_from_last_year(tree: Path) -> None:
     edit(tree, R2024, "规章:           {本年制发: 0, 本年废止: 0, 现行有效: 0}", "规章:           {本年制发: 1, 本年废止: 0, 现行有效: 2}")
     line, last = _line(tree, R2024, "规章:"), _line(tree, R2023, "规章:")
     _only(tree, f"{R2024}:{line}: 第二部分“规章”的“现行有效件数”写的是 2，按 2023 年的 2 件加本年制发 1 件、减本年废止 0 件应为 3 — "
-                f"改为 3，或核对本年制发、本年废止和 2023 年报告（{R2023}:{last}） 的数字")
+                "本年写错了就改为 3，或核对本年制发、本年废止；数字无误的（如两次报告之间开展了清理），"
+                f"不要改已公布的 2023 年报告（{R2023}:{last}），在这一行写上说明，如 规章: {{本年制发: 1, 本年废止: 0, 现行有效: 2, "
+                "说明: 写明原因}")
 
 
 def test_errors_in_last_years_carried_out_are_not_passed_on(tree: Path) -> None:
     edit(tree, R2023, f"结转下年度: {_cells(1)}", f"结转下年度: {_cells(2)}")
     found = _problems(tree)
     assert len(found) == 1 and found[0].startswith(f"{R2023}:") and "应为 1" in found[0]
+
+
+# --- a break across years, explained in the row's 说明 -------------------------------------------------------
+
+RULES_2023 = "规章:           {本年制发: 0, 本年废止: 0, 现行有效: 0}"
+# 2023 left 5 规章 in force; 2024 made 1 and repealed none, yet 3 are in force after a 清理.
+IN_FORCE_BREAK = "规章:           {本年制发: 1, 本年废止: 0, 现行有效: 3}"
+CLEANUP = "2024年底开展规章集中清理，宣布失效3件，未计入本年废止件数"
+
+
+def _break_in_force(tree: Path, row: str = IN_FORCE_BREAK) -> None:
+    edit(tree, R2023, RULES_2023, "规章:           {本年制发: 5, 本年废止: 0, 现行有效: 5}")
+    edit(tree, R2024, RULES_2023, row)
+
+
+def _check_json(tree: Path) -> list[dict[str, object]]:
+    import json
+
+    result = run_cli("--root", tree, "check", "--today", TODAY, "--json", tree.parent / "check.json")
+    assert result.code == 0, result.err
+    findings = json.loads((tree.parent / "check.json").read_text(encoding="utf-8"))["findings"]
+    return [f for f in findings if str(f["rule"]).startswith("reports.")]
+
+
+def _explanation(site: Path, table: str, header: str) -> str:
+    """The text of the row right after the row headed `header`, which must be the 说明 row."""
+    rows = article(site, "nianbao/2024.html").css(f"table.zw-report-table--{table} tr")
+    at = next(n for n, tr in enumerate(rows) if (th := tr.css_first("th")) and th.text(strip=True) == header)
+    below = rows[at + 1]
+    assert "zw-report-explain" in below.attributes.get("class", "")
+    note = below.css_first("td p")
+    assert rows[at].css_first("th").attributes.get("aria-describedby") == note.attributes["id"]
+    return note.text(strip=True)
+
+
+def test_a_break_in_the_in_force_chain_stops_the_build_with_both_figures(tree: Path) -> None:
+    _break_in_force(tree)
+    result = run_cli("--root", tree, "build", "--today", TODAY)
+    assert result.code == 1
+    assert "第二部分“规章”的“现行有效件数”写的是 3，按 2023 年的 5 件加本年制发 1 件、减本年废止 0 件应为 6" in result.err
+    assert "在这一行写上说明，如 规章: {本年制发: 1, 本年废止: 0, 现行有效: 3, 说明: 写明原因}" in result.err
+    assert not (tree / "site").exists()
+
+
+def test_a_break_explained_in_its_row_is_a_warning_and_the_report_shows_the_explanation(tree: Path) -> None:
+    _break_in_force(tree, IN_FORCE_BREAK.replace("}", f", 说明: {CLEANUP}}}"))
+    line = _line(tree, R2024, "规章:")
+    warning = (f"{R2024}:{line}: 第二部分“规章”的“现行有效件数”写的是 3，按 2023 年的 5 件加本年制发 1 件、减本年废止 0 件应为 6；"
+               f"本行的说明：{CLEANUP} — 已按说明发布，报告页面在这一行下显示说明；核对说明写清了与上一年报告不一致的原因")
+    result = run_cli("--root", tree, "build", "--today", TODAY)
+    assert result.code == 0, result.err
+    assert warning in result.err
+    assert _explanation(tree / "site", "proactive", "规章") == f"说明：{CLEANUP}"
+    # the figures stay as written, the other row has no 说明
+    grid = [[c.text(strip=True) for c in tr.css("th, td")]
+            for tr in article(tree / "site", "nianbao/2024.html").css("table.zw-report-table--proactive tr")]
+    assert grid[2:5] == [["规章", "1", "0", "3"], [f"说明：{CLEANUP}"], ["行政规范性文件", "1", "0", "1"]]
+    assert [(f["severity"], f["line"], f["message"]) for f in _check_json(tree)] == [
+        ("warning", line, warning.split(": ", 1)[1].split(" — ")[0])]
+
+
+def test_a_carried_in_break_explained_in_block_style_is_shown_under_its_row(tree: Path) -> None:
+    # 2023 carried 1 out; 2024 carries 2 in (and out, so the year adds up), explained on the row's own lines
+    edit(tree, R2024, f"上年结转: {_cells(1, total=1)}",
+         "上年结转:\n    自然人: 2\n    商业企业: 0\n    科研机构: 0\n    社会公益组织: 0\n    法律服务机构: 0\n    其他: 0\n"
+         "    说明: |\n      2023年报告公布后核实，\n      1件2023年12月收到的申请漏统计。")
+    edit(tree, R2024, f"结转下年度: {_cells(1, total=1)}", f"结转下年度: {_cells(2, total=2)}")
+    result = run_cli("--root", tree, "build", "--today", TODAY)
+    assert result.code == 0, result.err
+    line = _line(tree, R2024, "    自然人: 2")
+    assert (f"{R2024}:{line}: 第三部分“二、上年结转政府信息公开申请数量”行“自然人”列写的是 2，2023 年报告的“四、结转下年度继续办理”是 1；"
+            "本行的说明：2023年报告公布后核实，1件2023年12月收到的申请漏统计。 — ") in result.err
+    label = "二、上年结转政府信息公开申请数量"
+    assert _explanation(tree / "site", "requests", label) == "说明：2023年报告公布后核实，1件2023年12月收到的申请漏统计。"
+    explain = article(tree / "site", "nianbao/2024.html").css_first("tr.zw-report-explain td")
+    assert explain.attributes["colspan"] == "10"
+
+
+@pytest.mark.parametrize("note", ["说明: ", "说明: ''", "说明: '   '", "说明: '　'"])
+def test_an_empty_explanation_does_not_count(tree: Path, note: str) -> None:
+    _break_in_force(tree, IN_FORCE_BREAK.replace("}", f", {note}}}"))
+    line = _line(tree, R2024, "规章:")
+    found = _problems(tree)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{R2024}:{line}: 第二部分“规章”的“现行有效件数”写的是 3，按 2023 年的 5 件加本年制发 1 件、减本年废止 0 件"
+                               "应为 6；这一行写了“说明”，但说明是空的 — 本年写错了就改为 6")
+    assert run_cli("--root", tree, "build", "--today", TODAY).code == 1
+
+
+def test_an_explanation_is_escaped_on_the_page(tree: Path) -> None:
+    _break_in_force(tree, IN_FORCE_BREAK.replace("}", ', 说明: "清理<script>alert(1)</script><b>3</b>件"}'))
+    assert run_cli("--root", tree, "build", "--today", TODAY).code == 0
+    html = (tree / "site/nianbao/2024.html").read_text(encoding="utf-8")
+    assert "清理&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;3&lt;/b&gt;件" in html
+    assert _explanation(tree / "site", "proactive", "规章") == "说明：清理<script>alert(1)</script><b>3</b>件"
+    assert not article(tree / "site", "nianbao/2024.html").css("tr.zw-report-explain script, tr.zw-report-explain b")
+
+
+def test_an_explanation_where_nothing_breaks_is_a_warning_and_still_shown(tree: Path) -> None:
+    edit(tree, R2024, "行政规范性文件: {本年制发: 1, 本年废止: 0, 现行有效: 1}",
+         f"行政规范性文件: {{本年制发: 1, 本年废止: 0, 现行有效: 1, 说明: {CLEANUP}}}")
+    line = _line(tree, R2024, "行政规范性文件:")
+    _only(tree, f"{R2024}:{line}: 第二部分“行政规范性文件”写了说明，但这一行现行有效件数 1 正是 2023 年的 0 件加本年制发、减本年废止，"
+                "不需要说明 — 删掉这一行的“说明”；其他要说明的写在“主动公开”下的“说明”（表格前的文字）")
+    site = build(tree)
+    assert _explanation(site, "proactive", "行政规范性文件") == f"说明：{CLEANUP}"
+
+
+def test_an_explanation_without_last_years_report_is_shown_unchecked(tree: Path) -> None:
+    (tree / R2023).unlink()
+    edit(tree, R2024, RULES_2023, IN_FORCE_BREAK.replace("}", f", 说明: {CLEANUP}}}"))
+    assert [p for p in _problems(tree) if "说明" in p] == []
+    assert _explanation(build(tree), "proactive", "规章") == f"说明：{CLEANUP}"
+
+
+def test_only_rows_that_go_on_from_last_year_take_an_explanation(tree: Path) -> None:
+    edit(tree, R2024, f"本年新收: {_cells(5, 2, total=7)}", f"本年新收: {_cells(5, 2, total=7)[:-1]}, 说明: 多收了}}")
+    line = _line(tree, R2024, "本年新收:")
+    assert any(p.startswith(f"{R2024}:{line}: 不认识的项目“说明”") for p in _problems(tree))
 
 
 # --- against the documents of the site ---------------------------------------------------------------------

@@ -131,3 +131,31 @@ def test_fast_check_and_jsonschema_agree_on_every_demo_file() -> None:
         located = read_markdown(path, problems).meta if path.suffix == ".md" else read_yaml_file(path, problems)
         data = _normalise(located.data, by_name[name])
         assert fits(data, by_name[name]) and not list(_validator(by_name[name]).iter_errors(data)), path
+
+
+def _rows_with_a_note(schema: dict[str, object], path: tuple[str, ...] = ()) -> dict[tuple[str, ...], dict[str, object]]:
+    found: dict[tuple[str, ...], dict[str, object]] = {}
+    for key, prop in schema.get("properties", {}).items():  # type: ignore[union-attr]
+        if key == "说明" and prop.get("x-zwgk-note"):
+            found[path] = prop
+        elif isinstance(prop, dict):
+            found |= _rows_with_a_note(prop, (*path, key))
+    return found
+
+
+def test_the_rows_that_go_on_from_last_year_take_a_described_note() -> None:
+    """规章, 行政规范性文件 and 上年结转 may carry a 说明 of a break; the shipped schema says so in Chinese and
+    accepts it written in the row, empty too (the check, not the schema, says an empty one does not count)."""
+    shipped = json.loads((ROOT / "schemas/annual-report.schema.json").read_text(encoding="utf-8"))
+    rows = _rows_with_a_note(shipped)
+    assert set(rows) == {("主动公开", "规章"), ("主动公开", "行政规范性文件"), ("申请情况", "上年结转")}
+    for prop in rows.values():
+        assert prop["type"] == "string" and "minLength" not in prop
+        assert str(prop["title"]).startswith("说明") and "不要改已公布的数字" in str(prop["description"])
+    demo = read_yaml_file(ROOT / "content/reports/2025.yml", Problems(ROOT)).data
+    for note in ("2025年开展清理，宣布失效2件", ""):
+        demo["主动公开"]["行政规范性文件"] = {"本年制发": 1, "本年废止": 0, "现行有效": 12, "说明": note}
+        demo["申请情况"]["上年结转"] = {**demo["申请情况"]["上年结转"], "说明": note}
+        assert not list(_validator("annual-report").iter_errors(demo))
+    demo["申请情况"]["本年新收"] = {**demo["申请情况"]["本年新收"], "说明": "不是接着上一年的行"}
+    assert list(_validator("annual-report").iter_errors(demo))

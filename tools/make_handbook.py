@@ -147,10 +147,12 @@ def _code(text: str) -> str:
 
 
 def _row_columns(prop: dict[str, Any]) -> list[str] | None:
-    """The columns of a table row written on one line ({列: 数, …}), or None for any other object."""
+    """The columns of a table row written on one line ({列: 数, …}), or None for any other object. A row
+    that goes on from last year's report may have a 说明 beside its numbers: not a column."""
     props = prop.get("properties", {})
-    if prop.get("type") == "object" and props and all(p.get("x-zwgk-number") for p in props.values()):
-        return list(props)
+    columns = [key for key, p in props.items() if p.get("x-zwgk-number")]
+    if prop.get("type") == "object" and columns and all(p.get("x-zwgk-number") or p.get("x-zwgk-note") for p in props.values()):
+        return columns
     return None
 
 
@@ -158,8 +160,10 @@ def _row_description(prop: dict[str, Any]) -> str:
     required = set(prop.get("required", []))
     columns = _row_columns(prop) or []
     optional = [c for c in columns if c not in required]
+    notes = [p for p in prop.get("properties", {}).values() if p.get("x-zwgk-note")]
     return (f"{prop['title']}。每列写一个整数，没有写 0"
-            + (f"；{'、'.join(optional)}可不写（自动相加）" if optional else ""))
+            + (f"；{'、'.join(optional)}可不写（自动相加）" if optional else "")
+            + (f"。可加“说明”：{notes[0]['description']}" if notes else ""))
 
 
 def field_table(name: str, schema: dict[str, Any], lines: list[str], title: str, intro: str = "") -> list[str]:

@@ -93,6 +93,10 @@ OTHERWISE = _group("其他处理", "（六）其他处理", (
 RESULTS_TOTAL = Row((TOTAL,), "（七）总计")
 CARRIED_OUT = Row(("结转下年度",), "四、结转下年度继续办理")
 
+# The rows that go on from last year's report (现行有效件数; 上年结转 = last year's 结转下年度). Real chains
+# break (a 清理 between reports): the editor explains the break in the row's own 说明, beside its figures.
+NOTE = "说明"
+
 # 三、本年度办理结果 in the format's order: single rows and groups of rows, then （七）总计.
 RESULTS: tuple[Row | Group, ...] = (GRANTED, PARTLY, REFUSED, UNABLE, NOT_HANDLED, OTHERWISE)
 RESULT_ROWS: tuple[Row, ...] = tuple(r for part in RESULTS for r in (part.rows if isinstance(part, Group) else (part,)))

@@ -91,7 +91,8 @@ def _reviews(report: AnnualReport, problems: Problems) -> None:
 
 
 def _across_years(last: AnnualReport, this: AnnualReport, problems: Problems) -> None:
-    """This year's 上年结转 is last year's 结转下年度; 现行有效 goes on from last year's."""
+    """This year's 上年结转 is last year's 结转下年度; 现行有效 goes on from last year's. A break the row's
+    说明 explains is a warning; a 说明 where nothing breaks is one too."""
     def at(line: int) -> str:
         return f"{last.year} 年报告（{last.source.file}:{line}）"
 
@@ -99,20 +100,56 @@ def _across_years(last: AnnualReport, this: AnnualReport, problems: Problems) ->
     for column in fmt.APPLICANTS:
         # a 结转下年度 already wrong in last year's report is reported there, not passed on
         if carried_in[column] != carried_out[column] and carried_out[column] == _balance(last, column):
-            problems.error(this.source.file, carried_in.line(column),
-                           f"第三部分“{fmt.CARRIED_IN.label}”行“{column}”列写的是 {carried_in[column]}，"
-                           f"{last.year} 年报告的“{fmt.CARRIED_OUT.label}”是 {carried_out[column]}",
-                           f"改为 {carried_out[column]}，或改正 {at(carried_out.line(column))}",
-                           "reports.across-years")
+            _broken(problems, this, carried_in, column,
+                    f"第三部分“{fmt.CARRIED_IN.label}”行“{column}”列写的是 {carried_in[column]}，"
+                    f"{last.year} 年报告的“{fmt.CARRIED_OUT.label}”是 {carried_out[column]}",
+                    f"本年写错了就改为 {carried_out[column]}", "如上一年报告公布后核实有误", at(carried_out.line(column)),
+                    _with_note(fmt.CARRIED_IN.path[0], carried_in, fmt.APPLICANTS))
+    if all(carried_in[c] == carried_out[c] for c in fmt.APPLICANTS):
+        _needless(problems, this, carried_in, f"第三部分“{fmt.CARRIED_IN.label}”",
+                  f"各列都等于 {last.year} 年报告的“{fmt.CARRIED_OUT.label}”", "申请情况")
     for kind in fmt.RULE_KINDS:
         now, before = this.rules[kind], last.rules[kind]
         expected = before["现行有效"] + now["本年制发"] - now["本年废止"]
         if now["现行有效"] != expected:
-            problems.error(this.source.file, now.line("现行有效"),
-                           f"第二部分“{kind}”的“现行有效件数”写的是 {now['现行有效']}，按 {last.year} 年的 "
-                           f"{before['现行有效']} 件加本年制发 {now['本年制发']} 件、减本年废止 {now['本年废止']} 件应为 {expected}",
-                           f"改为 {expected}，或核对本年制发、本年废止和 {at(before.line('现行有效'))} 的数字",
-                           "reports.across-years")
+            _broken(problems, this, now, "现行有效",
+                    f"第二部分“{kind}”的“现行有效件数”写的是 {now['现行有效']}，按 {last.year} 年的 "
+                    f"{before['现行有效']} 件加本年制发 {now['本年制发']} 件、减本年废止 {now['本年废止']} 件应为 {expected}",
+                    f"本年写错了就改为 {expected}，或核对本年制发、本年废止", "如两次报告之间开展了清理",
+                    at(before.line("现行有效")),
+                    _with_note(kind, now, fmt.RULE_COLUMNS))
+        else:
+            _needless(problems, this, now, f"第二部分“{kind}”",
+                      f"现行有效件数 {now['现行有效']} 正是 {last.year} 年的 {before['现行有效']} 件加本年制发、减本年废止", "主动公开")
+
+
+def _with_note(key: str, cells: Cells, columns: tuple[str, ...]) -> str:
+    """The row as the editor writes it, with a 说明 added: the example of how to explain its break."""
+    return f"{key}: {{" + ", ".join(f"{c}: {cells[c]}" for c in columns) + f", {fmt.NOTE}: 写明原因}}"
+
+
+def _broken(problems: Problems, report: AnnualReport, cells: Cells, column: str, message: str, fix: str,
+            cause: str, last: str, example: str) -> None:
+    """A break with last year's report: an error, or, when the row's 说明 explains it, a warning that shows
+    both figures and the 说明 (the published report shows it beside the row)."""
+    if cells.note:
+        problems.warning(report.source.file, cells.line(column), f"{message}；本行的说明：{cells.note}",
+                         "已按说明发布，报告页面在这一行下显示说明；核对说明写清了与上一年报告不一致的原因",
+                         "reports.across-years")
+        return
+    empty = "；这一行写了“说明”，但说明是空的" if cells.note == "" else ""
+    problems.error(report.source.file, cells.line(column), message + empty,
+                   f"{fix}；数字无误的（{cause}），不要改已公布的 {last}，"
+                   f"在这一行写上说明，如 {example}", "reports.across-years")
+
+
+def _needless(problems: Problems, report: AnnualReport, cells: Cells, where: str, why: str, section: str) -> None:
+    """A 说明 on a row that goes on from last year's report without a break: a warning; the page still shows it."""
+    if cells.note is None:
+        return
+    empty = "写了空的“说明”，" if cells.note == "" else "写了说明，"
+    problems.warning(report.source.file, cells.line(fmt.NOTE), f"{where}{empty}但这一行{why}，不需要说明",
+                     f"删掉这一行的“说明”；其他要说明的写在“{section}”下的“说明”（表格前的文字）", "reports.needless-note")
 
 
 def _documents(report: AnnualReport, documents: list[Document], problems: Problems) -> None:

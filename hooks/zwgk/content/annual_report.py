@@ -52,12 +52,15 @@ def _number(text: str) -> int:
 
 def _cells(located: Located, problems: Problems, path: tuple[str, ...], data: dict[str, Any],
            parts: tuple[str, ...], total: str | None) -> Cells:
-    """The row at `path`; its `total` column, when left out, is the sum of `parts`."""
-    values = {column: _number(value) for column, value in data.items()}
+    """The row at `path`; its `total` column, when left out, is the sum of `parts`. Its 说明 is kept as
+    one line, stripped: "" when the key is there with nothing (or only spaces) after it."""
+    values = {column: _number(value) for column, value in data.items() if column != fmt.NOTE}
     written = frozenset(values)
     if total and total not in values:
         values[total] = sum(values[c] for c in parts)
-    return Cells(values, written, Source(problems.relative(located.file), located.line(*path), located.key_lines(*path)))
+    lines = located.key_lines(*path)
+    note = "".join(paragraphs(data.get(fmt.NOTE))) if fmt.NOTE in lines else None
+    return Cells(values, written, Source(problems.relative(located.file), located.line(*path), lines), note)
 
 
 def _requests(located: Located, problems: Problems, data: dict[str, Any]) -> dict[fmt.Row, Cells]:

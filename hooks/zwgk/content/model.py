@@ -253,6 +253,8 @@ class Cells:
     values: Mapping[str, int]
     written: frozenset[str]  # the columns the editor wrote; the others were computed
     source: Source  # the row's line and the line of each cell written
+    # the row's 说明 of a break with last year's report: None when not written, "" when written empty
+    note: str | None = None
 
     def __getitem__(self, column: str) -> int:
         return self.values[column]

@@ -292,9 +292,27 @@ def _money(title: str) -> dict[str, Any]:
             "description": f"{title}：金额（万元），只写数字，可以有小数（如 1268.45），没有写 0"}
 
 
-def _cells(title: str, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, Any]:
-    """A table row: one number per column, written as {列: 数, …} on one line."""
-    return _object(title, {c: _count(c) for c in columns}, [c for c in columns if c not in optional])
+def _cells(title: str, columns: tuple[str, ...], optional: tuple[str, ...] = (),
+           note: tuple[str, str, str] | None = None) -> dict[str, Any]:
+    """A table row: one number per column, written as {列: 数, …} on one line. A row that goes on from
+    last year's report may add its 说明 of a break; `note` is (the break, its usual cause, an example)."""
+    properties: dict[str, Any] = {c: _count(c) for c in columns}
+    if note:
+        properties[fmt.NOTE] = _row_note(*note)
+    return _object(title, properties, [c for c in columns if c not in optional])
+
+
+def _row_note(broken: str, cause: str, example: str) -> dict[str, Any]:
+    # No minLength: a 说明 written empty is read, and the check says it is empty (the break stays an error).
+    return {"type": "string", "title": "说明（与上一年报告接不上的原因，可不写）", "x-zwgk-note": True,
+            "description": f"{broken}时（{cause}），不要改已公布的数字，在这一行加“说明”写明原因，如 说明: {example}。"
+                           "写了说明，检查只给出警告，报告页面在这一行下显示说明；空的说明不算"}
+
+
+_IN_FORCE_NOTE = ("本行的现行有效件数不等于上一年的现行有效件数加本年制发、减本年废止", "如两次报告之间开展了清理",
+                  "2024年底开展规范性文件集中清理，宣布失效3件，未计入本年废止件数")
+_CARRIED_IN_NOTE = (f"本行与上一年报告的“{fmt.CARRIED_OUT.label}”不一致", "如上一年报告公布后核实有误",
+                    "2023年报告公布后核实，1件2023年12月收到的申请漏统计")
 
 
 def _paragraphs(title: str) -> dict[str, Any]:
@@ -312,7 +330,8 @@ def _request_table() -> dict[str, Any]:
                                                           for r in rows}, [r.path[1] for r in rows])
         else:
             optional = fmt.REQUEST_COLUMNS if row == fmt.RESULTS_TOTAL else (fmt.TOTAL,)
-            properties[key] = _cells(row.label, fmt.REQUEST_COLUMNS, optional)
+            properties[key] = _cells(row.label, fmt.REQUEST_COLUMNS, optional,
+                                     _CARRIED_IN_NOTE if row == fmt.CARRIED_IN else None)
     required = [k for k in properties if k not in ("说明", fmt.RESULTS_TOTAL.path[0])]
     return _object(fmt.SECTION_TITLES["申请情况"], properties, required)
 
@@ -321,7 +340,7 @@ _PROACTIVE = _object(
     fmt.SECTION_TITLES["主动公开"],
     {
         "说明": _paragraphs("说明（表格前的文字，可不写）"),
-        **{kind: _cells(kind, fmt.RULE_COLUMNS) for kind in fmt.RULE_KINDS},
+        **{kind: _cells(kind, fmt.RULE_COLUMNS, note=_IN_FORCE_NOTE) for kind in fmt.RULE_KINDS},
         **{kind: _count(f"{kind}本年处理决定数量") for kind in fmt.DECISION_KINDS},
         fmt.FEES: _money("行政事业性收费本年收费金额"),
     },
