@@ -52,11 +52,11 @@ def test_clean_site_passes_and_a_previous_site_survives_a_hit(tmp_path: Path) ->
 
 def test_title_and_number_of_a_withheld_document_are_hits(tmp_path: Path) -> None:
     tree = _tree(tmp_path)
-    _append(tree, PAGE, "参见测试县教育局WITHHELDTITLEMARKER关于学校人事安排的请示（WITHHELDNUMBER〔2024〕4号）。")
+    _append(tree, PAGE, "参见测试县教育局WITHHELDTITLEMARKER关于学校人事安排的请示（WITHHELDNUMBER【2024】4号）。")
     result = run_cli("--root", tree, "check")
     assert result.code == 1
     assert f"{WITHHELD}:2: 生成的站点文件" in result.err and "标题「WITHHELDTITLEMARKER关于学校人事安排的请示」" in result.err
-    assert f"{WITHHELD}:3: 生成的站点文件" in result.err and "文号「WITHHELDNUMBER〔2024〕4号」" in result.err
+    assert f"{WITHHELD}:3: 生成的站点文件" in result.err and "文号「WITHHELDNUMBER【2024】4号」" in result.err
 
 
 def test_on_request_body_pasted_into_a_page_is_a_hit(tmp_path: Path) -> None:

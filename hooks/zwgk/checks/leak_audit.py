@@ -32,6 +32,7 @@ RUN = 30  # a passage: this many characters in a row, as a body gives them
 _MIN_TITLE = 8  # a shorter title (会议纪要) would be found in any page
 # What Markdown and HTML change or drop (markup, quotes they escape) and spaces: passages never span them.
 _SEPARATORS = re.compile(r"[\s*_`#<>|\[\]()&\"'\\~^{}=!]+")
+_BRACKETS = ("[]", "【】", "()", "（）", "﹝﹞", "［］")
 # Files with no text of ours in them: images, fonts, Pagefind's program.
 _NO_TEXT = {".png", ".jpg", ".jpeg", ".gif", ".ico", ".webp", ".woff", ".woff2", ".ttf", ".eot", ".wasm"}
 
@@ -109,6 +110,9 @@ def _forms(secret: Secret) -> list[_Form]:
     # spaces: pairs of characters, half-width digits, so each Chinese character twice (示例例县县人).
     # A run of RUN Chinese characters is 2 × RUN - 2 of them there: its chunks are that long, less the stride.
     paired, origin = without_spaces(secret.text)
+    if secret.what == "文号":  # cited in a public text, it may have the brackets editors type (domain.md)
+        spellings = {secret.text, paired} | {secret.text.replace("〔", left).replace("〕", right) for left, right in _BRACKETS}
+        return [_Form(secret, text, len(text)) for text in sorted(spellings)]
     if secret.what != "正文":
         return [_Form(secret, secret.text, len(secret.text)), _Form(secret, paired, len(paired))]
     return [_Form(secret, secret.text, RUN), _Form(secret, paired, 2 * RUN - 2, tuple(origin), stride=20)]
