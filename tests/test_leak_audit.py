@@ -135,3 +135,13 @@ def _loaded(tree: Path):  # type: ignore[no-untyped-def]
     project, problems = load_project(tree)
     assert project is not None and not problems.errors, problems.report()
     return project, publish(project)
+
+
+def test_the_demo_has_secrets_to_look_for() -> None:
+    """The demo builds (test_demo) with this audit on: that means something only if it has secrets."""
+    from conftest import ROOT
+
+    project, public = _loaded(ROOT)
+    found = leak_audit.secrets(project, public)
+    kinds = {(s.label, s.what) for s in found}
+    assert {("此件不予公开", "标题"), ("此件不予公开", "文号"), ("此件不予公开", "正文"), ("此件依申请公开", "正文")} <= kinds
