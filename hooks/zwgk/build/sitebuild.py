@@ -19,7 +19,7 @@ from zwgk.base.problems import Problems
 from zwgk.base.tool import TOOL_DIR
 from zwgk.build.render import Renderer, Trace
 from zwgk.checks import DomainCoverage, check_content
-from zwgk.content.model import Attachment, Project, Source
+from zwgk.content.model import Attachment, Document, Interpretation, Page, Project, Source
 from zwgk.kinds.project import load_project
 from zwgk.site.all_pages import build_pages
 from zwgk.site.bodies import render_bodies
@@ -44,6 +44,14 @@ def _tool_relative(file: str) -> str:
 
 # A build prepared by build.py and picked up by the MkDocs hook, so content is loaded once.
 _prepared: dict[Path, SiteBuild] = {}
+
+
+def _body_line(owner: Document | Interpretation | Page, text: str) -> Source | None:
+    """The line of `owner`'s body that holds `text`."""
+    for number, line in enumerate(owner.body.split("\n")):
+        if text in line:
+            return Source(owner.source.file, owner.body_line + number)
+    return None
 
 
 def hand_over(root: Path, site: SiteBuild) -> None:
@@ -220,9 +228,9 @@ class SiteBuild:
                 written = relative_url(link.target, path) if link.target else link.href
                 if href in (written, link.href):
                     return Source(owner.source.file, link.line)
-            for number, text in enumerate(owner.body.split("\n")):  # raw HTML the editor wrote
-                if href in text:
-                    return Source(owner.source.file, owner.body_line + number)
+            written_at = _body_line(owner, href)  # raw HTML the editor wrote
+            if written_at is not None:
+                return written_at
         trace: Trace = {}
         if path in self.by_path:
             self.renderer.page(self.by_path[path], trace)
@@ -237,10 +245,7 @@ class SiteBuild:
         owner = self._owners.get(path)
         if owner is None:
             return None
-        for number, line in enumerate(owner.body.split("\n")):
-            if text[:12] in line:
-                return Source(owner.source.file, owner.body_line + number)
-        return Source(owner.source.file, owner.source.line)
+        return _body_line(owner, text[:12]) or Source(owner.source.file, owner.source.line)
 
     def footer(self, path: str) -> str:
         """The footer HTML for a page; the same for every page of one folder."""

@@ -65,23 +65,20 @@ def secrets(project: Project, public: PublicSite) -> list[Secret]:
                 found.append(Secret(doc.title, "标题", doc.label, Source(doc.source.file, doc.source.at("标题"))))
             if doc.number:
                 found.append(Secret(doc.number, "文号", doc.label, Source(doc.source.file, doc.source.at("文号"))))
-        found += _passages(doc, doc.body, doc.body_line)
+        found += _passages(doc.label, doc.source.file, doc.body, doc.body_line)
         if doc.summary:
-            found += _passages(doc, doc.summary, doc.source.at("内容概述"))
+            found += _passages(doc.label, doc.source.file, doc.summary, doc.source.at("内容概述"))
     shown = {i.slug for i in public.interpretations}
     by_slug = {d.slug: d for d in project.documents}
     for interp in project.interpretations:
         if interp.slug not in shown:  # it retells documents that are not public
             target = next((by_slug[t] for t in interp.targets if t in by_slug), None)
-            label = target.label if target else "未公开"
-            found += [Secret(text, "正文", label, Source(interp.source.file, line))
-                      for text, line in _segments(interp.body, interp.body_line)]
+            found += _passages(target.label if target else "未公开", interp.source.file, interp.body, interp.body_line)
     return found
 
 
-def _passages(doc: Document, text: str, first_line: int) -> list[Secret]:
-    return [Secret(segment, "正文", doc.label, Source(doc.source.file, line))
-            for segment, line in _segments(text, first_line)]
+def _passages(label: str, file: str, text: str, first_line: int) -> list[Secret]:
+    return [Secret(segment, "正文", label, Source(file, line)) for segment, line in _segments(text, first_line)]
 
 
 def _segments(text: str, first_line: int) -> Iterator[tuple[str, int]]:
@@ -204,7 +201,7 @@ def _scan(finder: Finder, site_dir: Path, files: Sequence[Path]) -> list[Hit]:
     return hits
 
 
-def _copies(project: Project, site_dir: Path) -> list[tuple[str, Document]]:
+def _copies(project: Project, site_dir: Path, files: list[Path]) -> list[tuple[str, Document]]:
     """Files of the site that are byte for byte an attachment of a document that is not public."""
     hidden: dict[int, list[tuple[bytes, Document]]] = {}
     for doc in project.documents:
@@ -216,7 +213,7 @@ def _copies(project: Project, site_dir: Path) -> list[tuple[str, Document]]:
     found: list[tuple[str, Document]] = []
     if not hidden:
         return found
-    for path in site_files(site_dir):
+    for path in files:
         candidates = hidden.get(path.stat().st_size)
         if candidates:
             data = path.read_bytes()
@@ -239,7 +236,7 @@ def audit(project: Project, public: PublicSite, site_dir: Path, problems: Proble
             place.append(hit)
     for place in hits.values():
         _report(place, owner_of, problems)
-    for rel, doc in _copies(project, site_dir):
+    for rel, doc in _copies(project, site_dir, files):
         problems.error(doc.source.file, doc.source.at("附件"), f"生成的站点文件 {rel} 就是这份{doc.label}文件的附件",
                        "站点没有更新。把这个附件从公开的文件、页面中删去，或者改用另一份可以公开的附件", "leaks.published")
     return [hit for place in hits.values() for hit in place]

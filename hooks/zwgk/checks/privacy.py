@@ -99,7 +99,7 @@ def check_personal_data(project: Project, public: PublicSite, attachments: list[
             report(doc.source.file, _scan_file(project.root / doc.source.file, problems, doc.body_line - 1))
     # A file that failed to load (a 待填写 left, a wrong value) is scanned all the same: the editor hears of
     # everything at once, not of the personal data only after fixing the rest.
-    for rel, lines in _unloaded(project, set(sources) | _loaded_elsewhere(project, public)):
+    for rel, lines in _unloaded(project, set(sources) | _loaded_elsewhere(project)):
         report(rel, _scan_file(project.root / rel, Problems(project.root), lines))  # the loader said why it failed
     for attachment in attachments:
         found, unchecked = memo.remember(("privacy-attachment", memo.file_state(attachment.file)),
@@ -124,7 +124,7 @@ def _report_unchecked(attachment: Attachment, rel: str, unchecked: Unchecked, ch
 _LABEL = re.compile(r"^公开属性\s*[:：]\s*[\"']?(\S+?)[\"']?\s*$", re.M)
 
 
-def _loaded_elsewhere(project: Project, public: PublicSite) -> set[str]:
+def _loaded_elsewhere(project: Project) -> set[str]:
     """Content files that loaded but are not scanned above: what is not published, the tool's own files."""
     files = {d.source.file for d in project.documents} | {i.source.file for i in project.interpretations}
     files |= {c.source.file for c in project.decisions} | {r.source.file for r in project.reports}
@@ -144,11 +144,12 @@ def _unloaded(project: Project, loaded: set[str]) -> list[tuple[str, int | None]
             lines = None
             if path.suffix == ".md":
                 text = read_text(path, Problems(project.root)) or ""  # read_text's own problems are reported
-                label = _LABEL.search(text.split("\n---", 1)[0])
+                end = text.find("\n---", 3)  # the line before the front matter's closing ---
+                label = _LABEL.search(text[:end] if end >= 0 else text)
                 if label and label.group(1) == vocab.LABEL_WITHHELD:
                     continue
                 if label and label.group(1) == vocab.LABEL_ON_REQUEST:
-                    lines = text.count("\n", 0, text.find("\n---", 3) + 1) + 1
+                    lines = text.count("\n", 0, end + 1) + 1
             found.append((rel, lines))
     return found
 

@@ -160,7 +160,8 @@ class Entry:
 
 def _check_dates(reader: Reader, located: Located, data: dict[str, Any]) -> None:
     """The dates of a file whose other keys are wrong: all its errors come in one run, not one a run."""
-    reported = {p.line for p in reader.problems.items if p.file == reader.problems.relative(located.file)}
+    file = reader.problems.relative(located.file)
+    reported = {p.line for p in reader.problems.items if p.file == file}
     for key, value in data.items():
         if key.endswith("日期") and isinstance(value, (str, date)) and located.line(key) not in reported:
             reader.date(located, data, key)
