@@ -108,12 +108,24 @@ def main(argv: list[str] | None = None) -> int:
         return _dispatch(args, args.root.resolve())
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # a bug of ours, not an editor's mistake: say so briefly
-        if args.debug:
-            traceback.print_exc()
-        print(f"内部错误（不是内容的问题）：{type(exc).__name__}: {exc}\n"
-              "请加 --debug 重新运行，把输出发给技术支持。", file=sys.stderr)
-        return 2
+    except OSError as exc:
+        from zwgk.base import write_errors  # a full disk or a read-only folder is the webmaster's to fix
+
+        if (told := write_errors.describe(exc)) is None:
+            return _internal(exc, args.debug)
+        print(told, file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - said in one line, without a traceback
+        return _internal(exc, args.debug)
+
+
+def _internal(exc: Exception, debug: bool) -> int:
+    """A bug of ours, not an editor's mistake: say so briefly."""
+    if debug:
+        traceback.print_exc()
+    print(f"内部错误（不是内容的问题）：{type(exc).__name__}: {exc}\n"
+          "请加 --debug 重新运行，把输出发给技术支持。", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

@@ -177,7 +177,7 @@ def test_serve_writes_again_only_the_part_of_the_index_that_changed(tmp_path: Pa
 def test_serve_removes_the_index_parts_a_killed_serve_left_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import tempfile
 
-    from zwgk.site import serve_index
+    from zwgk.base import scratch
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     ended = subprocess.Popen([sys.executable, "-c", "pass"])
@@ -185,5 +185,5 @@ def test_serve_removes_the_index_parts_a_killed_serve_left_behind(tmp_path: Path
     dead, alive = tmp_path / f"zwgk-serve-search-{ended.pid}-abc", tmp_path / f"zwgk-serve-search-{os.getpid()}-abc"
     for folder in (dead, alive):
         (folder / "part-0").mkdir(parents=True)
-    serve_index._remove_left_behind()
+    scratch.remove_left_behind()
     assert alive.is_dir() and not dead.exists()

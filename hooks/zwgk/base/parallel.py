@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
 
+from zwgk.base import children
+
 T = TypeVar("T")
 
 # Below this many items a fork costs more than it saves.
@@ -72,7 +74,7 @@ def run(tasks: Sequence[Callable[[], T]]) -> list[T]:
         return [task() for task in tasks]
     _tasks = tasks
     try:
-        with multiprocessing.get_context("fork").Pool(len(tasks)) as pool:
+        with multiprocessing.get_context("fork").Pool(len(tasks), children.die_with, (os.getpid(),)) as pool:
             return pool.map(_call, range(len(tasks)))  # type: ignore[return-value]
     finally:
         _tasks = ()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
 from zwgk.build import report
+from zwgk.build.site_folder import FolderBusy, SiteFolder
 from zwgk.build.sitebuild import TEMPLATES, SiteBuild
 from zwgk.commands.pipeline import remove_in_background, run
 from zwgk.content import indexno
@@ -22,9 +21,27 @@ def build(root: Path, site_dir: Path | None, today: date | None, with_report: bo
 
 def build_site(root: Path, site_dir: Path | None, today: date | None, with_report: bool) -> SiteBuild | None:
     """The build now in site/ (or `site_dir`), or None when it failed and the old site was kept."""
-    target = (site_dir or root / "site").resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    folder = SiteFolder((site_dir or root / "site").resolve())
+    try:
+        with folder.locked():
+            for told in folder.recover(remove_in_background):
+                print(told, file=sys.stderr)
+            site = _build_into(folder, root, today, with_report)
+    except FolderBusy as busy:
+        print(busy.message(), file=sys.stderr)
+        return None
+    if site is None:
+        return None
+    print(f"站点已生成：{folder.target}")
+    project = site.project
+    if project.new_index_numbers:
+        indexno.save_registry(root, project.index_registry)
+        print(f"已登记 {len(project.new_index_numbers)} 个新索引号，请把 {indexno.REGISTRY.as_posix()} 随内容一起提交。")
+    return site
+
+
+def _build_into(folder: SiteFolder, root: Path, today: date | None, with_report: bool) -> SiteBuild | None:
+    staging = folder.staging()
     try:
         result, site = run(root, staging, today, external=False)
         if result.problems.items:
@@ -35,20 +52,10 @@ def build_site(root: Path, site_dir: Path | None, today: date | None, with_repor
         if with_report:
             shown = report.for_publication(result, published_files(site.public), unnamed(site.project))
             report.write(staging / "zicha.html", report.as_html(shown, TEMPLATES))
+        replaced = folder.switch_to(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    for leftover in target.parent.glob(f".{target.name}.old-*"):  # from a run the machine did not finish
-        shutil.rmtree(leftover, ignore_errors=True)
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    if old.exists():
-        remove_in_background(old)
-    print(f"站点已生成：{target}")
-    project = site.project
-    if project.new_index_numbers:
-        indexno.save_registry(root, project.index_registry)
-        print(f"已登记 {len(project.new_index_numbers)} 个新索引号，请把 {indexno.REGISTRY.as_posix()} 随内容一起提交。")
+    if replaced is not None:
+        remove_in_background(replaced)
     return site

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
+from zwgk.base import scratch as scratch_folders
 from zwgk.build import report
 from zwgk.build.sitebuild import TEMPLATES
 from zwgk.commands.pipeline import remove_in_background, run
 
 
 def check(root: Path, today: date | None, json_file: Path | None, html_file: Path | None, external: bool) -> int:
-    scratch = Path(tempfile.mkdtemp(prefix="zwgk-check-"))
+    scratch = scratch_folders.folder("check")
     try:
         result, site = run(root, scratch / "site", today, external)
     finally:

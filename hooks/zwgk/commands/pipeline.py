@@ -9,7 +9,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from zwgk.base import parallel
+from zwgk.base import parallel, scratch
 from zwgk.build.report import CheckRun
 from zwgk.build.sitebuild import SiteBuild, prepare
 from zwgk.checks import leak_audit
@@ -22,6 +22,7 @@ log = logging.getLogger("zwgk")
 def run(root: Path, dest: Path, today: date | None, external: bool) -> tuple[CheckRun, SiteBuild | None]:
     """Load, check, build into `dest` and check the built links. The site is None on errors."""
     today = today or date.today()
+    scratch.remove_left_behind()  # what killed builds left in the temporary folders
     site, problems = prepare(root, today, index=True)  # Pagefind indexes in other processes meanwhile
     run = CheckRun(root.name, today, problems)
     if site is None:

@@ -32,7 +32,8 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from zwgk.base import memo
+from zwgk.base import children, memo
+from zwgk.base import scratch as scratch_folders
 from zwgk.content.model import Document, Interpretation, Page
 from zwgk.site.bodies import Body
 from zwgk.site.pages import path_of
@@ -47,7 +48,7 @@ PARTS = "parts.json"
 # The small pages Pagefind reads are written to memory where Linux offers it (10–30 MB a part): creating and
 # deleting 10,000 files on disk costs Pagefind and us several seconds. Containers often give /dev/shm only
 # 64 MB, so it is used only with room to spare.
-_MEMORY_DIR = "/dev/shm"
+_MEMORY_DIR = scratch_folders.MEMORY_DIR
 _MEMORY_NEEDED = 512 * 1024 * 1024
 
 
@@ -181,7 +182,7 @@ def write_index(public: PublicSite, bodies: dict[str, Body], site_dir: Path) -> 
     """Write the search index of the site's published content to `site_dir/pagefind/`."""
     start = time.perf_counter()
     found = records(public, bodies)
-    with tempfile.TemporaryDirectory(prefix="zwgk-search-") as scratch:
+    with tempfile.TemporaryDirectory(prefix=scratch_folders.prefix("search")) as scratch:
         _build(found, Path(scratch))
         _replace(Path(scratch) / BUNDLE, site_dir / BUNDLE)
     return _stats(len(found), site_dir / BUNDLE, start)
@@ -199,10 +200,11 @@ class PendingIndex:
         found = records(public, bodies)
         self._count = len(found)
         self._parts = parts(found)
-        self._scratch = Path(tempfile.mkdtemp(prefix="zwgk-search-"))
+        self._scratch = scratch_folders.folder("search")
         # spawned, not forked: a forked worker keeps a copy of every page of this process's memory that
         # the build changes meanwhile (about 120 MB each at 10,000 documents); a spawned one holds its part
-        self._pool = ProcessPoolExecutor(max_workers=self.WIDTH, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = ProcessPoolExecutor(max_workers=self.WIDTH, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=children.die_with, initargs=(os.getpid(),))
         self._slots = threading.Semaphore(1)
         self._futures: list[Future[None]] = []
         self._closed = False
@@ -260,7 +262,7 @@ def _index_numbered_part(part: list[Record], scratch: Path, number: int) -> None
     """Index one part into scratch/part-N, leaving out what the search page does not load: the first part
     keeps Pagefind's script; the others are data only."""
     out = scratch / f"part-{number}"
-    with tempfile.TemporaryDirectory(prefix="zwgk-search-pages-", dir=_pages_dir()) as pages:
+    with tempfile.TemporaryDirectory(prefix=scratch_folders.prefix("search-pages"), dir=_pages_dir()) as pages:
         _index_part(part, Path(pages) / "pages", out)
     for name in _UNUSED if not number else (*_UNUSED, "pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"):
         (out / name).unlink(missing_ok=True)
@@ -347,6 +349,7 @@ def _run_pagefind(source: Path, out: Path) -> None:
     except ImportError:  # an installation problem, not the editors': build.py reports it as internal
         raise RuntimeError("没有安装 pagefind-bin，无法生成站内搜索索引（pip install -e .）") from None
     command = [str(get_executable()), "--site", str(source), "--output-path", str(out), "--keep-index-url", "--quiet"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, check=False,
+                          preexec_fn=children.dying_with_this_process())
     if done.returncode != 0:
         raise RuntimeError(f"Pagefind 生成搜索索引失败：{(done.stderr or done.stdout).strip()[-2000:]}")

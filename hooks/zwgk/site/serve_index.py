@@ -14,11 +14,11 @@ import os
 import shutil
 import signal
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
+from zwgk.base import scratch as scratch_folders
 from zwgk.site.bodies import Body
 from zwgk.site.publication import PublicSite
 from zwgk.site.search import BUNDLE, Record, parts, records, update_parts
@@ -75,8 +75,8 @@ class BackgroundIndex:
 
     def _update(self, changed: dict[int, list[Record]], count: int, site_dir: Path) -> bool:
         if self._scratch is None:
-            _remove_left_behind()
-            self._scratch = Path(tempfile.mkdtemp(prefix=f"{_SCRATCH}{os.getpid()}-"))
+            scratch_folders.remove_left_behind()
+            self._scratch = scratch_folders.folder("serve-search")
             atexit.register(shutil.rmtree, self._scratch, ignore_errors=True)
         # spawned, not forked: this process has server threads; a daemon, so it ends with serve
         process = multiprocessing.get_context("spawn").Process(
@@ -100,29 +100,6 @@ class BackgroundIndex:
             process.join(timeout=10)
         if self._scratch is not None:
             shutil.rmtree(self._scratch, ignore_errors=True)
-
-
-_SCRATCH = "zwgk-serve-search-"  # + the pid of the serve whose index parts it holds
-
-
-def _remove_left_behind() -> None:
-    """The parts of a serve that was killed (so no atexit ran): its process is gone."""
-    if os.name != "posix":
-        return  # no cheap way to ask whether a pid is alive
-    for folder in Path(tempfile.gettempdir()).glob(f"{_SCRATCH}*-*"):
-        pid = folder.name[len(_SCRATCH):].split("-")[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # someone else's process
-        return True
-    return True
 
 
 def _update_parts(changed: dict[int, list[Record]], count: int, scratch: Path, site_dir: Path) -> None:
