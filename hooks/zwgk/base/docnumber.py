@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from zwgk.base import identity
+
 # Brackets editors and word processors put around the year instead of the correct 〔〕.
 BRACKETED_YEAR = re.compile(r"[\[【(（﹝［〔]\s*(\d{4})\s*[\]】)）﹞］〕]")
 # A 文号 once its brackets are fixed; 代字 are Chinese characters, sometimes with Latin letters.
@@ -37,7 +39,7 @@ def spelled(text: str) -> str:
 
 def slug(number: str) -> str | None:
     """The file name of the document numbered `number`, or None when it is no 文号."""
-    match = NUMBER.search(fix_brackets(unicodedata.normalize("NFKC", number).replace(" ", "")))
+    match = NUMBER.search(fix_brackets(identity.normalise(number, spaces=True)))
     if not match:
         return None
     prefix = initials(match["prefix"]) or "wj"
