@@ -63,4 +63,4 @@ def lookalike(what: str, original: str, normalised: str) -> tuple[str, str]:
     """The warning's message and fix for an identity read as `normalised` although written `original`."""
     named = "、".join(changes(original)) or "多余的空格"
     return (f"{what}“{shown(original)}”含有{named}，已按“{normalised}”读取",
-            f"直接写成“{normalised}”：删掉看不见的字符，数字和字母用半角；否则看起来相同的{what}会被当成两个")
+            f"直接写成“{normalised}”：删掉看不见的字符，数字和字母用半角（看起来一样的{what}，写法不同就对不上）")
