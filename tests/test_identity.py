@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DOC, ROOT, article, build, copy_fixture, edit
+from conftest import DOC, ROOT, article, build, copy_fixture, edit, run_cli
 
 from zwgk.base import identity
 from zwgk.base.problems import Problem, Problems
@@ -78,6 +78,32 @@ def test_number_warning_names_the_code_point_and_the_plain_form(tmp_path: Path) 
         "content/documents/2024/cjf-2024-1.md:3: 文号“测教发〔２０２４〕<U+200B>1号”含有全角数字 ２０２４、零宽空格 U+200B，"
         "已按“测教发〔2024〕1号”读取 — 直接写成“测教发〔2024〕1号”：删掉看不见的字符，数字和字母用半角"
         "（看起来一样的文号，写法不同就对不上）")
+
+
+def test_only_year_brackets_get_the_bracket_warning(tmp_path: Path) -> None:
+    """（2024） is a bracket mistake, not a look-alike, although NFKC changes it too."""
+    tree = copy_fixture("mini", tmp_path)
+    edit(tree, D1, "文号: 测教发〔2024〕1号", "文号: 测教发（2024）1号")
+    _, problems = _load(tree)
+    assert not _rule(problems, "consistency.lookalike"), problems.report()
+    assert any("年份括号不规范，已按“测教发〔2024〕1号”发布" in p.message for p in problems.warnings)
+
+
+def test_look_alike_warning_does_not_name_the_brackets(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    edit(tree, D1, "文号: 测教发〔2024〕1号", "文号: 测教发（２０２４）1号")
+    _, problems = _load(tree)
+    [warned] = _rule(problems, "consistency.lookalike")
+    assert "含有全角数字 ２０２４，已按“测教发〔2024〕1号”读取" in warned.message
+
+
+def test_new_document_writes_the_plain_number(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    result = run_cli("--root", tree, "new", "document", "--title", "另一个", "--number", f"测教发〔２０２４〕{ZWSP}13号",
+                     "--type", "其他文件", "--theme", "其他", "--today", "2024-07-01")
+    assert result.code == 0, result.text
+    assert "文号已去掉全角数字 ２０２４、零宽空格 U+200B：测教发〔2024〕13号" in result.out
+    assert "文号: 测教发〔2024〕13号\n" in (tree / "content/documents/2024/cjf-2024-13.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("code", ["ＹＷＪＹ－０１", f"YWJY-{ZWSP}01"])

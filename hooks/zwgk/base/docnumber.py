@@ -19,6 +19,20 @@ def fix_brackets(number: str) -> str:
     return BRACKETED_YEAR.sub(r"〔\1〕", number)
 
 
+def normalise(number: str) -> str:
+    """The 文号 as published and compared: no invisible or full-width characters, no spaces, year brackets 〔〕.
+    NFKC comes first: it makes （２０２４） into (2024), which fix_brackets knows."""
+    return fix_brackets(identity.normalise(number, spaces=True))
+
+
+def lookalikes(number: str) -> list[str]:
+    """What `normalise` changes in `number` besides its year brackets, named for the editor; [] for nothing."""
+    bracketed = fix_brackets(number)
+    if bracketed == normalise(number):
+        return []
+    return identity.changes(bracketed) or ["多余的空格"]
+
+
 def initials(text: str, limit: int = 12) -> str:
     """Pinyin initials of the Chinese characters, Latin letters and digits kept: 示政办发 → szbf."""
     from pypinyin import Style, lazy_pinyin  # only editors' commands need it, not the build
@@ -39,7 +53,7 @@ def spelled(text: str) -> str:
 
 def slug(number: str) -> str | None:
     """The file name of the document numbered `number`, or None when it is no 文号."""
-    match = NUMBER.search(fix_brackets(identity.normalise(number, spaces=True)))
+    match = NUMBER.search(normalise(number))
     if not match:
         return None
     prefix = initials(match["prefix"]) or "wj"

@@ -21,6 +21,8 @@ _DROPPED = frozenset({"Cf", "Cc"})  # format and control characters
 def normalise(text: str, *, spaces: bool = False) -> str:
     """`text` as compared: NFKC, no format or control characters, no spaces at the ends; with `spaces`
     none inside either (a 文号 has none)."""
+    if text.isascii() and text.isprintable() and not spaces:  # most codes and file names: NFKC keeps ASCII as it is
+        return text.strip()
     text = "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch) not in _DROPPED)
     return "".join(text.split()) if spaces else text.strip()
 
@@ -59,8 +61,9 @@ def shown(text: str) -> str:
     return "".join(f"<U+{ord(ch):04X}>" if unicodedata.category(ch) in _DROPPED or ch == "\u3000" else ch for ch in text)
 
 
-def lookalike(what: str, original: str, normalised: str) -> tuple[str, str]:
-    """The warning's message and fix for an identity read as `normalised` although written `original`."""
-    named = "、".join(changes(original)) or "多余的空格"
-    return (f"{what}“{shown(original)}”含有{named}，已按“{normalised}”读取",
+def lookalike(what: str, original: str, normalised: str, named: list[str] | None = None) -> tuple[str, str]:
+    """The warning's message and fix for an identity read as `normalised` although written `original`;
+    `named`: what changed, when not all of it is to be named."""
+    named_text = "、".join(changes(original) if named is None else named) or "多余的空格"
+    return (f"{what}“{shown(original)}”含有{named_text}，已按“{normalised}”读取",
             f"直接写成“{normalised}”：删掉看不见的字符，数字和字母用半角（看起来一样的{what}，写法不同就对不上）")

@@ -61,7 +61,7 @@ def _normalise(value: Any, schema: dict[str, Any]) -> Any:
             return [_normalise(v, schema.get("items", {})) for v in value if v is not None]
     if schema.get("x-zwgk-date") and isinstance(value, str):
         return unicodedata.normalize("NFKC", value)
-    if schema.get("x-zwgk-identity") and isinstance(value, str):
+    if schema.get("x-zwgk-identity") and isinstance(value, str) and not value.startswith(TODO):
         return identity.normalise(value)
     return value
 
@@ -79,7 +79,8 @@ def _lookalikes(value: Any, path: tuple[str | int, ...], schema: dict[str, Any],
     elif isinstance(value, list) and schema.get("type") == "array":
         for i, item in enumerate(value):
             _lookalikes(item, path + (i,), schema.get("items", {}), located, problems)
-    elif schema.get("x-zwgk-identity") and isinstance(value, str) and (fixed := identity.normalise(value)) != value:
+    elif (schema.get("x-zwgk-identity") and isinstance(value, str) and not value.startswith(TODO)
+          and (fixed := identity.normalise(value)) != value):
         problems.warning(located.file, located.line(*path), *identity.lookalike(_key_name(path), value, fixed),
                          "consistency.lookalike")
 

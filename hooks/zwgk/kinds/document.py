@@ -78,13 +78,12 @@ def load_document(reader: Reader, path: Path) -> Document | None:
 
 
 def _normalise_number(reader: Reader, located: Located, number: str | None) -> str | None:
-    """The 文号 as published and compared: no invisible or full-width characters, year brackets 〔〕."""
+    """The 文号 as published and compared (docnumber.normalise); the editor hears what was changed."""
     if number is None:
         return None
-    plain = identity.normalise(number, spaces=True)  # first: NFKC turns （２０２４） into (2024), which fix_brackets knows
-    fixed = docnumber.fix_brackets(plain)
-    if plain != number:
-        message, fix = identity.lookalike("文号", number, fixed)
+    fixed = docnumber.normalise(number)
+    if named := docnumber.lookalikes(number):
+        message, fix = identity.lookalike("文号", number, fixed, named)
         reader.problems.warning(located.file, located.line("文号"), message, fix, "consistency.lookalike")
     elif fixed != number:
         reader.problems.warning(located.file, located.line("文号"), f"文号“{number}”的年份括号不规范，已按“{fixed}”发布",
@@ -96,7 +95,7 @@ def _normalise_number(reader: Reader, located: Located, number: str | None) -> s
 
 def _number_free(ctx: Context, number: str) -> str | None:
     for doc in project_documents(ctx):
-        if doc.number == docnumber.fix_brackets(identity.normalise(number, spaces=True)):
+        if doc.number == docnumber.normalise(number):
             return f"文号“{number}”已被 {doc.source.file} 使用 — 核对文号；同一文件不要重复新建"
     return None
 
@@ -160,10 +159,9 @@ DOCUMENT_ORDER = ["标题", "文号", "发文机关", "成文日期", "发布日
 
 def _fixed_number(ctx: Context, number: str) -> str:
     """The 文号 `new` writes, as the loader reads it; the editor is told what changed."""
-    plain = identity.normalise(number, spaces=True)
-    fixed = docnumber.fix_brackets(plain)
-    if plain != number:
-        ctx.say(f"文号已去掉{'、'.join(identity.changes(number)) or '多余的空格'}：{fixed}")
+    fixed = docnumber.normalise(number)
+    if named := docnumber.lookalikes(number):
+        ctx.say(f"文号已去掉{'、'.join(named)}：{fixed}")
     elif fixed != number:
         ctx.say(f"文号的年份括号已改为六角括号：{fixed}")
     return fixed
