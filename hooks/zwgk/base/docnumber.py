@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from zwgk.base import identity
+
 # Brackets editors and word processors put around the year instead of the correct 〔〕.
 BRACKETED_YEAR = re.compile(r"[\[【(（﹝［〔]\s*(\d{4})\s*[\]】)）﹞］〕]")
 # A 文号 once its brackets are fixed; 代字 are Chinese characters, sometimes with Latin letters.
@@ -15,6 +17,20 @@ NUMBER = re.compile(r"(?P<prefix>[\u4e00-\u9fffA-Za-z]{1,16})〔(?P<year>\d{4})�
 
 def fix_brackets(number: str) -> str:
     return BRACKETED_YEAR.sub(r"〔\1〕", number)
+
+
+def normalise(number: str) -> str:
+    """The 文号 as published and compared: no invisible or full-width characters, no spaces, year brackets 〔〕.
+    NFKC comes first: it makes （２０２４） into (2024), which fix_brackets knows."""
+    return fix_brackets(identity.normalise(number, spaces=True))
+
+
+def lookalikes(number: str) -> list[str]:
+    """What `normalise` changes in `number` besides its year brackets, named for the editor; [] for nothing."""
+    bracketed = fix_brackets(number)
+    if bracketed == normalise(number):
+        return []
+    return identity.changes(bracketed) or ["多余的空格"]
 
 
 def initials(text: str, limit: int = 12) -> str:
@@ -37,7 +53,7 @@ def spelled(text: str) -> str:
 
 def slug(number: str) -> str | None:
     """The file name of the document numbered `number`, or None when it is no 文号."""
-    match = NUMBER.search(fix_brackets(unicodedata.normalize("NFKC", number).replace(" ", "")))
+    match = NUMBER.search(normalise(number))
     if not match:
         return None
     prefix = initials(match["prefix"]) or "wj"

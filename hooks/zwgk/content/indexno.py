@@ -19,10 +19,10 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from zwgk.base import memo
+from zwgk.base import identity, memo
 from zwgk.base.problems import Problems
 from zwgk.content.model import Document, Project, Site
-from zwgk.content.sourcefile import read_yaml_file
+from zwgk.content.sourcefile import Located, read_yaml_file
 
 DEFAULT_FORMAT = "{代码}/{年}-{序号:05d}"
 REGISTRY = Path("content") / "index-numbers.yml"
@@ -67,13 +67,26 @@ def _read_registry(path: Path, problems: Problems) -> dict[str, str]:
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         problems.error(path, 1, "索引号登记表格式不对", "每行写成 `文件名: 索引号`；这个文件由 build.py 维护，不要手工改")
         return {}
+    data = _plain_registry(path, located, data, problems)
     seen: dict[str, str] = {}
     for slug, number in data.items():
         if number in seen:
             problems.error(path, located.line(slug), f"索引号“{number}”登记了两次（{seen[number]} 和 {slug}）",
                            "索引号必须唯一：用 git 找回这个文件的上一个版本")
         seen[number] = slug
-    return dict(data)
+    return data
+
+
+def _plain_registry(path: Path, located: Located, data: dict[str, str], problems: Problems) -> dict[str, str]:
+    """File names and numbers as documents are compared: a hand edit may have pasted in look-alikes."""
+    plain: dict[str, str] = {}
+    for slug, number in data.items():
+        key, value = identity.normalise(str(slug)), identity.normalise(number)
+        for what, typed, fixed in (("文件名", str(slug), key), ("索引号", number, value)):
+            if typed != fixed:
+                problems.warning(path, located.line(slug), *identity.lookalike(what, typed, fixed), "consistency.lookalike")
+        plain[key] = value
+    return plain
 
 
 def save_registry(root: Path, registry: dict[str, str]) -> None:

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from zwgk.base import memo, parallel, vocab
+from zwgk.base import identity, memo, parallel, vocab
 from zwgk.base.dates import DAY_FIX, parse_date
 from zwgk.base.problems import Problem, Problems
 from zwgk.content import crossref, schemas
@@ -80,6 +80,12 @@ class Reader:
             return None
         if SLUG.match(path.stem):
             return path.stem
+        plain = identity.normalise(path.stem)
+        if SLUG.match(plain):  # it looks right: say what hides in it, or the editor sees nothing wrong
+            hidden = "、".join(identity.changes(path.stem))
+            self.problems.error(path, 0, f"文件名“{identity.shown(path.name)}”含有{hidden}，不能用作网址",
+                                f"把文件改名为 {plain}{path.suffix}（重新输入文件名，不要粘贴）", "consistency.lookalike")
+            return None
         self.problems.error(path, 0, f"文件名“{path.name}”不能用作网址",
                             "文件名只用小写英文字母、数字和连字符，例如 szbf-2024-3.md（发布后不要再改）")
         return None

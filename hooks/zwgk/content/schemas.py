@@ -20,6 +20,12 @@ def _text(title: str, description: str = "") -> dict[str, Any]:
     return {"type": "string", "minLength": 1, "title": title, "description": description or title}
 
 
+def _identity(schema: dict[str, Any]) -> dict[str, Any]:
+    """A value other files refer to or that must be unique (编号, 文件名, 索引号): the loader reads it without
+    zero-width or full-width characters and warns when it had some (content/validate.py)."""
+    return {**schema, "x-zwgk-identity": True}
+
+
 def _date(title: str) -> dict[str, Any]:
     return {"type": "string", "pattern": DATE_PATTERN, "title": title,
             "description": f"{title}，写成 2024-03-05 或 2024年3月5日", "x-zwgk-date": True}
@@ -73,7 +79,7 @@ SITE = _object(
 CATALOGUE_ITEM = _object(
     "公开事项",
     {
-        "编号": _text("编号", "全站唯一，文件的“目录事项”用它引用本事项"),
+        "编号": _identity(_text("编号", "全站唯一，文件的“目录事项”用它引用本事项")),
         "一级事项": _text("一级事项"),
         "二级事项": _text("二级事项"),
         "公开内容": _text("公开内容（要素）"),
@@ -125,19 +131,19 @@ DOCUMENT = _object(
         "不予公开理由": _enum("不予公开理由", vocab.LEGAL_GROUNDS),
         "有效性": _enum("有效性", vocab.VALIDITY),
         "废止日期": _date("失效或废止日期"),
-        "替代文件": {"type": "string", "pattern": SLUG_PATTERN, "title": "替代文件",
-                 "description": "替代本文件的新文件的文件名（不带 .md）"},
+        "替代文件": _identity({"type": "string", "pattern": SLUG_PATTERN, "title": "替代文件",
+                           "description": "替代本文件的新文件的文件名（不带 .md）"}),
         "文件类型": _enum("文件类型", vocab.DOCUMENT_TYPES),
         "主题分类": _enum("主题分类", vocab.THEMES),
         "领域": _list("试点领域", _enum("领域", vocab.names(vocab.DOMAINS))),
-        "目录事项": _list("落实的目录事项编号", _text("目录事项编号")),
+        "目录事项": _list("落实的目录事项编号", _identity(_text("目录事项编号"))),
         "公开类别": _list("法定主动公开内容类别", _enum("公开类别", vocab.names(vocab.DISCLOSURE_CATEGORIES))),
         "附件": {**_list("附件", _text("附件路径", "content/attachments/ 下的路径")), "x-zwgk-split": False},
-        "索引号": _text("索引号", "一般不写，由系统生成；已公布的可写上固定"),
+        "索引号": _identity(_text("索引号", "一般不写，由系统生成；已公布的可写上固定")),
         "关键词": _list("关键词", _text("关键词")),
         "内容概述": _text("内容概述"),
-        "清理批次": _text("清理批次", "本文件在哪一批规范性文件清理中清理：写 content/cleanup.yml 中该批次的编号"),
-        "乡镇": _text("所属乡镇", "乡镇发布的文件写乡镇的文件夹名（catalogues/towns/ 下），如 chengguan"),
+        "清理批次": _identity(_text("清理批次", "本文件在哪一批规范性文件清理中清理：写 content/cleanup.yml 中该批次的编号")),
+        "乡镇": _identity(_text("所属乡镇", "乡镇发布的文件写乡镇的文件夹名（catalogues/towns/ 下），如 chengguan")),
     },
     ["标题", "发文机关", "成文日期", "公开属性", "有效性", "文件类型", "主题分类"],
     allOf=[_WITHHOLDING, _PUBLISHED_DATE],
@@ -147,8 +153,8 @@ INTERPRETATION = _object(
     "政策解读（content/interpretations/**.md 文件头）",
     {
         "标题": _text("标题"),
-        "解读对象": {**_list("解读对象", {"type": "string", "pattern": SLUG_PATTERN,
-                                         "title": "被解读文件的文件名（不带 .md）"}), "minItems": 1},
+        "解读对象": {**_list("解读对象", _identity({"type": "string", "pattern": SLUG_PATTERN,
+                                                   "title": "被解读文件的文件名（不带 .md）"})), "minItems": 1},
         "解读形式": _enum("解读形式", vocab.INTERPRETATION_FORMS),
         "解读机关": _text("解读机关"),
         "发布日期": _date("发布日期"),
@@ -178,7 +184,7 @@ PAGE = _object(
         "栏目": _enum("栏目", tuple(s.name for s in vocab.PAGE_SECTIONS)),
         "发布日期": _date("发布日期"),
         "公开类别": _list("法定主动公开内容类别", _enum("公开类别", vocab.names(vocab.DISCLOSURE_CATEGORIES))),
-        "目录事项": _list("落实的目录事项编号", _text("目录事项编号")),
+        "目录事项": _list("落实的目录事项编号", _identity(_text("目录事项编号"))),
         "附件": {**_list("附件", _text("附件路径", "content/attachments/ 下的路径")), "x-zwgk-split": False},
     },
     ["标题", "栏目", "发布日期"],
@@ -191,12 +197,12 @@ PLANNED_PATTERN = r"^[0-9０-９]{4}\s*年?(\s*[-./]?\s*[0-9０-９]{1,2}\s*月?
 
 
 def _code(title: str, example: str) -> dict[str, Any]:
-    return {"type": "string", "pattern": CODE_PATTERN, "title": title,
-            "description": f"{title}只用小写英文字母、数字和连字符，例如 {example}，公布后不要再改"}
+    return _identity({"type": "string", "pattern": CODE_PATTERN, "title": title,
+                      "description": f"{title}只用小写英文字母、数字和连字符，例如 {example}，公布后不要再改"})
 
 
 def _reference(title: str, where: str) -> dict[str, Any]:
-    return {"type": "string", "pattern": SLUG_PATTERN, "title": title, "description": f"{where}的文件名（不带 .md）"}
+    return _identity({"type": "string", "pattern": SLUG_PATTERN, "title": title, "description": f"{where}的文件名（不带 .md）"})
 
 
 CONSULTATION = _object(
@@ -390,7 +396,7 @@ VILLAGE_ITEM = _object(
         "公开渠道": {**_list("公开渠道和载体", _enum("公开渠道", vocab.CHANNELS)), "minItems": 1},
         "更新周期": _enum("更新周期", vocab.UPDATE_PERIODS),
         "最近公开日期": _date("最近公开日期"),
-        "目录事项": _list("落实的乡镇目录事项编号", _text("目录事项编号", "本乡镇目录中的事项编号")),
+        "目录事项": _list("落实的乡镇目录事项编号", _identity(_text("目录事项编号", "本乡镇目录中的事项编号"))),
     },
     ["名称", "公开内容", "公开渠道", "更新周期", "最近公开日期"],
 )

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from zwgk.base import vocab
+from zwgk.base import identity, vocab
 from zwgk.base.dates import DAY_FIX, parse_date
 from zwgk.base.problems import Problems, choice_list, suggest
 from zwgk.content import schemas
@@ -54,8 +54,12 @@ def _load_town(reader: Reader, folder: Path, load_catalogue: LoadCatalogue) -> T
     rel = f"{TOWNS_DIR}/{folder.name}"
     ok = True
     if not _SLUG.match(folder.name):
-        problems.error(folder, 0, f"乡镇文件夹名“{folder.name}”不能用作网址",
-                       "文件夹名只用小写英文字母、数字和连字符，如乡镇名称的拼音 chengguan（发布后不要再改）")
+        plain = identity.normalise(folder.name)
+        hidden = f"含有{'、'.join(identity.changes(folder.name))}，" if _SLUG.match(plain) else ""  # looks right
+        problems.error(folder, 0, f"乡镇文件夹名“{identity.shown(folder.name)}”{hidden}不能用作网址",
+                       f"把文件夹改名为 {plain}（重新输入，不要粘贴）" if hidden else
+                       "文件夹名只用小写英文字母、数字和连字符，如乡镇名称的拼音 chengguan（发布后不要再改）",
+                       "consistency.lookalike" if hidden else "input")
         ok = False
     meta: tuple[Located, dict[str, Any]] | None = None
     if (folder / TOWN_FILE).is_file():

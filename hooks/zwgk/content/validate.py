@@ -15,7 +15,7 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from zwgk.base import vocab
+from zwgk.base import identity, vocab
 from zwgk.base.problems import Problems, choice_list, suggest
 from zwgk.content.sourcefile import Located
 
@@ -61,7 +61,28 @@ def _normalise(value: Any, schema: dict[str, Any]) -> Any:
             return [_normalise(v, schema.get("items", {})) for v in value if v is not None]
     if schema.get("x-zwgk-date") and isinstance(value, str):
         return unicodedata.normalize("NFKC", value)
+    if schema.get("x-zwgk-identity") and isinstance(value, str) and not value.startswith(TODO):
+        return identity.normalise(value)
     return value
+
+
+def _lookalikes(value: Any, path: tuple[str | int, ...], schema: dict[str, Any], located: Located,
+                problems: Problems) -> None:
+    """Warn of each identity (编号, 文件名, 索引号 …) that is read other than typed: a zero-width space or a
+    full-width digit makes two that look the same differ."""
+    if schema.get("type") == "array" and isinstance(value, str):
+        value = _split(value, schema)
+    if isinstance(value, dict) and schema.get("type") == "object":
+        props = schema.get("properties", {})
+        for key, item in value.items():
+            _lookalikes(item, path + (key,), props.get(key, {}), located, problems)
+    elif isinstance(value, list) and schema.get("type") == "array":
+        for i, item in enumerate(value):
+            _lookalikes(item, path + (i,), schema.get("items", {}), located, problems)
+    elif (schema.get("x-zwgk-identity") and isinstance(value, str) and not value.startswith(TODO)
+          and (fixed := identity.normalise(value)) != value):
+        problems.warning(located.file, located.line(*path), *identity.lookalike(_key_name(path), value, fixed),
+                         "consistency.lookalike")
 
 
 def _split(value: str, schema: dict[str, Any]) -> list[str]:
@@ -97,6 +118,7 @@ def validate(located: Located, schema: dict[str, Any], problems: Problems) -> tu
                        "每行写成 `键: 值`，冒号用半角并在后面加一个空格")
         return {}, False
     data = _normalise(located.data, schema)
+    _lookalikes(located.data, (), schema, located, problems)
     found = Problems(problems.root)
     todo = _todo(located.data, (), schema, located, found)  # as typed: the hint's punctuation is not normalised
     if not todo and fits(data, schema):

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from zwgk.base import docnumber, vocab
+from zwgk.base import docnumber, identity, vocab
 from zwgk.base.problems import suggest
 from zwgk.content import indexno, schemas
 from zwgk.content.model import Document
@@ -78,21 +78,24 @@ def load_document(reader: Reader, path: Path) -> Document | None:
 
 
 def _normalise_number(reader: Reader, located: Located, number: str | None) -> str | None:
+    """The 文号 as published and compared (docnumber.normalise); the editor hears what was changed."""
     if number is None:
         return None
-    fixed = docnumber.fix_brackets(number)
-    if fixed != number:
+    fixed = docnumber.normalise(number)
+    if named := docnumber.lookalikes(number):
+        message, fix = identity.lookalike("文号", number, fixed, named)
+        reader.problems.warning(located.file, located.line("文号"), message, fix, "consistency.lookalike")
+    elif fixed != number:
         reader.problems.warning(located.file, located.line("文号"), f"文号“{number}”的年份括号不规范，已按“{fixed}”发布",
                                 "把年份括号改成六角括号〔〕")
     return fixed
-
 
 
 # --- `build.py new document` ------------------------------------------------------------------------
 
 def _number_free(ctx: Context, number: str) -> str | None:
     for doc in project_documents(ctx):
-        if doc.number == docnumber.fix_brackets(number):
+        if doc.number == docnumber.normalise(number):
             return f"文号“{number}”已被 {doc.source.file} 使用 — 核对文号；同一文件不要重复新建"
     return None
 
@@ -122,7 +125,7 @@ def _pinned_numbers(root: Path) -> set[str]:
             head = path.read_text(encoding="utf-8", errors="replace").split("\n---", 1)[0]
         except OSError:
             continue
-        found.update(m[1].strip() for m in _PINNED.finditer(head))
+        found.update(identity.normalise(m[1]) for m in _PINNED.finditer(head))
     return found
 
 
@@ -154,10 +157,19 @@ DOCUMENT_ORDER = ["标题", "文号", "发文机关", "成文日期", "发布日
                   "主题分类", "领域", "目录事项", "公开类别", "关键词", "内容概述", "索引号"]
 
 
-def _create_document(ctx: Context, values: Values, slug: str | None) -> Path:
-    if "文号" in values and (fixed := docnumber.fix_brackets(values["文号"])) != values["文号"]:
+def _fixed_number(ctx: Context, number: str) -> str:
+    """The 文号 `new` writes, as the loader reads it; the editor is told what changed."""
+    fixed = docnumber.normalise(number)
+    if named := docnumber.lookalikes(number):
+        ctx.say(f"文号已去掉{'、'.join(named)}：{fixed}")
+    elif fixed != number:
         ctx.say(f"文号的年份括号已改为六角括号：{fixed}")
-        values = {**values, "文号": fixed}
+    return fixed
+
+
+def _create_document(ctx: Context, values: Values, slug: str | None) -> Path:
+    if "文号" in values:
+        values = {**values, "文号": _fixed_number(ctx, values["文号"])}
     written = date.fromisoformat(values["成文日期"])
     if slug is None:
         slug, by_number = document_slug(values, written.year)
