@@ -40,8 +40,11 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--today", type=_date, help="检查日期（YYYY-MM-DD），默认今天")
     sub.add_parser("schemas", help="重新生成 schemas/ 下供编辑器使用的 JSON Schema")
     _new_parser(sub.add_parser("new", help="新建内容文件：能推算的自动填写，其余逐项询问（或用参数给出）"))
-    imports = sub.add_parser("import", help="导入已印发的公文（.docx / .txt / .md）为政策文件，报告取到的每一项及其行号")
-    imports.add_argument("files", nargs="+", type=Path, metavar="文件", help="要导入的公文，可以一次写多个")
+    imports = sub.add_parser("import", help="导入已印发的公文（.docx / .txt / .md）为政策文件，或标准目录表格"
+                             "（.xlsx / .docx / .csv）为目录，报告取到的每一项及其出处")
+    imports.add_argument("files", nargs="+", type=Path, metavar="文件", help="要导入的公文或目录表格，可以一次写多个")
+    imports.add_argument("--town", metavar="乡镇", help="目录表格是这个乡镇的（catalogues/towns/ 下的文件夹名）")
+    imports.add_argument("--domain", metavar="领域", help="表格里看不出领域时，用这个领域")
     imports.add_argument("--force", action="store_true", help="覆盖已存在的同名文件")
     imports.add_argument("--today", type=_date, help="以这一天为导入日期（YYYY-MM-DD），默认今天")
     serve = sub.add_parser("serve", help="本地预览（自动刷新）")
@@ -98,7 +101,7 @@ def _dispatch(args: argparse.Namespace, root: Path) -> int:
         given = {key.split(":", 1)[1]: value for key, value in vars(args).items()
                  if key.startswith("field:") and value is not None}
         return editing.new(root, args.kind, given, getattr(args, "slug", None), args.today)
-    return editing.import_files(root, args.files, args.force, args.today)
+    return editing.import_files(root, args.files, args.force, args.today, args.town, args.domain)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from zwgk.base.tool import TOOL_DIR
+from zwgk.editor.catalogue_import import import_catalogue, is_catalogue_file
 from zwgk.editor.importer import ImportRefused, import_file, report
 from zwgk.editor.schema_export import write_all
 from zwgk.kinds.project import editing_context
@@ -27,11 +28,16 @@ def new(root: Path, kind_name: str, given: dict[str, str], slug: str | None, tod
     return 0
 
 
-def import_files(root: Path, files: list[Path], force: bool, today: date | None) -> int:
+def import_files(root: Path, files: list[Path], force: bool, today: date | None, town: str | None = None,
+                 domain: str | None = None) -> int:
+    """Issued documents become documents; catalogue tables (.xlsx, .csv, a .docx with a catalogue table) catalogues."""
     ctx = editing_context(root, today or date.today(), None)
     failed = 0
     for file in files:
         try:
+            if is_catalogue_file(file):
+                print(import_catalogue(ctx, file, town, domain, force))
+                continue
             print(report(import_file(ctx, file, force), ctx))
         except ImportRefused as refused:
             print(str(refused), file=sys.stderr)

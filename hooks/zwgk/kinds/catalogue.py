@@ -135,10 +135,10 @@ def _create_item(ctx: Context, values: Values, slug: str | None) -> Path:
         item["暂无内容说明"] = {"原因": NEW_ITEM_REASON, "日期": ctx.today.isoformat()}
     if text is None:
         lines = [schema_comment("catalogue", path), *yaml_lines(values, ["领域", "牵头部门"]),
-                 f"更新日期: {ctx.today.isoformat()}", "事项:", *_item_lines(item, "  ")]
+                 f"更新日期: {ctx.today.isoformat()}", "事项:", *item_lines(item, "  ")]
         new_text = "\n".join(lines) + "\n"
     else:
-        new_text = append_entry(ctx, path, text, "事项", lambda indent: _item_lines(item, indent))
+        new_text = append_entry(ctx, path, text, "事项", lambda indent: item_lines(item, indent))
     check_text(ctx, path, new_text, schemas.CATALOGUE, first_line=1)
     if text is None:
         write_new(ctx, path, new_text)
@@ -150,7 +150,7 @@ def _create_item(ctx: Context, values: Values, slug: str | None) -> Path:
     return path
 
 
-def _item_lines(item: Values, indent: str) -> list[str]:
+def item_lines(item: Values, indent: str) -> list[str]:
     lines = yaml_lines(item, ITEM_ORDER, indent + "  ")
     if note := item.get("暂无内容说明"):
         lines += [f"{indent}  暂无内容说明:  # 发布了落实本事项的文件或页面后删掉这三行",

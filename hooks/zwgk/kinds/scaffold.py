@@ -9,6 +9,7 @@ created new, never overwritten.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
@@ -224,6 +225,8 @@ def yaml_value(value: Any, key: str = "") -> str:
     """One value as YAML text: quoted only where YAML needs it, dates plain like editors write them."""
     if isinstance(value, str) and parse_date(value) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return value
+    if isinstance(value, str) and "\n" in value:  # one line, whatever the indent: a multi-line cell of a table
+        return json.dumps(value, ensure_ascii=False)
     flow = isinstance(value, list)
     text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=flow, width=1_000_000)
     return text.removesuffix("\n").removesuffix("\n...").strip()
