@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import ROOT, build, page
+from conftest import ROOT, build, copy_fixture, page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -720,3 +720,100 @@ def test_search_merges_an_index_written_in_parts(www: Path, server: str, browser
     for one in (whole, split):
         one.clean()
         one.context.close()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# layout (issue 21): heading order, table text, badges, the 404 page, the home page's cards
+
+# Headings at all four levels in a document's body (a converted 公文 has 一、 / （一） / 1. levels).
+HEADED_DOCUMENT = """---
+标题: 测试县学生资助工作实施细则
+文号: 测教发〔2024〕9号
+发文机关: 测试县教育局
+成文日期: 2024-03-01
+发布日期: 2024-03-05
+公开属性: 此件公开发布
+有效性: 现行有效
+文件类型: 其他文件
+主题分类: 科技、教育
+---
+## 一、资助对象
+
+### （一）适用范围
+
+#### 1. 义务教育阶段学生
+
+本细则适用于在本县就读的义务教育阶段学生。
+
+| 年级 | 标准（元/年） |
+|---|---|
+| 小学 | 500 |
+"""
+
+# Font size and weight of the first h1..h4 in the article, and of its body text.
+HEADINGS = """() => {
+  const article = document.querySelector("article");
+  const style = e => e && [parseFloat(getComputedStyle(e).fontSize), parseInt(getComputedStyle(e).fontWeight)];
+  return {levels: ["h1", "h2", "h3", "h4"].map(h => style(article.querySelector(h))),
+          text: style(article.querySelector(".zw-body p") || article.querySelector(".zw-report p")
+                      || article.querySelector("article > p:not([class])") || article)[0]};
+}"""
+
+
+@pytest.fixture(scope="module")
+def headed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tree = copy_fixture("mini", tmp_path_factory.mktemp("headed"))
+    (tree / "content/documents/2024/cjf-2024-9.md").write_text(HEADED_DOCUMENT, encoding="utf-8")
+    return build(tree)
+
+
+def _file_page(browser, viewport: str):  # noqa: ANN001, ANN202 - playwright objects
+    context = browser.new_context(locale="zh-CN", **VIEWPORTS[viewport])
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    return context, context.new_page()
+
+
+def _falls(levels: list) -> list[str]:
+    """Why the headings h1..h4 (each [size, weight] or None) do not fall in size at one weight, or []."""
+    present = [(f"h{n + 1}", level) for n, level in enumerate(levels) if level]
+    faults = [f"{a} {sa}px is not larger than {b} {sb}px" for (a, (sa, _)), (b, (sb, _)) in zip(present, present[1:])
+              if sa <= sb]
+    weights = {weight for _, (_, weight) in present}
+    if len(weights) != 1 or min(weights) < 600:
+        faults.append(f"weights differ or are light: {present}")
+    return faults
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_headings_fall_in_size_from_h1_to_h4_in_a_document_body(headed_site: Path, browser, viewport: str) -> None:  # noqa: ANN001
+    context, page_ = _file_page(browser, viewport)
+    try:
+        page_.goto((headed_site / "wj/cjf-2024-9.html").as_uri())
+        found = page_.evaluate(HEADINGS)
+        page_.evaluate("document.documentElement.classList.add('zw-elder')")
+        elder = page_.evaluate(HEADINGS)
+    finally:
+        context.close()
+    assert all(found["levels"]), found  # the page has all four levels, or the test proves nothing
+    assert _falls(found["levels"]) == [], found
+    assert found["levels"][3][0] >= found["text"], f"h4 is smaller than the text under it: {found}"
+    assert _falls(elder["levels"]) == [], f"长者模式: {elder}"
+
+
+@pytest.mark.parametrize("key", ["guide", "town", "annual-report", "home", "document"])
+def test_headings_fall_in_size_on_the_demo_pages(tab, key: str) -> None:  # noqa: ANN001
+    desktop = tab("desktop")
+    desktop.open(PAGES[key])
+    found = desktop.page.evaluate(HEADINGS)
+    assert found["levels"][0] and found["levels"][1], found
+    assert _falls(found["levels"]) == [], f"{PAGES[key]}: {found}"
+    desktop.clean()
+
+
+def test_guide_has_a_third_level_smaller_than_the_second(tab) -> None:  # noqa: ANN001
+    """The reported case: （一）公开范围 (h3) was larger and lighter than 二、主动公开 (h2)."""
+    desktop = tab("desktop")
+    desktop.open(PAGES["guide"])
+    found = desktop.page.evaluate(HEADINGS)
+    assert found["levels"][2] and found["levels"][2][0] < found["levels"][1][0], found
+    desktop.clean()
