@@ -817,3 +817,72 @@ def test_guide_has_a_third_level_smaller_than_the_second(tab) -> None:  # noqa: 
     found = desktop.page.evaluate(HEADINGS)
     assert found["levels"][2] and found["levels"][2][0] < found["levels"][1][0], found
     desktop.clean()
+
+
+# Font size of each table cell kind beside the font size of the paragraphs around its table.
+# The text is a plain paragraph of the body (or report) the table is in, else the article's own size.
+TABLE_TEXT = """() => [...document.querySelectorAll("article table")].map(t => {
+  const box = t.closest(".zw-body, .zw-report");
+  const text = (box && [...box.querySelectorAll("p:not([class])")].find(p => !p.closest("table"))) || t.closest("article");
+  const td = t.querySelector("td:not(.zw-report-note)");
+  return [t.className || "markdown", parseFloat(getComputedStyle(td).fontSize), parseFloat(getComputedStyle(text).fontSize)];
+})"""
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+@pytest.mark.parametrize("key", ["document", "domain", "annual-report", "interpretation-tables", "town"])
+def test_table_text_is_the_size_of_the_body_text(tab, key: str, viewport: str) -> None:  # noqa: ANN001
+    one = tab(viewport)
+    one.open(PAGES[key])
+    tables = one.page.evaluate(TABLE_TEXT)
+    assert tables, PAGES[key]
+    for name, cell, text in tables:
+        assert cell == text, f"{PAGES[key]} at {viewport}: table {name} has {cell}px text beside {text}px"
+    one.clean()
+
+
+def test_withdrawn_badge_stands_apart_from_the_title_before_it(tab) -> None:  # noqa: ANN001
+    desktop = tab("desktop")
+    desktop.open(PAGES["domain"])
+    gaps = desktop.page.evaluate("""() => [...document.querySelectorAll(".zw-catalogue .zw-badge")].map(b => {
+      const a = b.previousElementSibling, rects = a.getClientRects(), last = rects[rects.length - 1];
+      const badge = b.getBoundingClientRect();
+      return Math.abs(badge.top - last.top) < last.height ? badge.left - last.right : null;  // same line only
+    })""")
+    same_line = [gap for gap in gaps if gap is not None]
+    assert same_line, f"no badge beside its title on one line: {gaps}"
+    assert min(same_line) >= 4, f"a badge touches the title before it: {gaps}"
+    desktop.clean()
+
+
+def test_not_found_page_starts_where_every_page_does(tab) -> None:  # noqa: ANN001
+    """Material keeps an empty sidebar beside a page without page.meta: the 404 page was indented ~300 px."""
+    desktop = tab("desktop")
+    left = "Math.round(document.querySelector('article h1').getBoundingClientRect().left)"
+    desktop.open(PAGES["guide"])
+    usual = desktop.page.evaluate(left)
+    desktop.open("404.html")
+    assert desktop.page.evaluate(left) == usual < 100
+    desktop.clean()
+    phone = tab("phone")  # the drawer still holds the navigation there
+    phone.open("404.html")
+    assert phone.page.locator(".md-sidebar--primary .md-nav__link[href]").count() >= 10
+    phone.clean()
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "zoom200"])
+def test_home_cards_fill_every_row(tab, viewport: str) -> None:  # noqa: ANN001
+    one = tab(viewport)
+    one.open(PAGES["home"])
+    rows = one.page.evaluate("""() => {
+      const grid = document.querySelector(".zw-home__grid").getBoundingClientRect(), rows = {};
+      for (const card of document.querySelectorAll(".zw-home__grid > .zw-card")) {
+        const r = card.getBoundingClientRect();
+        (rows[Math.round(r.top)] ||= []).push([Math.round(r.left - grid.left), Math.round(grid.right - r.right)]);
+      }
+      return Object.values(rows);
+    }""")
+    assert len(rows) >= 3, rows
+    for row in rows:  # each row begins at the left edge and its last card reaches the right edge
+        assert row[0][0] == 0 and row[-1][1] == 0, f"{viewport}: a row that does not fill the width: {rows}"
+    one.clean()
