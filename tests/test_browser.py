@@ -886,3 +886,59 @@ def test_home_cards_fill_every_row(tab, viewport: str) -> None:  # noqa: ANN001
     for row in rows:  # each row begins at the left edge and its last card reaches the right edge
         assert row[0][0] == 0 and row[-1][1] == 0, f"{viewport}: a row that does not fill the width: {rows}"
     one.clean()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 字号 and 打印 on a document page (theme/assets/zwgk.js)
+
+BODY_SIZE = "parseFloat(getComputedStyle(document.querySelector('.zw-body p')).fontSize)"
+BODY_H2 = "parseFloat(getComputedStyle(document.querySelector('.zw-body h2')).fontSize)"
+PAGE_H1 = "parseFloat(getComputedStyle(document.querySelector('article > h1')).fontSize)"
+
+
+def test_text_size_buttons_work_by_keyboard_and_are_remembered(new_tab) -> None:  # noqa: ANN001
+    desktop = new_tab("desktop")
+    page_ = desktop.open(PAGES["document"])
+    tools = page_.locator(".zw-doc-tools")
+    assert tools.is_visible()
+    medium = page_.evaluate(BODY_SIZE)
+    large = page_.locator("[data-zw-size=large]")
+    large.focus()
+    page_.keyboard.press("Enter")
+    assert large.get_attribute("aria-pressed") == "true"
+    assert page_.locator("[data-zw-size=medium]").get_attribute("aria-pressed") == "false"
+    assert page_.evaluate(BODY_SIZE) > medium * 1.2
+    assert page_.evaluate(PAGE_H1) > page_.evaluate(BODY_H2) > page_.evaluate(BODY_SIZE)  # still in order
+    page_.reload()
+    assert page_.evaluate(BODY_SIZE) > medium * 1.2, "the size chosen is not remembered"
+    small = page_.locator("[data-zw-size=small]")
+    small.focus()
+    page_.keyboard.press(" ")
+    assert small.get_attribute("aria-pressed") == "true" and page_.evaluate(BODY_SIZE) < medium
+    desktop.clean()
+
+
+def test_print_button_prints_and_the_tools_are_not_printed(tab) -> None:  # noqa: ANN001
+    desktop = tab("desktop")
+    page_ = desktop.open(PAGES["document"])
+    page_.evaluate("window.print = () => { window.zwPrinted = true; }")  # the dialog itself would block
+    page_.locator(".zw-doc-tools__print").focus()
+    page_.keyboard.press("Enter")
+    assert page_.evaluate("window.zwPrinted") is True
+    page_.emulate_media(media="print")
+    try:
+        assert not page_.locator(".zw-doc-tools").is_visible()
+        assert page_.locator(".zw-body .zw-signature").first.is_visible()
+    finally:
+        page_.emulate_media(media="screen")
+    desktop.clean()
+
+
+def test_without_scripts_no_reading_tools_are_shown(browser, server: str, axe_script: Path) -> None:  # noqa: ANN001
+    plain = Tab(browser, server, axe_script, java_script_enabled=False, **VIEWPORTS["desktop"])
+    try:
+        page_ = plain.open(PAGES["document"])
+        assert page_.locator(".zw-doc-tools").count() == 1 and not page_.locator(".zw-doc-tools").is_visible()
+        assert page_.locator(".zw-label--end").is_visible()
+    finally:
+        plain.context.close()
