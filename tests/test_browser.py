@@ -942,3 +942,55 @@ def test_without_scripts_no_reading_tools_are_shown(browser, server: str, axe_sc
         assert page_.locator(".zw-label--end").is_visible()
     finally:
         plain.context.close()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the annual report's wide tables on a phone
+
+# Each number cell of a report table, scrolled into view inside its wrapper: what covers its centre, whether it
+# lies inside the wrapper and the screen, and (in a table with row labels) whether its row's label is in view.
+NUMBERS_IN_VIEW = """(selector) => {
+  const table = document.querySelector(selector), wrap = table.closest(".zw-table-wrap"), faults = [];
+  const shown = (node, x, y) => { const hit = document.elementFromPoint(x, y); return hit === node || node.contains(hit); };
+  let cells = 0;
+  wrap.scrollLeft = 0;
+  for (const row of table.querySelectorAll("tbody tr:not(.zw-report-explain)")) {
+    const label = [...row.querySelectorAll("th")].pop();
+    for (const td of row.querySelectorAll("td")) {
+      cells++;
+      td.scrollIntoView({block: "center", inline: "end"});
+      const r = td.getBoundingClientRect(), w = wrap.getBoundingClientRect(), name = `${row.rowIndex}/${td.cellIndex}`;
+      if (r.left < w.left - 1 || r.right > Math.min(w.right, innerWidth) + 1) faults.push(`${name} outside the screen`);
+      else if (!shown(td, (r.left + r.right) / 2, (r.top + r.bottom) / 2)) faults.push(`${name} is covered`);
+      if (label) {
+        const l = label.getBoundingClientRect();
+        if (l.left < w.left - 1 || !shown(label, l.left + 4, (l.top + l.bottom) / 2))
+          faults.push(`${name}: its row label ${label.textContent.trim()} is out of view`);
+      }
+    }
+  }
+  return {cells, faults};
+}"""
+
+
+@pytest.mark.parametrize("table", ["requests", "reviews"])
+def test_every_report_number_can_be_read_on_a_phone(tab, table: str) -> None:  # noqa: ANN001
+    phone = tab("phone")
+    page_ = phone.open(PAGES["annual-report"])
+    selector = f"table.zw-report-table--{table}"
+    wrap = page_.locator(f"{selector} >> xpath=ancestor::div[contains(@class, 'zw-table-wrap')]")
+    hint = wrap.locator("xpath=preceding-sibling::*[1]")
+    assert "zw-scroll-hint" in (hint.get_attribute("class") or "") and hint.is_visible()
+    assert "左右滑动查看" in hint.inner_text()
+    found = page_.evaluate(NUMBERS_IN_VIEW, selector)
+    assert found["cells"] >= 15 and found["faults"] == [], found
+    assert not phone.scrolls_sideways()
+    phone.clean()
+
+
+def test_report_scroll_hints_are_not_shown_where_the_tables_fit(tab) -> None:  # noqa: ANN001
+    desktop = tab("desktop")
+    page_ = desktop.open(PAGES["annual-report"])
+    assert page_.locator(".zw-scroll-hint").count() == 2
+    assert not any(hint.is_visible() for hint in page_.locator(".zw-scroll-hint").all())
+    desktop.clean()

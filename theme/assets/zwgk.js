@@ -81,6 +81,17 @@
     tools.hidden = false;
   }
 
+  // "左右滑动查看" over a wide table: only where it does not fit (CSS shows it on narrow screens without scripts).
+  var hints = document.querySelectorAll(".zw-scroll-hint");
+  var fitHints = function () {
+    for (var h = 0; h < hints.length; h++) {
+      var wrap = hints[h].nextElementSibling;
+      var fits = wrap && wrap.scrollWidth <= wrap.clientWidth + 1;
+      hints[h].classList.toggle("zw-scroll-hint--off", !!fits);
+    }
+  };
+  if (hints.length) { fitHints(); window.addEventListener("resize", fitHints); }
+
   // Material's search panel is a dialog without a name (axe: aria-dialog-name).
   var dialog = document.querySelector('.md-search[role="dialog"]');
   if (dialog && !dialog.hasAttribute("aria-label")) { dialog.setAttribute("aria-label", "站内搜索"); }
