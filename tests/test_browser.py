@@ -973,10 +973,13 @@ NUMBERS_IN_VIEW = """(selector) => {
 }"""
 
 
+@pytest.mark.parametrize("elder", [False, True])
 @pytest.mark.parametrize("table", ["requests", "reviews"])
-def test_every_report_number_can_be_read_on_a_phone(tab, table: str) -> None:  # noqa: ANN001
+def test_every_report_number_can_be_read_on_a_phone(tab, table: str, elder: bool) -> None:  # noqa: ANN001
     phone = tab("phone")
     page_ = phone.open(PAGES["annual-report"])
+    if elder:  # 长者模式 for this page only: nothing is stored
+        page_.evaluate("document.documentElement.classList.add('zw-elder')")
     selector = f"table.zw-report-table--{table}"
     wrap = page_.locator(f"{selector} >> xpath=ancestor::div[contains(@class, 'zw-table-wrap')]")
     hint = wrap.locator("xpath=preceding-sibling::*[1]")
