@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import ROOT, build, page
+from conftest import ROOT, build, copy_fixture, page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -720,3 +720,280 @@ def test_search_merges_an_index_written_in_parts(www: Path, server: str, browser
     for one in (whole, split):
         one.clean()
         one.context.close()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# layout (issue 21): heading order, table text, badges, the 404 page, the home page's cards
+
+# Headings at all four levels in a document's body (a converted 公文 has 一、 / （一） / 1. levels).
+HEADED_DOCUMENT = """---
+标题: 测试县学生资助工作实施细则
+文号: 测教发〔2024〕9号
+发文机关: 测试县教育局
+成文日期: 2024-03-01
+发布日期: 2024-03-05
+公开属性: 此件公开发布
+有效性: 现行有效
+文件类型: 其他文件
+主题分类: 科技、教育
+---
+## 一、资助对象
+
+### （一）适用范围
+
+#### 1. 义务教育阶段学生
+
+本细则适用于在本县就读的义务教育阶段学生。
+
+| 年级 | 标准（元/年） |
+|---|---|
+| 小学 | 500 |
+"""
+
+# Font size and weight of the first h1..h4 in the article, and of its body text.
+HEADINGS = """() => {
+  const article = document.querySelector("article");
+  const style = e => e && [parseFloat(getComputedStyle(e).fontSize), parseInt(getComputedStyle(e).fontWeight)];
+  return {levels: ["h1", "h2", "h3", "h4"].map(h => style(article.querySelector(h))),
+          text: style(article.querySelector(".zw-body p") || article.querySelector(".zw-report p")
+                      || article.querySelector("article > p:not([class])") || article)[0]};
+}"""
+
+
+@pytest.fixture(scope="module")
+def headed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tree = copy_fixture("mini", tmp_path_factory.mktemp("headed"))
+    (tree / "content/documents/2024/cjf-2024-9.md").write_text(HEADED_DOCUMENT, encoding="utf-8")
+    return build(tree)
+
+
+def _file_page(browser, viewport: str):  # noqa: ANN001, ANN202 - playwright objects
+    context = browser.new_context(locale="zh-CN", **VIEWPORTS[viewport])
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    return context, context.new_page()
+
+
+def _falls(levels: list) -> list[str]:
+    """Why the headings h1..h4 (each [size, weight] or None) do not fall in size at one weight, or []."""
+    present = [(f"h{n + 1}", level) for n, level in enumerate(levels) if level]
+    faults = [f"{a} {sa}px is not larger than {b} {sb}px" for (a, (sa, _)), (b, (sb, _)) in zip(present, present[1:])
+              if sa <= sb]
+    weights = {weight for _, (_, weight) in present}
+    if len(weights) != 1 or min(weights) < 600:
+        faults.append(f"weights differ or are light: {present}")
+    return faults
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_headings_fall_in_size_from_h1_to_h4_in_a_document_body(headed_site: Path, browser, viewport: str) -> None:  # noqa: ANN001
+    context, page_ = _file_page(browser, viewport)
+    try:
+        page_.goto((headed_site / "wj/cjf-2024-9.html").as_uri())
+        found = page_.evaluate(HEADINGS)
+        page_.evaluate("document.documentElement.classList.add('zw-elder')")
+        elder = page_.evaluate(HEADINGS)
+    finally:
+        context.close()
+    assert all(found["levels"]), found  # the page has all four levels, or the test proves nothing
+    assert _falls(found["levels"]) == [], found
+    assert found["levels"][3][0] >= found["text"], f"h4 is smaller than the text under it: {found}"
+    assert _falls(elder["levels"]) == [], f"长者模式: {elder}"
+
+
+@pytest.mark.parametrize("key", ["guide", "town", "annual-report", "home", "document"])
+def test_headings_fall_in_size_on_the_demo_pages(tab, key: str) -> None:  # noqa: ANN001
+    desktop = tab("desktop")
+    desktop.open(PAGES[key])
+    found = desktop.page.evaluate(HEADINGS)
+    assert found["levels"][0] and found["levels"][1], found
+    assert _falls(found["levels"]) == [], f"{PAGES[key]}: {found}"
+    desktop.clean()
+
+
+def test_guide_has_a_third_level_smaller_than_the_second(tab) -> None:  # noqa: ANN001
+    """The reported case: （一）公开范围 (h3) was larger and lighter than 二、主动公开 (h2)."""
+    desktop = tab("desktop")
+    desktop.open(PAGES["guide"])
+    found = desktop.page.evaluate(HEADINGS)
+    assert found["levels"][2] and found["levels"][2][0] < found["levels"][1][0], found
+    desktop.clean()
+
+
+# Font size of each table cell kind beside the font size of the paragraphs around its table.
+# The text is a plain paragraph of the body (or report) the table is in, else the article's own size.
+TABLE_TEXT = """() => [...document.querySelectorAll("article table")].map(t => {
+  const box = t.closest(".zw-body, .zw-report");
+  const text = (box && [...box.querySelectorAll("p:not([class])")].find(p => !p.closest("table"))) || t.closest("article");
+  const td = t.querySelector("td:not(.zw-report-note)");
+  return [t.className || "markdown", parseFloat(getComputedStyle(td).fontSize), parseFloat(getComputedStyle(text).fontSize)];
+})"""
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+@pytest.mark.parametrize("key", ["document", "domain", "annual-report", "interpretation-tables", "town"])
+def test_table_text_is_the_size_of_the_body_text(tab, key: str, viewport: str) -> None:  # noqa: ANN001
+    one = tab(viewport)
+    one.open(PAGES[key])
+    tables = one.page.evaluate(TABLE_TEXT)
+    assert tables, PAGES[key]
+    for name, cell, text in tables:
+        assert cell == text, f"{PAGES[key]} at {viewport}: table {name} has {cell}px text beside {text}px"
+    one.clean()
+
+
+def test_withdrawn_badge_stands_apart_from_the_title_before_it(tab) -> None:  # noqa: ANN001
+    desktop = tab("desktop")
+    desktop.open(PAGES["domain"])
+    gaps = desktop.page.evaluate("""() => [...document.querySelectorAll(".zw-catalogue .zw-badge")].map(b => {
+      const a = b.previousElementSibling, rects = a.getClientRects(), last = rects[rects.length - 1];
+      const badge = b.getBoundingClientRect();
+      return Math.abs(badge.top - last.top) < last.height ? badge.left - last.right : null;  // same line only
+    })""")
+    same_line = [gap for gap in gaps if gap is not None]
+    assert same_line, f"no badge beside its title on one line: {gaps}"
+    assert min(same_line) >= 4, f"a badge touches the title before it: {gaps}"
+    desktop.clean()
+
+
+def test_not_found_page_starts_where_every_page_does(tab) -> None:  # noqa: ANN001
+    """Material keeps an empty sidebar beside a page without page.meta: the 404 page was indented ~300 px."""
+    desktop = tab("desktop")
+    left = "Math.round(document.querySelector('article h1').getBoundingClientRect().left)"
+    desktop.open(PAGES["guide"])
+    usual = desktop.page.evaluate(left)
+    desktop.open("404.html")
+    assert desktop.page.evaluate(left) == usual < 100
+    desktop.clean()
+    phone = tab("phone")  # the drawer still holds the navigation there
+    phone.open("404.html")
+    assert phone.page.locator(".md-sidebar--primary .md-nav__link[href]").count() >= 10
+    phone.clean()
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "zoom200"])
+def test_home_cards_fill_every_row(tab, viewport: str) -> None:  # noqa: ANN001
+    one = tab(viewport)
+    one.open(PAGES["home"])
+    rows = one.page.evaluate("""() => {
+      const grid = document.querySelector(".zw-home__grid").getBoundingClientRect(), rows = {};
+      for (const card of document.querySelectorAll(".zw-home__grid > .zw-card")) {
+        const r = card.getBoundingClientRect();
+        (rows[Math.round(r.top)] ||= []).push([Math.round(r.left - grid.left), Math.round(grid.right - r.right)]);
+      }
+      return Object.values(rows);
+    }""")
+    assert len(rows) >= 3, rows
+    for row in rows:  # each row begins at the left edge and its last card reaches the right edge
+        assert row[0][0] == 0 and row[-1][1] == 0, f"{viewport}: a row that does not fill the width: {rows}"
+    one.clean()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 字号 and 打印 on a document page (theme/assets/zwgk.js)
+
+BODY_SIZE = "parseFloat(getComputedStyle(document.querySelector('.zw-body p')).fontSize)"
+BODY_H2 = "parseFloat(getComputedStyle(document.querySelector('.zw-body h2')).fontSize)"
+PAGE_H1 = "parseFloat(getComputedStyle(document.querySelector('article > h1')).fontSize)"
+
+
+def test_text_size_buttons_work_by_keyboard_and_are_remembered(new_tab) -> None:  # noqa: ANN001
+    desktop = new_tab("desktop")
+    page_ = desktop.open(PAGES["document"])
+    tools = page_.locator(".zw-doc-tools")
+    assert tools.is_visible()
+    medium = page_.evaluate(BODY_SIZE)
+    large = page_.locator("[data-zw-size=large]")
+    large.focus()
+    page_.keyboard.press("Enter")
+    assert large.get_attribute("aria-pressed") == "true"
+    assert page_.locator("[data-zw-size=medium]").get_attribute("aria-pressed") == "false"
+    assert page_.evaluate(BODY_SIZE) > medium * 1.2
+    assert page_.evaluate(PAGE_H1) > page_.evaluate(BODY_H2) > page_.evaluate(BODY_SIZE)  # still in order
+    page_.reload()
+    assert page_.evaluate(BODY_SIZE) > medium * 1.2, "the size chosen is not remembered"
+    small = page_.locator("[data-zw-size=small]")
+    small.focus()
+    page_.keyboard.press(" ")
+    assert small.get_attribute("aria-pressed") == "true" and page_.evaluate(BODY_SIZE) < medium
+    desktop.clean()
+
+
+def test_print_button_prints_and_the_tools_are_not_printed(tab) -> None:  # noqa: ANN001
+    desktop = tab("desktop")
+    page_ = desktop.open(PAGES["document"])
+    page_.evaluate("window.print = () => { window.zwPrinted = true; }")  # the dialog itself would block
+    page_.locator(".zw-doc-tools__print").focus()
+    page_.keyboard.press("Enter")
+    assert page_.evaluate("window.zwPrinted") is True
+    page_.emulate_media(media="print")
+    try:
+        assert not page_.locator(".zw-doc-tools").is_visible()
+        assert page_.locator(".zw-body .zw-signature").first.is_visible()
+    finally:
+        page_.emulate_media(media="screen")
+    desktop.clean()
+
+
+def test_without_scripts_no_reading_tools_are_shown(browser, server: str, axe_script: Path) -> None:  # noqa: ANN001
+    plain = Tab(browser, server, axe_script, java_script_enabled=False, **VIEWPORTS["desktop"])
+    try:
+        page_ = plain.open(PAGES["document"])
+        assert page_.locator(".zw-doc-tools").count() == 1 and not page_.locator(".zw-doc-tools").is_visible()
+        assert page_.locator(".zw-label--end").is_visible()
+    finally:
+        plain.context.close()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the annual report's wide tables on a phone
+
+# Each number cell of a report table, scrolled into view inside its wrapper: what covers its centre, whether it
+# lies inside the wrapper and the screen, and (in a table with row labels) whether its row's label is in view.
+NUMBERS_IN_VIEW = """(selector) => {
+  const table = document.querySelector(selector), wrap = table.closest(".zw-table-wrap"), faults = [];
+  const shown = (node, x, y) => { const hit = document.elementFromPoint(x, y); return hit === node || node.contains(hit); };
+  let cells = 0;
+  wrap.scrollLeft = 0;
+  for (const row of table.querySelectorAll("tbody tr:not(.zw-report-explain)")) {
+    const label = [...row.querySelectorAll("th")].pop();
+    for (const td of row.querySelectorAll("td")) {
+      cells++;
+      td.scrollIntoView({block: "center", inline: "end"});
+      const r = td.getBoundingClientRect(), w = wrap.getBoundingClientRect(), name = `${row.rowIndex}/${td.cellIndex}`;
+      if (r.left < w.left - 1 || r.right > Math.min(w.right, innerWidth) + 1) faults.push(`${name} outside the screen`);
+      else if (!shown(td, (r.left + r.right) / 2, (r.top + r.bottom) / 2)) faults.push(`${name} is covered`);
+      if (label) {
+        const l = label.getBoundingClientRect();
+        if (l.left < w.left - 1 || !shown(label, l.left + 4, (l.top + l.bottom) / 2))
+          faults.push(`${name}: its row label ${label.textContent.trim()} is out of view`);
+      }
+    }
+  }
+  return {cells, faults};
+}"""
+
+
+@pytest.mark.parametrize("elder", [False, True])
+@pytest.mark.parametrize("table", ["requests", "reviews"])
+def test_every_report_number_can_be_read_on_a_phone(tab, table: str, elder: bool) -> None:  # noqa: ANN001
+    phone = tab("phone")
+    page_ = phone.open(PAGES["annual-report"])
+    if elder:  # 长者模式 for this page only: nothing is stored
+        page_.evaluate("document.documentElement.classList.add('zw-elder')")
+    selector = f"table.zw-report-table--{table}"
+    wrap = page_.locator(f"{selector} >> xpath=ancestor::div[contains(@class, 'zw-table-wrap')]")
+    hint = wrap.locator("xpath=preceding-sibling::*[1]")
+    assert "zw-scroll-hint" in (hint.get_attribute("class") or "") and hint.is_visible()
+    assert "左右滑动查看" in hint.inner_text()
+    found = page_.evaluate(NUMBERS_IN_VIEW, selector)
+    assert found["cells"] >= 15 and found["faults"] == [], found
+    assert not phone.scrolls_sideways()
+    phone.clean()
+
+
+def test_report_scroll_hints_are_not_shown_where_the_tables_fit(tab) -> None:  # noqa: ANN001
+    desktop = tab("desktop")
+    page_ = desktop.open(PAGES["annual-report"])
+    assert page_.locator(".zw-scroll-hint").count() == 2
+    assert not any(hint.is_visible() for hint in page_.locator(".zw-scroll-hint").all())
+    desktop.clean()

@@ -51,6 +51,47 @@
     });
   }
 
+  // 字号 大/中/小 and 打印 on a document page: the template leaves them hidden, so that a browser without
+  // scripts shows no buttons that do nothing. The size is remembered in this browser, as 长者模式 is.
+  var tools = document.querySelector(".zw-doc-tools");
+  // set on the article: its headings, page title included, scale with the text and keep their order
+  var text = tools && tools.closest("article");
+  if (tools && text) {
+    var SIZE_KEY = "zwgk-size", SCALES = {large: "1.25", medium: "1", small: "0.9"};
+    var sizes = tools.querySelectorAll("[data-zw-size]");
+    var setSize = function (size) {
+      if (!SCALES[size]) { size = "medium"; }
+      text.style.setProperty("--zw-scale", SCALES[size]);
+      for (var k = 0; k < sizes.length; k++) {
+        sizes[k].setAttribute("aria-pressed", sizes[k].getAttribute("data-zw-size") === size ? "true" : "false");
+      }
+    };
+    for (var j = 0; j < sizes.length; j++) {
+      sizes[j].addEventListener("click", function (event) {
+        var size = event.currentTarget.getAttribute("data-zw-size");
+        try { localStorage.setItem(SIZE_KEY, size); } catch (e) { /* private mode: this page only */ }
+        setSize(size);
+      });
+    }
+    var print = tools.querySelector(".zw-doc-tools__print");
+    if (print) { print.addEventListener("click", function () { window.print(); }); }
+    var saved = null;
+    try { saved = localStorage.getItem(SIZE_KEY); } catch (e) { /* no storage: the usual size */ }
+    setSize(saved);
+    tools.hidden = false;
+  }
+
+  // "左右滑动查看" over a wide table: only where it does not fit (CSS shows it on narrow screens without scripts).
+  var hints = document.querySelectorAll(".zw-scroll-hint");
+  var fitHints = function () {
+    for (var h = 0; h < hints.length; h++) {
+      var wrap = hints[h].nextElementSibling;
+      var fits = wrap && wrap.scrollWidth <= wrap.clientWidth + 1;
+      hints[h].classList.toggle("zw-scroll-hint--off", !!fits);
+    }
+  };
+  if (hints.length) { fitHints(); window.addEventListener("resize", fitHints); }
+
   // Material's search panel is a dialog without a name (axe: aria-dialog-name).
   var dialog = document.querySelector('.md-search[role="dialog"]');
   if (dialog && !dialog.hasAttribute("aria-label")) { dialog.setAttribute("aria-label", "站内搜索"); }

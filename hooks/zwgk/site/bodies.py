@@ -23,6 +23,7 @@ from zwgk.content.model import Attachment, Document, Interpretation, Page, Proje
 from zwgk.site.markup import to_html
 from zwgk.site.pages import attachment_path, path_of, relative_url
 from zwgk.site.publication import PublicSite
+from zwgk.site.signature import mark as mark_signature
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,10 @@ class BodyRenderer:
                 return href if keep else None
             return relative_url(target, page)
 
-        return Body(to_html(owner.body, rewrite), links)
+        html = to_html(owner.body, rewrite)
+        if isinstance(owner, Document):  # a 公文 ends with its 落款, right-aligned as printed
+            html = mark_signature(html, owner.issuer, owner.written)
+        return Body(html, links)
 
     def _resolve(self, href: str, folder: str, owner: Owner, line: int) -> tuple[str | None, bool]:
         """(published target, keep the href) for one link of a body."""
