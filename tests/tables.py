@@ -42,7 +42,9 @@ def workbook(path: Path, sheets: dict[str, list[list]] | None = None, domain: st
             sheet.merge_cells(merged)
         for row in rows:
             sheet.append(row)
-        sheet.merge_cells("B5:B6")  # 政府预算 over its two 二级事项
+        for number, row in enumerate(rows, start=4):  # an 一级事项 left blank is merged with the one above (政府预算)
+            if row[1] is None and any(row):
+                sheet.merge_cells(f"B{number - 1}:B{number}")
         sheet.append([NOTE] + [None] * 13)
         sheet.merge_cells(f"A{sheet.max_row}:N{sheet.max_row}")
     book.save(path)

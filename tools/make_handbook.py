@@ -352,6 +352,24 @@ def import_session(scratch: Path) -> str:
                       *body.split("\n")[:12], "…", "```"])
 
 
+def import_catalogue_session(scratch: Path) -> str:
+    """A workbook in the layout counties keep (the tests' own, tests/tables.py), imported into the mini tree."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from tables import workbook
+
+    from zwgk.editor.catalogue_import import import_catalogue
+    from zwgk.kinds.project import editing_context
+
+    tree = _session_tree(scratch, "import-catalogue")
+    ctx = editing_context(tree, TODAY, None, lambda _: None)
+    told = import_catalogue(ctx, workbook(scratch / "财政预决算目录.xlsx"), None, None)
+    told = told.replace(str(scratch / "财政预决算目录.xlsx"), "财政预决算目录.xlsx")
+    rel = "catalogues/county/budget.yml"
+    text = _as_in_repo((tree / rel).read_text(encoding="utf-8"), rel)
+    return "\n".join(["```text", "$ python build.py import 财政预决算目录.xlsx", told, "```", "",
+                      f"写出的 `{rel}`（开头部分）：", "", "```yaml", *text.split("\n")[:19], "…", "```"])
+
+
 def sessions() -> dict[str, str]:
     with tempfile.TemporaryDirectory(prefix="zwgk-handbook-") as scratch:
         scratch_path = Path(scratch)
@@ -366,6 +384,7 @@ def sessions() -> dict[str, str]:
                 "测试县义务教育学校布局专项规划（2024—2035年）", "测试县教育局", "2025年6月", ""]),
             "new-report": new_session(scratch_path, "report", {}),
             "import": import_session(scratch_path),
+            "import-catalogue": import_catalogue_session(scratch_path),
         }
 
 

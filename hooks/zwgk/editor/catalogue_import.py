@@ -9,6 +9,7 @@ so documents citing it still fulfil it; the report says, per row, which cells ea
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -185,8 +186,6 @@ def _catalogue_text(ctx: Context, entry: DomainImport, town: str | None) -> str:
 
 
 def _prefix(old_items: list[dict[str, Any]], domain: vocab.Term, town: str | None, ctx: Context) -> str:
-    import re
-
     for item in reversed(old_items):
         if match := re.fullmatch(r"(.*?)\d+", str(item.get("编号", ""))):
             return match[1]
@@ -195,7 +194,10 @@ def _prefix(old_items: list[dict[str, Any]], domain: vocab.Term, town: str | Non
 
 
 def _next_code(prefix: str, taken: set[str]) -> str:
-    return next(f"{prefix}{n:02d}" for n in range(1, 100_000) if f"{prefix}{n:02d}" not in taken)
+    """After the highest number given with `prefix`: a number once used (and perhaps cited) is not given again."""
+    numbers = [int(m[1]) for code in taken if (m := re.fullmatch(re.escape(prefix) + r"(\d+)", code))]
+    start = max(numbers, default=0) + 1
+    return next(f"{prefix}{n:02d}" for n in range(start, start + 100_000) if f"{prefix}{n:02d}" not in taken)
 
 
 def _citing(ctx: Context) -> dict[str, list[str]]:
@@ -211,7 +213,7 @@ def _report(ctx: Context, path: Path, read: list[ReadTable], by_domain: dict[str
     for entry in by_domain.values():
         new = sum(1 for i in entry.items if "暂无内容说明" in i and i["暂无内容说明"].get("原因") == NEW_ITEM_REASON)
         out.append(f"{ctx.rel(entry.path)}：领域“{entry.domain.name}”，{len(entry.items)} 个事项"
-                   f"（{entry.kept} 个沿用原编号）")
+                   + (f"（{entry.kept} 个沿用原编号）" if entry.kept else ""))
         out += entry.lines
         if entry.removed:
             out.append("  原目录中有、表中没有的事项，已删除：" + "；".join(entry.removed))

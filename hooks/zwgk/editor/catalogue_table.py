@@ -61,6 +61,7 @@ class Row:
     cells: dict[str, list[Cell]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what the editor should look at, not an error
     errors: list[str] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)  # fields already told as errors: not told again as missing
     domain: str | None = None
 
 
@@ -92,7 +93,12 @@ def columns(table: Table, top: int) -> tuple[list[Column], int]:
     head = table.rows[top]
     below = table.rows[top + 1] if top + 1 < len(table.rows) else []
     subs = [normal_header(c.text) for c in below]
-    second = sum(1 for s in subs if s in _CHOICES or s in ("一级事项", "二级事项") or s in vocab.CHANNELS) >= 2
+    # A second header row names choices under spanning (merged or blank) header cells; a data row of a
+    # one-row header may hold the same words (全社会, 主动) as values under headers of their own.
+    spanned = [i for i, s in enumerate(subs) if (s in _CHOICES or s in ("一级事项", "二级事项") or s in vocab.CHANNELS)
+               and i < len(head) and (not head[i].text or head[i].merged_from or
+                                      (i and head[i].text == head[i - 1].text))]
+    second = len(spanned) >= 2
     result = []
     for index, cell in enumerate(head):
         name = _HEADERS.get(normal_header(cell.text))
@@ -163,6 +169,7 @@ def _row(ref: str, cells: list[Cell], cols: list[Column]) -> Row:
             if _TICKED.match(cell.text):
                 marks.setdefault(col.field, []).append((col.choice, cell))
             elif not _BLANK.match(cell.text):
+                row.failed.add(col.field)
                 row.errors.append(f"{cell.ref}：“{_short(cell.text)}”不是勾选标记 — 勾选写 ■ 或 √，不选留空或写 □")
             else:
                 marks.setdefault(col.field, [])
@@ -198,6 +205,7 @@ def _values_in(name: str, cell: Cell, row: Row) -> list[str]:
         if name == "公开对象" and value is None and "特定" in word:
             value = "特定群体"
         if value is None:
+            row.failed.add(name)
             row.errors.append(f"{cell.ref}：“{_short(cell.text)}”中的“{word}”不是{name}的选项 — 写成"
                               + " 或 ".join(f"“{o}”" for o in options))
         elif ticked:
@@ -230,6 +238,7 @@ def _choose(row: Row, name: str, chosen: list[tuple[str, Cell]]) -> None:
             row.values[name] = values
         return
     if len(values) > 1:
+        row.failed.add(name)
         where = "、".join(dict.fromkeys(cell.ref for _, cell in chosen))
         row.errors.append(f"{where}：{name}同时选了" + "和".join(f"“{v}”" for v in values)
                           + " — 只能选一个；两者都有时拆成两条事项")
@@ -241,7 +250,7 @@ def _check_required(row: Row) -> None:
     if "一级事项" not in row.values:
         row.errors.append(f"{row.ref}：这一行没有事项名称（一级事项为空） — 补上事项名称；合并单元格拆开后也要每行有名称")
         return
-    missing = [name for name in _REQUIRED if name not in row.values]
+    missing = [name for name in _REQUIRED if name not in row.values and name not in row.failed]
     if missing:
         row.errors.append(f"{row.ref}（{_short(str(row.values['一级事项']))}）：没有" + "、".join(missing)
                           + " — 在表格中补上后重新导入")
