@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, copy_fixture, run_cli
 from zwgk.base import docnumber
+from zwgk.base.problems import quoted
 from zwgk.kinds.project import editing_context, load_project
 from zwgk.kinds.registry import FORMS as KINDS
 from zwgk.kinds.scaffold import Context, ScaffoldError, run
@@ -86,13 +87,13 @@ def test_never_overwrites(tmp_path: Path) -> None:
 
 def test_flags_without_a_terminal_list_every_missing_or_wrong_value(tmp_path: Path) -> None:
     tree = copy_fixture("mini", tmp_path)
-    result = run_cli("--root", tree, "new", "document", "--title", "缺项", "--label", "此件公开", "--items", "YWJY-010")
+    result = run_cli("--root", tree, "new", "document", "--title", "缺项", "--label", "此件公开的", "--items", "YWJY-010")
     assert result.code == 1 and "Traceback" not in result.text
     assert result.err.splitlines() == [
-        "--label（公开属性）：“公开属性”填的“此件公开”不在可选范围内 — 改成“此件公开发布”（可选：此件公开发布、此件依申请公开、此件不予公开）",
-        "缺少 --reason（不予公开理由）— 可选：" + "、".join(KINDS["document"].schema["properties"]["不予公开理由"]["enum"]),
-        "缺少 --type（文件类型）— 可选：规章、行政规范性文件、其他文件",
-        "缺少 --theme（主题分类）— 可选：" + "、".join(KINDS["document"].schema["properties"]["主题分类"]["enum"]),
+        "--label（公开属性）：“公开属性”填的“此件公开的”不在可选范围内 — 改成“此件公开发布”（可选：“此件公开发布”、“此件依申请公开”、“此件不予公开”）",
+        "缺少 --reason（不予公开理由）— 可选：" + quoted(KINDS["document"].schema["properties"]["不予公开理由"]["enum"]),
+        "缺少 --type（文件类型）— 可选：“规章”、“行政规范性文件”、“其他文件”",
+        "缺少 --theme（主题分类）— 可选：" + quoted(KINDS["document"].schema["properties"]["主题分类"]["enum"]),
         "--items（目录事项）：目录事项“YWJY-010”不存在 — 是不是“YWJY-01”？在 catalogues/ 的目录里查到正确编号",
         "没有写入任何文件。",
     ]
@@ -101,10 +102,10 @@ def test_flags_without_a_terminal_list_every_missing_or_wrong_value(tmp_path: Pa
 
 def test_interactive_answers_are_checked_and_asked_again(tmp_path: Path) -> None:
     tree = copy_fixture("mini", tmp_path)
-    answers = ["测试县教育局关于校车安全的通知", "", "", "2024年6月3日", "此件公开", "3", "1", "", "3", "10", "", "", "", "", ""]
+    answers = ["测试县教育局关于校车安全的通知", "", "", "2024年6月3日", "此件公开的", "3", "1", "", "3", "10", "", "", "", "", ""]
     ctx, said = _ctx(tree, answers)
     path = run(KINDS["document"], ctx, {})
-    assert "“公开属性”填的“此件公开”不在可选范围内 — 改成“此件公开发布”（可选：此件公开发布、此件依申请公开、此件不予公开）" in said
+    assert "“公开属性”填的“此件公开的”不在可选范围内 — 改成“此件公开发布”（可选：“此件公开发布”、“此件依申请公开”、“此件不予公开”）" in said
     assert "发文机关（必填） [测试县人民政府]：" in said and "公开属性（必填，可写序号） [此件公开发布]：" in said
     text = path.read_text(encoding="utf-8")
     assert path == tree / "content/documents/2024/xcaq-2024.md"  # 校车安全, from the title

@@ -31,7 +31,7 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tools")]
 
 from handbook_cases import CASES, NEW_DOC, Case, Edit  # noqa: E402
 from zwgk.kinds.registry import BY_NAME, KINDS  # noqa: E402
-from zwgk.base.problems import Problem, Problems, Severity  # noqa: E402
+from zwgk.base.problems import Problem, Problems, Severity, quoted  # noqa: E402
 
 TEMPLATE = ROOT / "tools" / "handbook" / "template.md"
 OUT = ROOT / "docs" / "编辑手册.md"
@@ -117,7 +117,7 @@ def _short(line: str, width: int = 40) -> str:
 
 def _choices(prop: dict[str, Any]) -> str:
     values = prop.get("enum") or prop.get("items", {}).get("enum") or []
-    return ("；" if any("、" in v for v in values) else "、").join(values)
+    return quoted(values)
 
 
 def _conditions(schema: dict[str, Any]) -> dict[str, str]:
@@ -125,7 +125,7 @@ def _conditions(schema: dict[str, Any]) -> dict[str, str]:
     notes: dict[str, str] = {}
     for rule in schema.get("allOf", []):
         (key, cond), = rule["if"]["properties"].items()
-        values = "、".join(cond.get("enum") or [cond.get("const")])
+        values = quoted(cond.get("enum") or [cond.get("const")])
         for k in rule.get("then", {}).get("required", []):
             notes[k] = f"{key}为{values}时必填"
         for k in rule.get("else", {}).get("required", []):

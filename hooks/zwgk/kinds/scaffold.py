@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from zwgk.base.dates import DAY_FIX, parse_date
-from zwgk.base.problems import Problems
+from zwgk.base.problems import Problems, quoted
 from zwgk.base.tool import TOOL_DIR
 from zwgk.content import schemas
 from zwgk.content.model import Document, Project
@@ -138,7 +138,7 @@ def flag_help(kind: Form, field: Field) -> str:
     prop = kind.prop(field)
     text, choices = field.key, _choices(prop)
     if choices:
-        text += "，可选：" + ("；" if any("、" in c for c in choices) else "、").join(choices)
+        text += "，可选：" + quoted(choices)
     elif prop.get("description"):
         text = prop["description"]
     return text + ("（必填）" if field.required and not field.default else "")
@@ -147,7 +147,7 @@ def flag_help(kind: Form, field: Field) -> str:
 def _how_to_fill(kind: Form, field: Field) -> str:
     prop = kind.prop(field)
     choices = _choices(prop)
-    return "可选：" + "、".join(choices) if choices else prop.get("description", "填写这一项")
+    return "可选：" + quoted(choices) if choices else prop.get("description", "填写这一项")
 
 
 def parse_value(kind: Form, field: Field, ctx: Context, raw: str | list[str]) -> tuple[Any, str | None]:
@@ -159,8 +159,10 @@ def parse_value(kind: Form, field: Field, ctx: Context, raw: str | list[str]) ->
     located = Located({field.key: raw}, Path("输入"), {(field.key,): 1})
     data, ok = validate(located, _one_field(kind.name, field.key, prop), problems)
     if not ok:
-        return None, "；".join(f"{p.message} — {p.fix}" for p in problems.items)
+        return None, "；".join(f"{p.message} — {p.fix}" for p in problems.errors)
     value = data[field.key]
+    if problems.warnings:  # a piece of an option (“金融”), completed: say what is written instead
+        ctx.say(f"{field.key}按完整的可选值填写：{quoted(value if isinstance(value, list) else [value])}")
     if prop.get("x-zwgk-date"):
         day = parse_date(value)
         if day is None:
@@ -187,7 +189,8 @@ def _prompt(kind: Form, field: Field, ctx: Context, default: str | None) -> Any:
         ctx.say(f"{field.key}可选：")
         ctx.say("\n".join(f"  {i}. {choice}" for i, choice in enumerate(choices, start=1)))
     need = "必填" if field.required else "可不填，直接回车跳过"
-    several = "，可写多个，用顿号分隔" if prop.get("type") == "array" else ""
+    several = ("，可写多个，用逗号分隔" if any("、" in c for c in choices) else "，可写多个，用顿号分隔") \
+        if prop.get("type") == "array" else ""
     number = "，可写序号" if len(choices) > 1 else ""
     question = f"{field.key}（{need}{several}{number}）" + (f" [{default}]" if default else "") + "："
     while True:
