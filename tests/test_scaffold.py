@@ -175,3 +175,43 @@ def test_demo_file_names_follow_their_numbers() -> None:
             assert docnumber.slug(number) == path.stem
             checked += 1
     assert checked > 40
+
+
+def test_issuer_follows_from_the_number_prefix(tmp_path: Path) -> None:
+    """示民发 → 示例县民政局: learned from the documents' 文号 and 发文机关, else from an organ whose name fits the 代字."""
+    tree = copy_fixture("mini", tmp_path)
+    doc = (tree / "content/documents/2024/cjf-2024-1.md").read_text(encoding="utf-8")
+    (tree / "content/documents/2024/cmf-2024-1.md").write_text(
+        doc.replace("测教发〔2024〕1号", "测民发〔2024〕1号").replace("发文机关: 测试县教育局", "发文机关: 测试县民政局"),
+        encoding="utf-8")
+    made = run_cli("--root", tree, "new", "catalogue-item", "--domain", "医疗卫生", "--lead", "测试县卫生健康局",
+                   "--level1", "医疗机构", "--content", "医疗机构名单", "--today", "2024-07-01")
+    assert made.code == 0, made.text
+    issuers = {}
+    for number in ("测民发〔2024〕2号", "测教发〔2024〕20号", "测卫发〔2024〕1号", "测农发〔2024〕1号"):
+        result = run_cli("--root", tree, "new", "document", "--title", f"测试{number}", "--number", number,
+                         "--type", "其他文件", "--theme", "其他", "--today", "2024-07-01")
+        assert result.code == 0, result.text
+        written = tree / "content/documents/2024" / f"{docnumber.slug(number)}.md"
+        issuers[number] = written.read_text(encoding="utf-8").split("发文机关: ", 1)[1].split("\n", 1)[0]
+    assert issuers == {
+        "测民发〔2024〕2号": "测试县民政局",  # learned from cmf-2024-1
+        "测教发〔2024〕20号": "测试县教育局",
+        "测卫发〔2024〕1号": "测试县卫生健康局",  # no document yet: the one organ whose name begins with 卫
+        "测农发〔2024〕1号": "测试县人民政府",  # no organ fits: the site's own
+    }
+
+
+def test_catalogue_items_of_the_chosen_domain_are_listed_and_suggested(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    answers = ["测试县教育局关于学生资助的通知", "测教发〔2024〕30号", "", "", "", "", "3", "科技、教育", "义务教育",
+               "YWJY-9", "资助", "YWJY-03", "", "", ""]
+    ctx, said = _ctx(tree, answers)
+    path = run(KINDS["document"], ctx, {})
+    assert "发文机关（必填） [测试县教育局]：" in said
+    listing = "义务教育领域的目录事项：\n  YWJY-01  政策文件／义务教育政策文件\n  YWJY-02  招生入学"
+    assert any(line.startswith(listing) for line in said), said
+    nearest = [line for line in said if line.startswith("目录事项“")]
+    assert nearest[0].startswith("目录事项“YWJY-9”不存在 — 义务教育领域中相近的有：YWJY-01（政策文件／义务教育政策文件）、")
+    assert nearest[1] == "目录事项“资助”不存在 — 义务教育领域中相近的有：YWJY-03（学生资助）；写其中的编号"
+    assert "目录事项: [YWJY-03]\n" in path.read_text(encoding="utf-8")

@@ -96,6 +96,11 @@ def suggest(value: str, choices: tuple[str, ...] | list[str]) -> str | None:
     return found[0] if found else None
 
 
+def suggest_all(value: str, choices: tuple[str, ...] | list[str], n: int = 3) -> list[str]:
+    """The valid values nearest to a mistyped one, nearest first."""
+    return difflib.get_close_matches(value, list(choices), n=n, cutoff=0.6)
+
+
 def quoted(choices: tuple[str, ...] | list[str]) -> str:
     """Options each in quotes: many contain 、 themselves (“财政、金融、审计”), so a bare 、 list hides where one ends."""
     return "、".join(f"“{c}”" for c in choices)

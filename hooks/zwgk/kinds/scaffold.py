@@ -9,6 +9,7 @@ created new, never overwritten.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import tempfile
@@ -49,6 +50,8 @@ class Context:
     say: Callable[[str], None] = print
     # kinds.project.load_project, given by kinds.project.editing_context: the registry this module is part of loads it
     load: Callable[[Path], tuple[Project | None, Problems]] | None = None
+    # the answers so far, for the hints and checks of later fields (目录事项 of the 领域 chosen)
+    answers: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     @cached_property
     def project(self) -> Project | None:
@@ -105,6 +108,7 @@ def run(kind: Form, ctx: Context, given: dict[str, str], slug: str | None = None
 
 def collect(kind: Form, ctx: Context, given: dict[str, str]) -> Values:
     values: Values = {}
+    ctx.answers = values
     errors: list[str] = []
     for field in kind.fields:
         if field.when and not field.when(ctx, values):
