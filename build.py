@@ -19,12 +19,14 @@ from pathlib import Path
 TOOL_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(TOOL_DIR / "hooks"))  # the domain package works without installing it
 
-from zwgk.commands import log_text  # noqa: E402 - after the path above
+from zwgk.base.tool import invocation  # noqa: E402 - after the path above
+from zwgk.commands import log_text  # noqa: E402
 from zwgk.commands.cli_text import ChineseParser  # noqa: E402
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = ChineseParser(prog="build.py", description="政务公开专栏站点生成器")
+    # prog: usage lines and hints name the command as the editor typed it (.venv/bin/python build.py)
+    parser = ChineseParser(prog=invocation(), description="政务公开专栏站点生成器")
     parser.add_argument("--root", type=Path, default=TOOL_DIR, metavar="目录",
                         help="站点内容所在目录（含 content/ 和 catalogues/），默认为本目录")
     parser.add_argument("--debug", action="store_true", help="出现内部错误时显示详细信息")

@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from zwgk.editor import issued
 from zwgk.base import vocab
+from zwgk.base.tool import command
 from zwgk.editor.importer import ImportRefused, import_file, report
 from zwgk.editor.issued import Line
 from zwgk.kinds.project import editing_context, load_project
@@ -91,7 +92,7 @@ def test_docx(tree: Path, tmp_path: Path) -> None:
         "  发布日期：2024-09-10（导入当天，发布前可改）",
         "  有效性：现行有效（默认，可改）",
         "  索引号：11000000MB0000000X/2024-00005（已预先取号）",
-        "  待填写：文件类型、主题分类 — 打开文件逐项填写；填好之前 python build.py check 会报错，文件不会发布",
+        f"  待填写：文件类型、主题分类 — 打开文件逐项填写；填好之前 {command('check')} 会报错，文件不会发布",
         "  已去掉：页码 第17、21段；版记 第25-26段",
     ]
     assert _body(result.target) == """各乡镇人民政府，县直各单位：

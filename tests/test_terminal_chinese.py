@@ -61,7 +61,7 @@ def test_help_errors_check_and_build_speak_chinese(tmp_path: Path) -> None:
     }
     assert {name: english_lines(run.text) for name, run in runs.items() if english_lines(run.text)} == {}
     assert runs["check"].code == 0 and runs["build"].code == 0, runs["build"].text
-    assert "用法：build.py" in runs["--help"].out and "-h, --help  显示本说明" in runs["--help"].out
+    assert runs["--help"].out.startswith("用法：") and "build.py [-h]" in runs["--help"].out and "-h, --help  显示本说明" in runs["--help"].out
     assert runs["(no command)"].code == 2 and "缺少“命令”" in runs["(no command)"].err
     assert "不认识的参数：--bogus" in runs["bad option"].err
     assert "“类型”没有“pamphlet”这一项，可选：document、interpretation" in runs["bad kind"].err

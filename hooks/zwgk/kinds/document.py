@@ -264,7 +264,7 @@ DOCUMENT = Form(
         Field("内容概述", "summary"),
     ),
     _create_document,
-    "下一步：在文件末尾写正文，运行 python build.py check 检查。",
+    "下一步：在文件末尾写正文，运行 {check} 检查。",
 )
 
 

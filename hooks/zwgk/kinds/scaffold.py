@@ -24,7 +24,7 @@ import yaml
 
 from zwgk.base.dates import DAY_FIX, parse_date
 from zwgk.base.problems import Problems, quoted
-from zwgk.base.tool import TOOL_DIR
+from zwgk.base.tool import TOOL_DIR, command
 from zwgk.content import schemas
 from zwgk.content.model import Document, Project
 from zwgk.content.sourcefile import Located, parse_yaml, read_text
@@ -84,7 +84,7 @@ class Form:
     schema: dict[str, Any]
     fields: tuple[Field, ...]
     create: Callable[[Context, Values, str | None], Path]  # writes the file from values and an optional --slug
-    next_step: str = "下一步：运行 python build.py check 检查。"
+    next_step: str = "下一步：运行 {check} 检查。"  # {check}: the command as the editor runs it
     slug_help: str | None = "文件名（不带 .md），默认由文号或标题生成"  # None: the kind names no file of its own
 
     def prop(self, field: Field) -> dict[str, Any]:
@@ -98,7 +98,7 @@ def year_schema(description: str) -> dict[str, Any]:
 
 def done(kind: Form, shown: str) -> str:
     """What `build.py new` says after writing the file."""
-    return f"已写入 {shown}\n{kind.next_step}"
+    return f"已写入 {shown}\n{kind.next_step.format(check=command('check'))}"
 
 
 def run(kind: Form, ctx: Context, given: dict[str, str], slug: str | None = None) -> Path:
@@ -298,7 +298,7 @@ def append_entry(ctx: Context, path: Path, text: str, key: str, entry: Callable[
     data = located.data if located else None
     if not isinstance(data, dict) or not isinstance(data.get(key), list) or not data[key]:
         raise ScaffoldError(*(str(p) for p in problems.items),
-                            f"{ctx.rel(path)} 没有可以追加的“{key}”列表 — 先运行 python build.py check 改正这个文件")
+                            f"{ctx.rel(path)} 没有可以追加的“{key}”列表 — 先运行 {command('check')} 改正这个文件")
     lines = text.split("\n")
     first = lines[located.line(key, 0) - 1]
     if not first.lstrip().startswith("- "):
