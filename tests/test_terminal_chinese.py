@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from conftest import copy_fixture, run_cli
@@ -61,9 +62,21 @@ def test_help_errors_check_and_build_speak_chinese(tmp_path: Path) -> None:
     }
     assert {name: english_lines(run.text) for name, run in runs.items() if english_lines(run.text)} == {}
     assert runs["check"].code == 0 and runs["build"].code == 0, runs["build"].text
-    assert runs["--help"].out.startswith("用法：") and "build.py [-h]" in runs["--help"].out and "-h, --help  显示本说明" in runs["--help"].out
+    assert runs["--help"].out.startswith("用法：") and "build.py [-h]" in runs["--help"].out and re.search(r"-h, --help +显示本说明", runs["--help"].out)
     assert runs["(no command)"].code == 2 and "缺少“命令”" in runs["(no command)"].err
     assert "不认识的参数：--bogus" in runs["bad option"].err
     assert "“类型”没有“pamphlet”这一项，可选：document、interpretation" in runs["bad kind"].err
     # check renders into a scratch folder: nothing may suggest that site/ was wiped
     assert "Cleaning" not in runs["check"].text and "页面生成完毕，用时" in runs["check"].err
+
+
+def test_help_columns_line_up_on_screen_with_chinese_metavars() -> None:
+    """A Chinese character takes two columns: argparse alone would push its line's help out of the column."""
+    help_text = run_cli("check", "--help").out
+    options = help_text.split("选项：\n", 1)[1].splitlines()
+    starts = set()
+    for line in options:
+        flag, help_part = re.match(r"^(\s+\S+(?: \S+)?)\s+(\S.*)$", line).groups()  # type: ignore[union-attr]
+        shown = line[: line.index(help_part)]
+        starts.add(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in shown))
+    assert len(options) == 5 and len(starts) == 1, help_text

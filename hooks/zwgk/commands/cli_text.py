@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 from typing import Any, NoReturn
 
 # argparse's usage errors, as they read in English, and the Chinese said instead.
@@ -35,7 +36,29 @@ def chinese_error(message: str) -> str:
     return message
 
 
+def _wide(text: str) -> int:
+    """How many more columns than characters `text` takes on screen."""
+    return sum(unicodedata.east_asian_width(ch) in "WF" for ch in text)
+
+
 class ChineseHelpFormatter(argparse.HelpFormatter):
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:  # the help column where the widest flag ends on screen
+            width = self._current_indent + len(invocation := self._format_action_invocation(action)) + _wide(invocation)
+            self._action_max_length = max(self._action_max_length, width)
+
+    def _format_action(self, action: argparse.Action) -> str:
+        """argparse pads by len(), a Chinese metavar is twice as wide on screen: take the difference back."""
+        text = super()._format_action(action)
+        invocation = self._format_action_invocation(action)
+        extra = _wide(invocation)
+        first, newline, rest = text.partition("\n")
+        head = first[: len(first) - len(first.lstrip())] + invocation
+        if extra and first.startswith(head) and first[len(head):].startswith(" " * (2 + extra)):
+            first = head + first[len(head) + extra:]
+        return first + newline + rest
+
     def format_help(self) -> str:
         # argparse ends each heading with an ASCII colon
         return re.sub(r"^(\S[^\x00-\x7f]*):$", r"\1：", super().format_help(), flags=re.M)
