@@ -11,7 +11,6 @@ Exit code 0 only when there are no errors. This file parses the flags; hooks/zwg
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 import traceback
 from datetime import date
@@ -20,24 +19,29 @@ from pathlib import Path
 TOOL_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(TOOL_DIR / "hooks"))  # the domain package works without installing it
 
+from zwgk.base.tool import invocation  # noqa: E402 - after the path above
+from zwgk.commands import log_text  # noqa: E402
+from zwgk.commands.cli_text import ChineseParser  # noqa: E402
+
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="build.py", description="政务公开专栏站点生成器")
-    parser.add_argument("--root", type=Path, default=TOOL_DIR,
+    # prog: usage lines and hints name the command as the editor typed it (.venv/bin/python build.py)
+    parser = ChineseParser(prog=invocation(), description="政务公开专栏站点生成器")
+    parser.add_argument("--root", type=Path, default=TOOL_DIR, metavar="目录",
                         help="站点内容所在目录（含 content/ 和 catalogues/），默认为本目录")
     parser.add_argument("--debug", action="store_true", help="出现内部错误时显示详细信息")
     sub = parser.add_subparsers(dest="command", required=True, metavar="命令")
     build = sub.add_parser("build", help="检查内容并生成站点")
-    build.add_argument("--site-dir", type=Path, help="输出目录，默认为 <root>/site")
+    build.add_argument("--site-dir", type=Path, metavar="目录", help="输出目录，默认为 <root>/site")
     build.add_argument("--with-report", action="store_true", help="把自查报告一并放进站点（zicha.html，不进导航）")
     check = sub.add_parser("check", help="检查内容和生成后的链接，不改动 site/")
     check.add_argument("--json", type=Path, metavar="文件", help="把全部检查结果写成 JSON（供 CI 使用）")
     check.add_argument("--html", type=Path, metavar="文件", help="写出 HTML 自查报告")
     check.add_argument("--external", action="store_true", help="同时检查外部链接（需要联网）")
     package = sub.add_parser("package", help="生成站点并打包为 dist/<网站标识码>-<日期>.tar.gz 和 SHA256SUMS")
-    package.add_argument("--dist-dir", type=Path, help="打包输出目录，默认为 <root>/dist")
+    package.add_argument("--dist-dir", type=Path, metavar="目录", help="打包输出目录，默认为 <root>/dist")
     for command in (build, check, package):
-        command.add_argument("--today", type=_date, help="检查日期（YYYY-MM-DD），默认今天")
+        command.add_argument("--today", type=_date, metavar="日期", help="检查日期（YYYY-MM-DD），默认今天")
     sub.add_parser("schemas", help="重新生成 schemas/ 下供编辑器使用的 JSON Schema")
     _new_parser(sub.add_parser("new", help="新建内容文件：能推算的自动填写，其余逐项询问（或用参数给出）"))
     imports = sub.add_parser("import", help="导入已印发的公文（.docx / .txt / .md）为政策文件，或标准目录表格"
@@ -46,9 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     imports.add_argument("--town", metavar="乡镇", help="目录表格是这个乡镇的（catalogues/towns/ 下的文件夹名）")
     imports.add_argument("--domain", metavar="领域", help="表格里看不出领域时，用这个领域")
     imports.add_argument("--force", action="store_true", help="覆盖已存在的同名文件")
-    imports.add_argument("--today", type=_date, help="以这一天为导入日期（YYYY-MM-DD），默认今天")
+    imports.add_argument("--today", type=_date, metavar="日期", help="以这一天为导入日期（YYYY-MM-DD），默认今天")
     serve = sub.add_parser("serve", help="本地预览（自动刷新）")
-    serve.add_argument("--addr", default="127.0.0.1:8000", help="监听地址，默认 127.0.0.1:8000")
+    serve.add_argument("--addr", default="127.0.0.1:8000", metavar="地址", help="监听地址，默认 127.0.0.1:8000")
     serve.add_argument("--poll", action="store_true",
                        help="定时扫描文件找改动（内容放在网络盘、虚拟机共享文件夹里、改了预览却不更新时用）")
     return parser
@@ -64,8 +68,8 @@ def _new_parser(new: argparse.ArgumentParser) -> None:
         for field in form.fields:
             command.add_argument(f"--{field.flag}", dest=f"field:{field.key}", metavar=field.key, help=flag_help(form, field))
         if form.slug_help:
-            command.add_argument("--slug", help=form.slug_help)
-        command.add_argument("--today", type=_date, help="以这一天为今天（YYYY-MM-DD），默认今天")
+            command.add_argument("--slug", metavar="文件名", help=form.slug_help)
+        command.add_argument("--today", type=_date, metavar="日期", help="以这一天为今天（YYYY-MM-DD），默认今天")
 
 
 def _date(text: str) -> date:
@@ -106,7 +110,7 @@ def _dispatch(args: argparse.Namespace, root: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    log_text.setup()
     try:
         return _dispatch(args, args.root.resolve())
     except KeyboardInterrupt:

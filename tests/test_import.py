@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from zwgk.editor import issued
 from zwgk.base import vocab
+from zwgk.base.tool import command
 from zwgk.editor.importer import ImportRefused, import_file, report
 from zwgk.editor.issued import Line
 from zwgk.kinds.project import editing_context, load_project
@@ -91,7 +92,7 @@ def test_docx(tree: Path, tmp_path: Path) -> None:
         "  发布日期：2024-09-10（导入当天，发布前可改）",
         "  有效性：现行有效（默认，可改）",
         "  索引号：11000000MB0000000X/2024-00005（已预先取号）",
-        "  待填写：文件类型、主题分类 — 打开文件逐项填写；填好之前 python build.py check 会报错，文件不会发布",
+        f"  待填写：文件类型、主题分类 — 打开文件逐项填写；填好之前 {command('check')} 会报错，文件不会发布",
         "  已去掉：页码 第17、21段；版记 第25-26段",
     ]
     assert _body(result.target) == """各乡镇人民政府，县直各单位：
@@ -187,10 +188,10 @@ def test_what_cannot_be_found_is_left_for_the_editor_and_refused_by_the_loader(t
     assert [str(p) for p in problems.items if p.file == rel] == [
         f"{rel}:4: “发文机关”还没有填写（原文中没有找到，看落款或标题中的机关名称） — 填写发文机关",
         f"{rel}:5: “成文日期”还没有填写（原文中没有找到落款日期） — 填写成文日期，写成 2024-03-05 或 2024年3月5日",
-        f"{rel}:7: “公开属性”还没有填写（原文中没有找到“此件公开发布”等标注） — 填写公开属性，可选：此件公开发布、此件依申请公开、此件不予公开",
-        f"{rel}:9: “文件类型”还没有填写（导入时无法判断，行政规范性文件须经合法性审核、统一登记） — 填写文件类型，可选：规章、行政规范性文件、其他文件",
+        f"{rel}:7: “公开属性”还没有填写（原文中没有找到“此件公开发布”等标注） — 填写公开属性，可选：“此件公开发布”、“此件依申请公开”、“此件不予公开”",
+        f"{rel}:9: “文件类型”还没有填写（导入时无法判断，行政规范性文件须经合法性审核、统一登记） — 填写文件类型，可选：“规章”、“行政规范性文件”、“其他文件”",
         f"{rel}:10: “主题分类”还没有填写（导入时无法判断） — 填写主题分类，可选：" + "、".join(
-            vocab.THEMES),
+            f"“{theme}”" for theme in vocab.THEMES),
     ]
 
 

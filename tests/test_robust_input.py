@@ -79,7 +79,7 @@ def test_yaml_11_values_stay_text_in_text_fields(tree: Path, value: str) -> None
 def test_yaml_11_values_in_choice_fields_get_a_chinese_message(tree: Path, value: str) -> None:
     doc, problems = _load(tree, DOC.replace("公开属性: 此件公开发布", f"公开属性: {value}"))
     assert doc is None
-    assert problems == [f"{REL}:7: “公开属性”填的“{value}”不在可选范围内 — 改成可选值之一（可选：此件公开发布、此件依申请公开、此件不予公开）"]
+    assert problems == [f"{REL}:7: “公开属性”填的“{value}”不在可选范围内 — 改成可选值之一（可选：“此件公开发布”、“此件依申请公开”、“此件不予公开”）"]
 
 
 @pytest.mark.parametrize("value", ["~", "null", "", "Null"])

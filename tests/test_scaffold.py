@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, copy_fixture, run_cli
 from zwgk.base import docnumber
+from zwgk.base.problems import quoted
 from zwgk.kinds.project import editing_context, load_project
 from zwgk.kinds.registry import FORMS as KINDS
 from zwgk.kinds.scaffold import Context, ScaffoldError, run
@@ -86,13 +87,13 @@ def test_never_overwrites(tmp_path: Path) -> None:
 
 def test_flags_without_a_terminal_list_every_missing_or_wrong_value(tmp_path: Path) -> None:
     tree = copy_fixture("mini", tmp_path)
-    result = run_cli("--root", tree, "new", "document", "--title", "缺项", "--label", "此件公开", "--items", "YWJY-010")
+    result = run_cli("--root", tree, "new", "document", "--title", "缺项", "--label", "此件公开的", "--items", "YWJY-010")
     assert result.code == 1 and "Traceback" not in result.text
     assert result.err.splitlines() == [
-        "--label（公开属性）：“公开属性”填的“此件公开”不在可选范围内 — 改成“此件公开发布”（可选：此件公开发布、此件依申请公开、此件不予公开）",
-        "缺少 --reason（不予公开理由）— 可选：" + "、".join(KINDS["document"].schema["properties"]["不予公开理由"]["enum"]),
-        "缺少 --type（文件类型）— 可选：规章、行政规范性文件、其他文件",
-        "缺少 --theme（主题分类）— 可选：" + "、".join(KINDS["document"].schema["properties"]["主题分类"]["enum"]),
+        "--label（公开属性）：“公开属性”填的“此件公开的”不在可选范围内 — 改成“此件公开发布”（可选：“此件公开发布”、“此件依申请公开”、“此件不予公开”）",
+        "缺少 --reason（不予公开理由）— 可选：" + quoted(KINDS["document"].schema["properties"]["不予公开理由"]["enum"]),
+        "缺少 --type（文件类型）— 可选：“规章”、“行政规范性文件”、“其他文件”",
+        "缺少 --theme（主题分类）— 可选：" + quoted(KINDS["document"].schema["properties"]["主题分类"]["enum"]),
         "--items（目录事项）：目录事项“YWJY-010”不存在 — 是不是“YWJY-01”？在 catalogues/ 的目录里查到正确编号",
         "没有写入任何文件。",
     ]
@@ -101,10 +102,10 @@ def test_flags_without_a_terminal_list_every_missing_or_wrong_value(tmp_path: Pa
 
 def test_interactive_answers_are_checked_and_asked_again(tmp_path: Path) -> None:
     tree = copy_fixture("mini", tmp_path)
-    answers = ["测试县教育局关于校车安全的通知", "", "", "2024年6月3日", "此件公开", "3", "1", "", "3", "10", "", "", "", "", ""]
+    answers = ["测试县教育局关于校车安全的通知", "", "", "2024年6月3日", "此件公开的", "3", "1", "", "3", "10", "", "", "", "", ""]
     ctx, said = _ctx(tree, answers)
     path = run(KINDS["document"], ctx, {})
-    assert "“公开属性”填的“此件公开”不在可选范围内 — 改成“此件公开发布”（可选：此件公开发布、此件依申请公开、此件不予公开）" in said
+    assert "“公开属性”填的“此件公开的”不在可选范围内 — 改成“此件公开发布”（可选：“此件公开发布”、“此件依申请公开”、“此件不予公开”）" in said
     assert "发文机关（必填） [测试县人民政府]：" in said and "公开属性（必填，可写序号） [此件公开发布]：" in said
     text = path.read_text(encoding="utf-8")
     assert path == tree / "content/documents/2024/xcaq-2024.md"  # 校车安全, from the title
@@ -174,3 +175,43 @@ def test_demo_file_names_follow_their_numbers() -> None:
             assert docnumber.slug(number) == path.stem
             checked += 1
     assert checked > 40
+
+
+def test_issuer_follows_from_the_number_prefix(tmp_path: Path) -> None:
+    """示民发 → 示例县民政局: learned from the documents' 文号 and 发文机关, else from an organ whose name fits the 代字."""
+    tree = copy_fixture("mini", tmp_path)
+    doc = (tree / "content/documents/2024/cjf-2024-1.md").read_text(encoding="utf-8")
+    (tree / "content/documents/2024/cmf-2024-1.md").write_text(
+        doc.replace("测教发〔2024〕1号", "测民发〔2024〕1号").replace("发文机关: 测试县教育局", "发文机关: 测试县民政局"),
+        encoding="utf-8")
+    made = run_cli("--root", tree, "new", "catalogue-item", "--domain", "医疗卫生", "--lead", "测试县卫生健康局",
+                   "--level1", "医疗机构", "--content", "医疗机构名单", "--today", "2024-07-01")
+    assert made.code == 0, made.text
+    issuers = {}
+    for number in ("测民发〔2024〕2号", "测教发〔2024〕20号", "测卫发〔2024〕1号", "测农发〔2024〕1号"):
+        result = run_cli("--root", tree, "new", "document", "--title", f"测试{number}", "--number", number,
+                         "--type", "其他文件", "--theme", "其他", "--today", "2024-07-01")
+        assert result.code == 0, result.text
+        written = tree / "content/documents/2024" / f"{docnumber.slug(number)}.md"
+        issuers[number] = written.read_text(encoding="utf-8").split("发文机关: ", 1)[1].split("\n", 1)[0]
+    assert issuers == {
+        "测民发〔2024〕2号": "测试县民政局",  # learned from cmf-2024-1
+        "测教发〔2024〕20号": "测试县教育局",
+        "测卫发〔2024〕1号": "测试县卫生健康局",  # no document yet: the one organ whose name begins with 卫
+        "测农发〔2024〕1号": "测试县人民政府",  # no organ fits: the site's own
+    }
+
+
+def test_catalogue_items_of_the_chosen_domain_are_listed_and_suggested(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    answers = ["测试县教育局关于学生资助的通知", "测教发〔2024〕30号", "", "", "", "", "3", "科技、教育", "义务教育",
+               "YWJY-9", "资助", "YWJY-03", "", "", ""]
+    ctx, said = _ctx(tree, answers)
+    path = run(KINDS["document"], ctx, {})
+    assert "发文机关（必填） [测试县教育局]：" in said
+    listing = "义务教育领域的目录事项：\n  YWJY-01  政策文件／义务教育政策文件\n  YWJY-02  招生入学"
+    assert any(line.startswith(listing) for line in said), said
+    nearest = [line for line in said if line.startswith("目录事项“")]
+    assert nearest[0].startswith("目录事项“YWJY-9”不存在 — 义务教育领域中相近的有：YWJY-01（政策文件／义务教育政策文件）、")
+    assert nearest[1] == "目录事项“资助”不存在 — 义务教育领域中相近的有：YWJY-03（学生资助）；写其中的编号"
+    assert "目录事项: [YWJY-03]\n" in path.read_text(encoding="utf-8")

@@ -75,7 +75,7 @@ def test_new_decision_refuses_what_check_would_refuse(tmp_path: Path) -> None:
     assert again.code == 1 and "Traceback" not in again.text
     assert again.err.splitlines() == [
         "--planned（计划完成时间）：“计划完成时间”2024年13月 这个时间不存在 — 写成 2026年12月、2026-12-31 或 2026年",
-        "--status（状态）：“状态”填的“进行中”不在可选范围内 — 改成可选值之一（可选：未启动、征求意见中、审议中、已完成、已调整）",
+        "--status（状态）：“状态”填的“进行中”不在可选范围内 — 改成可选值之一（可选：“未启动”、“征求意见中”、“审议中”、“已完成”、“已调整”）",
         "没有写入任何文件。",
     ]
     taken = run_cli("--root", tree, "new", "decision", "--name", "另一个", "--organ", "测试县教育局", "--code", "xiaoche",

@@ -72,11 +72,11 @@ def test_an_edit_shows_on_the_page_and_in_the_lists_and_nothing_else_is_rewritte
     tree, base, log = served
     assert _title(_get(base + "wj/cjf-2024-1.html")[1]) == TITLE
     assert TITLE in _list_titles(_get(base + "zcwj/index.html")[1])
-    builds_before = log.read_text(encoding="utf-8").count("Documentation built")
+    builds_before = log.read_text(encoding="utf-8").count("页面生成完毕")
 
     edit(tree, DOC, f"标题: {TITLE}", "标题: 改过标题的资助管理办法")
     _wait_for(lambda: _title(_get(base + "wj/cjf-2024-1.html")[1]) == "改过标题的资助管理办法")
-    _wait_for(lambda: log.read_text(encoding="utf-8").count("Documentation built") > builds_before)
+    _wait_for(lambda: log.read_text(encoding="utf-8").count("页面生成完毕") > builds_before)
     assert "改过标题的资助管理办法" in _list_titles(_get(base + "zcwj/index.html")[1])
     # A change of the body alone re-renders the document's page and nothing else.
     edit(tree, DOC, "第二条 本办法自发布之日起施行。", "第二条 本办法自印发之日起施行。")
@@ -85,9 +85,9 @@ def test_an_edit_shows_on_the_page_and_in_the_lists_and_nothing_else_is_rewritte
     first_rebuild, total = _rebuilt(log, total=True)[0]
     assert 1 < first_rebuild < total / 2  # the title shows on the page, its lists and the home page
     # Building reads the content files: that is not an edit, and serve stays quiet until the next one.
-    settled = log.read_text(encoding="utf-8").count("Documentation built")
+    settled = log.read_text(encoding="utf-8").count("页面生成完毕")
     time.sleep(3)
-    assert log.read_text(encoding="utf-8").count("Documentation built") == settled
+    assert log.read_text(encoding="utf-8").count("页面生成完毕") == settled
 
 
 def _rebuilt(log: Path, total: bool = False) -> list:
@@ -101,8 +101,8 @@ def test_a_deleted_document_disappears_and_an_error_keeps_the_last_good_site(ser
     (tree / "content/documents/2024/cjf-2024-4.md").unlink()
     _wait_for(lambda: _get(base + "wj/cjf-2024-4.html")[0] == 404)
 
-    edit(tree, DOC, "公开属性: 此件公开发布", "公开属性: 此件公开")
-    _wait_for(lambda: "此件公开" in log.read_text(encoding="utf-8").split("改过")[-1]
+    edit(tree, DOC, "公开属性: 此件公开发布", "公开属性: 此件公开的")  # no piece of an option, which serve would complete
+    _wait_for(lambda: "此件公开的" in log.read_text(encoding="utf-8").split("改过")[-1]
               and "不在可选范围内" in log.read_text(encoding="utf-8"))
     assert _title(_get(base + "wj/cjf-2024-1.html")[1]) == TITLE
 

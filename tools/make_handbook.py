@@ -31,7 +31,10 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tools")]
 
 from handbook_cases import CASES, NEW_DOC, Case, Edit  # noqa: E402
 from zwgk.kinds.registry import BY_NAME, KINDS  # noqa: E402
-from zwgk.base.problems import Problem, Problems, Severity  # noqa: E402
+from zwgk.base import tool  # noqa: E402
+from zwgk.base.problems import Problem, Problems, Severity, quoted  # noqa: E402
+
+tool.SHOWN = ".venv/bin/python build.py"  # the examples show the command as the README writes it
 
 TEMPLATE = ROOT / "tools" / "handbook" / "template.md"
 OUT = ROOT / "docs" / "编辑手册.md"
@@ -117,7 +120,7 @@ def _short(line: str, width: int = 40) -> str:
 
 def _choices(prop: dict[str, Any]) -> str:
     values = prop.get("enum") or prop.get("items", {}).get("enum") or []
-    return ("；" if any("、" in v for v in values) else "、").join(values)
+    return quoted(values)
 
 
 def _conditions(schema: dict[str, Any]) -> dict[str, str]:
@@ -125,7 +128,7 @@ def _conditions(schema: dict[str, Any]) -> dict[str, str]:
     notes: dict[str, str] = {}
     for rule in schema.get("allOf", []):
         (key, cond), = rule["if"]["properties"].items()
-        values = "、".join(cond.get("enum") or [cond.get("const")])
+        values = quoted(cond.get("enum") or [cond.get("const")])
         for k in rule.get("then", {}).get("required", []):
             notes[k] = f"{key}为{values}时必填"
         for k in rule.get("else", {}).get("required", []):
@@ -327,7 +330,7 @@ def new_session(scratch: Path, kind_name: str, flags: dict[str, str], answers: l
     ctx = editing_context(tree, TODAY, ask if answers is not None else None, said.append)
     path = run(kind, ctx, {k.key: flags[k.flag] for k in kind.fields if k.flag in flags})
     rel = ctx.rel(path)
-    command = "python build.py new " + kind_name + "".join(f" --{k} {v}" for k, v in flags.items())
+    command = ".venv/bin/python build.py new " + kind_name + "".join(f" --{k} {v}" for k, v in flags.items())
     text = _as_in_repo(path.read_text(encoding="utf-8"), rel)
     if kind_name == "catalogue-item":
         text = "…\n" + text[text.rindex("\n  - 编号"):].lstrip("\n")
@@ -347,7 +350,7 @@ def import_session(scratch: Path) -> str:
     result = import_file(ctx, SAMPLES / "jiaoyu-gbk.txt")
     text = _as_in_repo(result.target.read_text(encoding="utf-8"), ctx.rel(result.target))
     head, body = text.split("\n---\n", 1)
-    return "\n".join(["```text", "$ python build.py import 开学通知.txt", report(result, ctx).replace("jiaoyu-gbk.txt", "开学通知.txt"),
+    return "\n".join(["```text", "$ .venv/bin/python build.py import 开学通知.txt", report(result, ctx).replace("jiaoyu-gbk.txt", "开学通知.txt"),
                       "```", "", f"写出的 `{ctx.rel(result.target)}`（开头部分）：", "", "```markdown", head, "---",
                       *body.split("\n")[:12], "…", "```"])
 

@@ -96,6 +96,20 @@ def suggest(value: str, choices: tuple[str, ...] | list[str]) -> str | None:
     return found[0] if found else None
 
 
+def suggest_all(value: str, choices: tuple[str, ...] | list[str], n: int = 3) -> list[str]:
+    """The valid values nearest to a mistyped one, nearest first."""
+    return difflib.get_close_matches(value, list(choices), n=n, cutoff=0.6)
+
+
+def quoted(choices: tuple[str, ...] | list[str]) -> str:
+    """Options each in quotes: many contain 、 themselves (“财政、金融、审计”), so a bare 、 list hides where one ends."""
+    return "、".join(f"“{c}”" for c in choices)
+
+
 def choice_list(choices: tuple[str, ...] | list[str], limit: int = 8) -> str:
-    shown = "、".join(choices[:limit])
-    return shown + ("等" if len(choices) > limit else "")
+    return quoted(choices[:limit]) + ("等" if len(choices) > limit else "")
+
+
+def containing(part: str, choices: tuple[str, ...] | list[str]) -> list[str]:
+    """The options that `part` is a piece of (“金融” → “财政、金融、审计”), exact matches aside."""
+    return [c for c in choices if part and part != c and part in c] if part not in choices else []

@@ -29,7 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 from zwgk.base import parallel
-from zwgk.base.tool import TOOL_DIR
+from zwgk.base.tool import TOOL_DIR, command
 from zwgk.build.sitebuild import SiteBuild, hand_over
 
 CONFIG_FILE = TOOL_DIR / "mkdocs.yml"
@@ -106,7 +106,7 @@ def serve(root: Path, addr: str, poll: bool) -> int:
                   file=sys.stderr)
             return 1
         if not poll and error.errno in (errno.ENOSPC, errno.EMFILE):  # the system's limit of watched folders
-            print(f"系统不能再监视更多文件夹（{error.strerror}）：改用 python build.py serve --poll", file=sys.stderr)
+            print(f"系统不能再监视更多文件夹（{error.strerror}）：改用 {command('serve --poll')}", file=sys.stderr)
             return 1
         raise
     return 0

@@ -11,6 +11,7 @@ from typing import Any
 
 from zwgk.base import annual_format as fmt
 from zwgk.base import dates, vocab
+from zwgk.base.problems import quoted
 
 DATE_PATTERN = dates.PATTERN
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -32,7 +33,7 @@ def _date(title: str) -> dict[str, Any]:
 
 
 def _enum(title: str, values: tuple[str, ...]) -> dict[str, Any]:
-    return {"type": "string", "enum": list(values), "title": title, "description": f"{title}，可选：" + "、".join(values)}
+    return {"type": "string", "enum": list(values), "title": title, "description": f"{title}，可选：" + quoted(values)}
 
 
 def _list(title: str, items: dict[str, Any]) -> dict[str, Any]:

@@ -16,10 +16,11 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from zwgk.base import identity, vocab
-from zwgk.base.problems import Problems, choice_list, suggest
+from zwgk.base.problems import Problems, Severity, choice_list, containing, quoted, suggest
 from zwgk.content.sourcefile import Located
 
 _LIST_SEPARATORS = re.compile(r"[、，,；;]+")
+_ITEM_SEPARATORS = re.compile(r"[，,；;]+")  # never inside an option: 、 is (“财政、金融、审计”)
 # What `build.py import` writes where it could not tell the value: never valid, always explained.
 TODO = "待填写"
 # Compiled once per schema. Keyed by id(), each entry keeps its schema alive: a short-lived schema
@@ -89,9 +90,29 @@ def _split(value: str, schema: dict[str, Any]) -> list[str]:
     """A list written on one line (`甲、乙`). A single valid value that itself contains 、 is kept
     whole, and file paths are never split."""
     items = schema.get("items", {})
-    if not schema.get("x-zwgk-split", True) or value in items.get("enum", ()) or value.startswith(TODO):
+    options = items.get("enum", ())
+    if not schema.get("x-zwgk-split", True) or value in options or value.startswith(TODO):
         return [value]
-    return [part.strip() for part in _LIST_SEPARATORS.split(value) if part.strip()]
+    parts: list[str] = []
+    for piece in (p.strip() for p in _ITEM_SEPARATORS.split(value)):
+        parts.extend([piece] if piece in options else _LIST_SEPARATORS.split(piece))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _complete(value: Any, path: tuple[str | int, ...], schema: dict[str, Any], located: Located,
+              problems: Problems) -> Any:
+    """A piece of exactly one option (“金融”) stands for that option: warned, and the whole one is published."""
+    if isinstance(value, dict) and schema.get("type") == "object":
+        props = schema.get("properties", {})
+        return {k: _complete(v, path + (k,), props.get(k, {}), located, problems) for k, v in value.items()}
+    if isinstance(value, list) and schema.get("type") == "array":
+        done = [_complete(v, path + (i,), schema.get("items", {}), located, problems) for i, v in enumerate(value)]
+        return list(dict.fromkeys(done)) if all(isinstance(v, str) for v in done) else done
+    if isinstance(value, str) and "enum" in schema and len(options := containing(value, schema["enum"])) == 1:
+        problems.warning(located.file, located.line(*path), f"{_where(path)}填的“{value}”不是完整的可选值，已按“{options[0]}”发布",
+                         f"改成完整的“{options[0]}”")
+        return options[0]
+    return value
 
 
 def _key_name(path: tuple[str | int, ...]) -> str:
@@ -117,11 +138,12 @@ def validate(located: Located, schema: dict[str, Any], problems: Problems) -> tu
         problems.error(located.file, 1, "文件内容不是“键: 值”的形式",
                        "每行写成 `键: 值`，冒号用半角并在后面加一个空格")
         return {}, False
-    data = _normalise(located.data, schema)
     _lookalikes(located.data, (), schema, located, problems)
     found = Problems(problems.root)
+    data = _complete(_normalise(located.data, schema), (), schema, located, found)
     todo = _todo(located.data, (), schema, located, found)  # as typed: the hint's punctuation is not normalised
     if not todo and fits(data, schema):
+        problems.items.extend(found.items)  # the pieces completed, if any
         return data, True
     errors = sorted(_validator(schema).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     errors = [e for e in errors if not any(tuple(e.absolute_path)[: len(t)] == t for t in todo)]
@@ -132,7 +154,7 @@ def validate(located: Located, schema: dict[str, Any], problems: Problems) -> tu
         _report(error, located, found)
     unique = list(dict.fromkeys(found.items))
     problems.items.extend(unique)
-    return data, not unique
+    return data, not any(p.severity is Severity.ERROR for p in unique)
 
 
 def _todo(value: Any, path: tuple[str | int, ...], schema: dict[str, Any], located: Located,
@@ -183,10 +205,10 @@ def _report(error: ValidationError, located: Located, problems: Problems) -> Non
             prop = schema.get("properties", {}).get(key, {})
             fix = f"加上一行 `{key}: …`"
             if "enum" in prop:
-                fix += f"，可选：{choice_list(prop['enum'], 8)}"
+                fix += f"，可选：{quoted(prop['enum'])}"
             if key == "不予公开理由":
                 message = f"公开属性是“{error.instance.get('公开属性')}”，但没有写不予公开理由（法定事由）"
-                fix = f"在下面加一行 `不予公开理由: …`，可选：{'；'.join(vocab.LEGAL_GROUNDS)}"
+                fix = f"在下面加一行 `不予公开理由: …`，可选：{quoted(vocab.LEGAL_GROUNDS)}"
                 line = located.line(*path, "公开属性")
             else:
                 message = f"{_where(path) + '中' if path else ''}缺少必填项“{key}”（或没有填写）"
@@ -196,8 +218,11 @@ def _report(error: ValidationError, located: Located, problems: Problems) -> Non
         problems.error(located.file, 1, f"缺少{'或'.join(options)}", f"加上一行 `{options[0]}: …`（用于生成索引号）")
     elif kind == "enum":
         choices = [str(c) for c in error.validator_value]
-        near = suggest(str(error.instance), choices)
-        fix = (f"改成“{near}”" if near else "改成可选值之一") + f"（可选：{choice_list(choices, 8)}）"
+        if len(pieces := containing(str(error.instance), choices)) > 1:
+            fix = f"“{error.instance}”是几个可选值的一部分，写出其中完整的一个：{quoted(pieces)}"
+        else:
+            near = suggest(str(error.instance), choices)
+            fix = (f"改成“{near}”" if near else "改成可选值之一") + f"（可选：{quoted(choices)}）"
         problems.error(located.file, line, f"{_where(path)}填的“{error.instance}”不在可选范围内", fix)
     elif kind == "type":
         expected = {"string": "一段文字", "array": "列表", "object": "“键: 值”的一组项目"}.get(str(error.validator_value), "其他格式")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from zwgk.base import docnumber, vocab
 from zwgk.base.problems import Problems
+from zwgk.base.tool import command
 from zwgk.content import schemas
 from zwgk.content.sourcefile import MAX_FILE_BYTES, decode_any, parse_yaml
 from zwgk.content.validate import TODO, validate
@@ -214,7 +215,7 @@ def report(result: Imported, ctx: Context) -> str:
     lines.append(f"  有效性：{vocab.VALID}（默认，可改）")
     lines.extend(f"  {note}" for note in result.notes)
     if result.todo:
-        lines.append(f"  待填写：{'、'.join(result.todo)} — 打开文件逐项填写；填好之前 python build.py check 会报错，文件不会发布")
+        lines.append(f"  待填写：{'、'.join(result.todo)} — 打开文件逐项填写；填好之前 {command('check')} 会报错，文件不会发布")
     removed: dict[str, list[int]] = {}
     for line, what in result.removed:
         removed.setdefault(what, []).append(line)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from zwgk.base import annual_format as fmt
 from zwgk.base import vocab
+from zwgk.base.tool import command
 from zwgk.content import schemas
 from zwgk.content.annual_report import (
     FOLDER,
@@ -106,9 +107,9 @@ def skeleton(ctx: Context, year: int, published: date) -> tuple[str, list[str]]:
     site = project.site.name if project else ""
     lines = [
         schema_comment("annual-report", report_path(ctx.root, year)),
-        f"# {site}{year}年政府信息公开工作年度报告（国办公开办函〔2021〕30号格式），由 python build.py new report 生成。",
+        f"# {site}{year}年政府信息公开工作年度报告（国办公开办函〔2021〕30号格式），由 {command('new report')} 生成。",
         "# 表格里每行写成 {列: 数, …}，数字先都写了 0，按本年实际改写；“总计”列和“（七）总计”行不用写，系统自动相加。",
-        f"# 写着“{TODO}”的段落填好之前，python build.py check 会报错，报告不会发布。",
+        f"# 写着“{TODO}”的段落填好之前，{command('check')} 会报错，报告不会发布。",
         f"发布日期: {published.isoformat()}  # 公布当天改为实际的发布日期",
         f"# 标题: 不写即为“{site}{year}年政府信息公开工作年度报告”",
         "# 前言: |  （可不写）“一、总体情况”之前的文字，写法同下面的段落",
@@ -170,7 +171,7 @@ REPORT = Form(
         Field("发布日期", "published", required=True, default=lambda c, v: c.today.isoformat(), asked=False),
     ),
     _create,
-    f"下一步：按本年实际改写表格中的数字，填写写着“{TODO}”的段落，运行 python build.py check 核对"
+    f"下一步：按本年实际改写表格中的数字，填写写着“{TODO}”的段落，运行 {{check}} 核对"
     "（各行总计、结转下年度、与上一年报告和本站文件是否一致）。",
     slug_help=None,
 )

@@ -183,7 +183,7 @@ CATALOGUE_ITEM = Form(
         Field("公开层级", "levels", required=True, default=lambda c, v: "县级"),
     ),
     _create_item,
-    "下一步：运行 python build.py check 检查。",
+    "下一步：运行 {check} 检查。",
     slug_help=None,
 )
 

@@ -129,7 +129,7 @@ DECISION = Form(
     ),
     _create,
     "下一步：每个阶段的材料（征求意见稿、起草说明、意见采纳情况、审议、结果）发布后，在这一事项下加“阶段”并更新“状态”"
-    "（写法见 docs/编辑手册.md），运行 python build.py check 检查。",
+    "（写法见 docs/编辑手册.md），运行 {check} 检查。",
     slug_help=None,
 )
 

@@ -4,15 +4,17 @@ the next 索引号 (the registry's logic; the registry itself is left to `build.
 
 from __future__ import annotations
 
+import os
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from zwgk.base import docnumber, identity, vocab
-from zwgk.base.problems import suggest
+from zwgk.base.problems import suggest, suggest_all
 from zwgk.content import indexno, schemas
-from zwgk.content.model import Document
+from zwgk.content.model import CatalogueItem, Document
 from zwgk.content.reader import Reader, read_entry
 from zwgk.content.sourcefile import Located
 from zwgk.kinds.kind import ContentKind, Loaded
@@ -104,8 +106,70 @@ def _items_exist(ctx: Context, codes: list[str]) -> str | None:
     known = [item.code for c in (ctx.project.catalogues if ctx.project else []) for item in c.items]
     for code in codes:
         if known and code not in known:
+            domains, items = _chosen_domains(ctx)
+            if items:  # the 领域 is chosen: its own items, the nearest first
+                near = [i for i in items if i.code in suggest_all(code, [i.code for i in items])]
+                near += [i for i in items if code in _item_name(i) and i not in near]
+                shown = "、".join(f"{i.code}（{_item_name(i)}）" for i in (near or items)[:6])
+                return (f"目录事项“{code}”不存在 — {'、'.join(domains)}领域{'中相近的' if near else '的目录事项'}有：{shown}；"
+                        "写其中的编号")
             near = suggest(code, known)
             return f"目录事项“{code}”不存在 — " + (f"是不是“{near}”？" if near else "") + "在 catalogues/ 的目录里查到正确编号"
+    return None
+
+
+def _chosen_domains(ctx: Context) -> tuple[list[str], list[CatalogueItem]]:
+    """The 领域 answered before 目录事项, and the county catalogue items of those domains."""
+    domains = list(ctx.answers.get("领域") or [])
+    terms = {t for d in domains if (t := vocab.find_term(vocab.DOMAINS, d))}
+    catalogues = ctx.project.catalogues if ctx.project else []
+    return domains, [item for c in catalogues if c.domain in terms for item in c.items]
+
+
+def _item_name(item: CatalogueItem) -> str:
+    return item.level1 + (f"／{item.level2}" if item.level2 else "")
+
+
+def _domain_items(ctx: Context) -> str | None:
+    """Shown before the 目录事项 question: the chosen domains' items, 编号 and name."""
+    domains, items = _chosen_domains(ctx)
+    if not items:
+        return None
+    return f"{'、'.join(domains)}领域的目录事项：\n" + "\n".join(f"  {i.code}  {_item_name(i)}" for i in items)
+
+
+def _issuer(ctx: Context, values: Values) -> str | None:
+    """The organ whose 文号 代字 this is (示民发 → 示例县民政局), else the site's own organ."""
+    match = docnumber.NUMBER.search(docnumber.fix_brackets(values.get("文号", "")))
+    if match and ctx.project:
+        return issuer_of(match["prefix"], ctx.project.documents,
+                         [c.lead_department for c in ctx.project.catalogues]) or ctx.project.site.name
+    return _site_name(ctx, values)
+
+
+def issuer_of(prefix: str, documents: list[Document], organs: list[str]) -> str | None:
+    """The 发文机关 of documents numbered with this 代字, the most frequent one; for a 代字 not used yet,
+    the one known organ (an issuer or a catalogue's 牵头部门) whose name after the county's begins with its
+    characters (示卫发 → 卫 → 示例县卫生健康局), else the one that holds them in order (示政办发 → 政办 →
+    示例县人民政府办公室)."""
+    seen: dict[str, Counter[str]] = {}
+    for doc in documents:
+        if doc.number and (m := docnumber.NUMBER.search(doc.number)):
+            seen.setdefault(m["prefix"], Counter())[doc.issuer] += 1
+    if prefix in seen:
+        return seen[prefix].most_common(1)[0][0]
+    county = Counter(p[0] for p in seen).most_common(1)  # the county's one-character 简称 starts its 代字
+    core = prefix[1:] if county and prefix.startswith(county[0][0]) else prefix
+    core = re.sub(r"[发函字令]+$", "", core)
+    if not core:
+        return None
+    known = sorted({*(d.issuer for d in documents), *organs})
+    county_name = os.path.commonprefix(known) if len(known) > 1 else ""
+    in_order = ".*".join(map(re.escape, core))
+    for pattern in (f"^{in_order}", in_order):
+        fits = [o for o in known if re.search(pattern, o.removeprefix(county_name))]
+        if len(fits) == 1:
+            return fits[0]
     return None
 
 
@@ -196,7 +260,7 @@ DOCUMENT = Form(
     (
         Field("标题", "title", required=True),
         Field("文号", "number", check=_number_free),
-        Field("发文机关", "issuer", required=True, default=_site_name),
+        Field("发文机关", "issuer", required=True, default=_issuer),
         Field("成文日期", "written", required=True, default=today),
         Field("公开属性", "label", required=True, default=lambda c, v: vocab.LABEL_PUBLIC),
         Field("不予公开理由", "reason", required=True, when=lambda c, v: not _public(v.get("公开属性", ""))),
@@ -206,13 +270,13 @@ DOCUMENT = Form(
         Field("文件类型", "type", required=True),
         Field("主题分类", "theme", required=True),
         Field("领域", "domains"),
-        Field("目录事项", "items", check=_items_exist),
+        Field("目录事项", "items", check=_items_exist, hint=_domain_items),
         Field("公开类别", "categories"),
         Field("关键词", "keywords"),
         Field("内容概述", "summary"),
     ),
     _create_document,
-    "下一步：在文件末尾写正文，运行 python build.py check 检查。",
+    "下一步：在文件末尾写正文，运行 {check} 检查。",
 )
 
 

@@ -109,7 +109,7 @@ INTERPRETATION = Form(
         Field("发布日期", "published", required=True, default=today, asked=False),
     ),
     _create_interpretation,
-    "下一步：在文件末尾写解读正文，运行 python build.py check 检查。",
+    "下一步：在文件末尾写解读正文，运行 {check} 检查。",
 )
 
 

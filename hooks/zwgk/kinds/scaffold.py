@@ -9,6 +9,7 @@ created new, never overwritten.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -23,8 +24,8 @@ from typing import Any
 import yaml
 
 from zwgk.base.dates import DAY_FIX, parse_date
-from zwgk.base.problems import Problems
-from zwgk.base.tool import TOOL_DIR
+from zwgk.base.problems import Problems, quoted
+from zwgk.base.tool import TOOL_DIR, command
 from zwgk.content import schemas
 from zwgk.content.model import Document, Project
 from zwgk.content.sourcefile import Located, parse_yaml, read_text
@@ -50,6 +51,8 @@ class Context:
     say: Callable[[str], None] = print
     # kinds.project.load_project, given by kinds.project.editing_context: the registry this module is part of loads it
     load: Callable[[Path], tuple[Project | None, Problems]] | None = None
+    # the answers so far, for the hints and checks of later fields (目录事项 of the 领域 chosen)
+    answers: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     @cached_property
     def project(self) -> Project | None:
@@ -82,7 +85,7 @@ class Form:
     schema: dict[str, Any]
     fields: tuple[Field, ...]
     create: Callable[[Context, Values, str | None], Path]  # writes the file from values and an optional --slug
-    next_step: str = "下一步：运行 python build.py check 检查。"
+    next_step: str = "下一步：运行 {check} 检查。"  # {check}: the command as the editor runs it
     slug_help: str | None = "文件名（不带 .md），默认由文号或标题生成"  # None: the kind names no file of its own
 
     def prop(self, field: Field) -> dict[str, Any]:
@@ -96,7 +99,7 @@ def year_schema(description: str) -> dict[str, Any]:
 
 def done(kind: Form, shown: str) -> str:
     """What `build.py new` says after writing the file."""
-    return f"已写入 {shown}\n{kind.next_step}"
+    return f"已写入 {shown}\n{kind.next_step.format(check=command('check'))}"
 
 
 def run(kind: Form, ctx: Context, given: dict[str, str], slug: str | None = None) -> Path:
@@ -106,6 +109,7 @@ def run(kind: Form, ctx: Context, given: dict[str, str], slug: str | None = None
 
 def collect(kind: Form, ctx: Context, given: dict[str, str]) -> Values:
     values: Values = {}
+    ctx.answers = values
     errors: list[str] = []
     for field in kind.fields:
         if field.when and not field.when(ctx, values):
@@ -139,7 +143,7 @@ def flag_help(kind: Form, field: Field) -> str:
     prop = kind.prop(field)
     text, choices = field.key, _choices(prop)
     if choices:
-        text += "，可选：" + ("；" if any("、" in c for c in choices) else "、").join(choices)
+        text += "，可选：" + quoted(choices)
     elif prop.get("description"):
         text = prop["description"]
     return text + ("（必填）" if field.required and not field.default else "")
@@ -148,7 +152,7 @@ def flag_help(kind: Form, field: Field) -> str:
 def _how_to_fill(kind: Form, field: Field) -> str:
     prop = kind.prop(field)
     choices = _choices(prop)
-    return "可选：" + "、".join(choices) if choices else prop.get("description", "填写这一项")
+    return "可选：" + quoted(choices) if choices else prop.get("description", "填写这一项")
 
 
 def parse_value(kind: Form, field: Field, ctx: Context, raw: str | list[str]) -> tuple[Any, str | None]:
@@ -160,8 +164,10 @@ def parse_value(kind: Form, field: Field, ctx: Context, raw: str | list[str]) ->
     located = Located({field.key: raw}, Path("输入"), {(field.key,): 1})
     data, ok = validate(located, _one_field(kind.name, field.key, prop), problems)
     if not ok:
-        return None, "；".join(f"{p.message} — {p.fix}" for p in problems.items)
+        return None, "；".join(f"{p.message} — {p.fix}" for p in problems.errors)
     value = data[field.key]
+    if problems.warnings:  # a piece of an option (“金融”), completed: say what is written instead
+        ctx.say(f"{field.key}按完整的可选值填写：{quoted(value if isinstance(value, list) else [value])}")
     if prop.get("x-zwgk-date"):
         day = parse_date(value)
         if day is None:
@@ -188,7 +194,8 @@ def _prompt(kind: Form, field: Field, ctx: Context, default: str | None) -> Any:
         ctx.say(f"{field.key}可选：")
         ctx.say("\n".join(f"  {i}. {choice}" for i, choice in enumerate(choices, start=1)))
     need = "必填" if field.required else "可不填，直接回车跳过"
-    several = "，可写多个，用顿号分隔" if prop.get("type") == "array" else ""
+    several = ("，可写多个，用逗号分隔" if any("、" in c for c in choices) else "，可写多个，用顿号分隔") \
+        if prop.get("type") == "array" else ""
     number = "，可写序号" if len(choices) > 1 else ""
     question = f"{field.key}（{need}{several}{number}）" + (f" [{default}]" if default else "") + "："
     while True:
@@ -294,7 +301,7 @@ def append_entry(ctx: Context, path: Path, text: str, key: str, entry: Callable[
     data = located.data if located else None
     if not isinstance(data, dict) or not isinstance(data.get(key), list) or not data[key]:
         raise ScaffoldError(*(str(p) for p in problems.items),
-                            f"{ctx.rel(path)} 没有可以追加的“{key}”列表 — 先运行 python build.py check 改正这个文件")
+                            f"{ctx.rel(path)} 没有可以追加的“{key}”列表 — 先运行 {command('check')} 改正这个文件")
     lines = text.split("\n")
     first = lines[located.line(key, 0) - 1]
     if not first.lstrip().startswith("- "):
