@@ -17,6 +17,7 @@ from typing import Any
 
 from zwgk.base import docnumber, vocab
 from zwgk.base.problems import Problems
+from zwgk.base.tool import command
 from zwgk.content import schemas
 from zwgk.content.sourcefile import read_yaml_file
 from zwgk.editor.catalogue_table import ReadTable, Row, read_table, sources
@@ -106,7 +107,7 @@ def _folder(ctx: Context, town: str | None) -> Path:
     if not (folder / "town.yml").is_file():
         known = sorted(p.parent.name for p in (ctx.root / TOWNS_FOLDER).glob("*/town.yml"))
         raise ImportRefused(f"--town {town}：没有这个乡镇（{TOWNS_FOLDER}/{town}/town.yml 不存在） — "
-                            + (f"已有：{'、'.join(known)}" if known else "先用 build.py new town 建立乡镇"))
+                            + (f"已有：{'、'.join(known)}" if known else "先建立乡镇文件夹和其中的 town.yml（见编辑手册“乡镇”）"))
     return folder
 
 
@@ -127,7 +128,7 @@ def _existing(path: Path, ctx: Context) -> dict[str, Any]:
     problems = Problems(ctx.root)
     located = read_yaml_file(path, problems)
     if located is None or not isinstance(located.data, dict):
-        raise ImportRefused(f"{ctx.rel(path)}：现有目录无法读取，没有覆盖它 — 先运行 build.py check 改正，或把它移走后再导入\n"
+        raise ImportRefused(f"{ctx.rel(path)}：现有目录无法读取，没有覆盖它 — 先运行 {command('check')} 改正，或把它移走后再导入\n"
                             + "\n".join(f"  {p}" for p in problems.items))
     return located.data
 
@@ -224,5 +225,5 @@ def _report(ctx: Context, path: Path, read: list[ReadTable], by_domain: dict[str
             out.append(f"没有导入的列：{table.name} {header}，没有对应的目录字段")
         for skipped in table.skipped:
             out.append(f"没有导入的行：{skipped}")
-    out.append("下一步：运行 build.py check 检查，确认后把 catalogues/ 的改动提交。")
+    out.append(f"下一步：运行 {command('check')} 检查，确认后把 catalogues/ 的改动提交。")
     return "\n".join(out)
