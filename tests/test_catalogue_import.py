@@ -205,3 +205,13 @@ def test_unmapped_columns_are_reported(tree: Path, tmp_path: Path) -> None:
     result = _import(tree, _sheet(workbook(tmp_path / "目录.xlsx"), remark))
     assert result.code == 0, result.text
     assert "没有导入的列：财政预决算 表头“备注”（财政预决算!O2），没有对应的目录字段" in result.out
+
+
+def test_a_domain_column_value_not_among_the_26_is_refused_with_the_list(tree: Path, tmp_path: Path) -> None:
+    path = tmp_path / "一张表.csv"
+    path.write_text("领域,事项名称,公开内容,公开依据,公开时限,公开主体,公开渠道,公开对象,公开方式,公开层级\n"
+                    "金融监管,机构名录,名录,《条例》,随时,示例县金融办,政府网站,全社会,主动,县级\n", encoding="utf-8-sig")
+    result = _import(tree, path)
+    assert result.code == 1
+    assert "第2行：领域“金融监管”不是 26 个试点领域之一 — 可选：" in result.err and "“财政预决算”" in result.err
+    assert not (tree / "catalogues/county").joinpath("budget.yml").exists()
