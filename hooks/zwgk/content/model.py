@@ -44,6 +44,7 @@ class Site:
     error_report_url: str  # 我为政府网站找错
     base_url: str | None = None  # 网站地址, always ending in "/"; None when the editor left it out
     organ_kind: str = annual_format.COUNTY_GOVERNMENT  # 机关类型: decides when the annual report is due
+    check_date: date | None = None  # 检查日期: the day checks see without --today (demo content only)
 
     @property
     def title(self) -> str:

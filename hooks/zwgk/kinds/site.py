@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from zwgk.base import annual_format
+from zwgk.base.dates import parse_date
 from zwgk.content import indexno, schemas
 from zwgk.content.model import Site
 from zwgk.content.reader import Reader
@@ -37,6 +38,7 @@ def load_site(reader: Reader, loaded: Loaded) -> Site | None:
         police_record=data["公安机关备案号"], error_report_url=data.get("找错链接", ERROR_REPORT_URL),
         base_url=_base_url(data.get("网站地址")),
         organ_kind=data.get("机关类型", annual_format.COUNTY_GOVERNMENT),
+        check_date=parse_date(data["检查日期"]) if "检查日期" in data else None,
     )
 
 
