@@ -175,9 +175,12 @@ def test_late_publication_counts_working_days_with_holidays(tree: Path) -> None:
 def test_stale_columns_relative_to_the_given_day(tree: Path) -> None:
     code, findings = _findings(tree, "--today", "2025-12-31")
     assert code == 0
-    _has(findings, "timeliness.stale", "content/documents", 0,
-         "栏目“政策文件”最近更新于 2024-04-03，已超过 6 个月未更新（检查日期 2025-12-31）", "warning")
-    _has(findings, "timeliness.stale", "content", 0, "栏目“首页”最近更新于 2025-01-20", "warning")
+    # Each warning names the column's newest file and the line of its 发布日期.
+    _has(findings, "timeliness.stale", f"{DOCS}/cjf-2024-2.md", 6,
+         "栏目“政策文件”最新的一篇是这个文件，发布日期 2024-04-03，已超过 6 个月未更新（检查日期 2025-12-31）", "warning")
+    _has(findings, "timeliness.stale", "content/pages/nianbao-2024.md", 4,
+         "栏目“首页”最新的一篇是这个文件，发布日期 2025-01-20", "warning")
+    assert not [f for f in findings if f["rule"] == "timeliness.stale" and not f["line"]]
     code, findings = _findings(tree, "--today", "2024-07-01")
     assert not [f for f in findings if f["rule"] == "timeliness.stale" and "政策文件" in f["message"]]
 

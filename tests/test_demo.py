@@ -85,3 +85,28 @@ def test_withheld_and_on_request_texts_are_not_published(demo_project, demo_site
             assert line not in text, f"{doc.slug}: {line[:30]}"
             checked += 1
     assert checked >= 10
+
+
+def test_demo_is_checked_on_its_pinned_day_unless_told(tmp_path: Path) -> None:
+    """`build.py check` on the demo, any day it is run, warns of no stale column; --today still wins."""
+    import json
+    import subprocess
+    import sys
+
+    tree = tmp_path / "demo"
+    for part in ("content", "catalogues"):
+        shutil.copytree(ROOT / part, tree / part)
+
+    def check(*extra: str) -> tuple[list[dict], str]:
+        proc = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(tree), "check",
+                               "--json", str(tmp_path / "r.json"), *extra],  # run_cli would add --today
+                              capture_output=True, text=True, cwd=ROOT, timeout=600)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        return json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["findings"], proc.stdout + proc.stderr
+
+    findings, said = check()
+    assert not [f for f in findings if f["rule"].startswith("timeliness.stale")]
+    assert "检查日期 2026-11-20（取自 content/site.yml 的“检查日期”" in said
+    findings, said = check("--today", "2027-06-01")
+    assert "取自 content/site.yml" not in said
+    assert {f["file"] for f in findings if f["rule"] == "timeliness.stale"} >= {"content/documents/2026/szbf-2026-11.md"}

@@ -269,3 +269,62 @@ def test_page_number_lines(line: str) -> None:
 @pytest.mark.parametrize("line", ["3", "2024-03-05", "第三条 本办法自发布之日起施行。", "一、总体要求"])
 def test_not_page_numbers(line: str) -> None:
     assert not issued.is_page_number(line)
+
+
+def _imported_body(tree: Path, tmp_path: Path, paragraphs: list[str]) -> str:
+    """The body `build.py import` writes for a .docx notice whose body is `paragraphs`."""
+    document = docx.Document()
+    for text in ["示例县人民政府办公室关于做好2024年工资支付检查的通知", "各乡镇人民政府，县直各单位：", *paragraphs,
+                 "示例县人民政府办公室", "2024年3月5日", "此件公开发布"]:
+        document.add_paragraph(text)
+    source = tmp_path / "检查.docx"
+    document.save(str(source))
+    result = run_cli("--root", tree, "import", source, "--today", "2024-09-10")
+    assert result.code == 0, result.text
+    written = re.search(r"→ (content/documents/\S+\.md)", result.out)
+    assert written, result.out
+    target = tree / written[1]
+    return _body(target)
+
+
+def test_a_numbered_sentence_is_not_a_heading(tree: Path, tmp_path: Path) -> None:
+    body = _imported_body(tree, tmp_path, ["一、检查内容", "（一）工资专用账户设立情况。", "各项目是否按规定设立工资专用账户。",
+                                          "（二）工资支付情况", "是否按月足额支付农民工工资。"])
+    assert "## 一、检查内容\n\n（一）工资专用账户设立情况。\n\n各项目" in body
+    assert "### （二）工资支付情况\n" in body
+
+
+@pytest.mark.parametrize("end", ["。", "；", "：", "！", "？", "。”"])
+def test_a_line_ending_in_sentence_punctuation_is_not_a_heading(tree: Path, tmp_path: Path, end: str) -> None:
+    body = _imported_body(tree, tmp_path, ["一、总体要求" + end, "各单位要高度重视。"])
+    assert "#" not in body and "一、总体要求" + end + "\n\n各单位要高度重视。" in body
+
+
+def test_numbered_points_are_alike_when_one_is_a_sentence(tree: Path, tmp_path: Path) -> None:
+    body = _imported_body(tree, tmp_path, [
+        "二、工作要求",
+        "1.各乡镇要于3月31日前完成自查。",
+        "2.发现拖欠工资问题的，要立即督促整改，整改情况于4月15日前报县人力资源和社会保障局，逾期未报的予以通报",
+        "3.加强宣传"])
+    assert "\\#" not in body and "####" not in body
+    assert "1\\.各乡镇要于3月31日前完成自查。\n\n2\\.发现拖欠工资问题的" in body and "\n\n3\\.加强宣传\n" in body
+
+
+def test_short_numbered_points_are_headings(tree: Path, tmp_path: Path) -> None:
+    body = _imported_body(tree, tmp_path, ["二、保障措施", "1、加强组织领导", "各乡镇主要负责同志要亲自部署。",
+                                          "2、强化督促检查", "县人社局每季度通报一次。"])
+    assert "#### 1、加强组织领导\n\n各乡镇主要负责同志要亲自部署。\n\n#### 2、强化督促检查\n" in body
+
+
+def test_parenthesised_numbers_alike_and_not_joined(tree: Path, tmp_path: Path) -> None:
+    body = _imported_body(tree, tmp_path, [
+        "1.检查方式", "采取以下方式开展检查",  # no end punctuation: the next line must not be glued to it
+        "（1）查阅工资支付台账和银行代发记录，核对工资是否按月足额发放；", "（2）个别访谈", "2.检查时间", "4月至6月。"])
+    assert "#### 1.检查方式\n\n采取以下方式开展检查\n\n（1）查阅工资支付台账" in body
+    assert "\n\n（2）个别访谈\n\n#### 2.检查时间\n" in body  # （2） like （1）: both paragraphs
+
+
+def test_short_parenthesised_numbers_are_headings(tree: Path, tmp_path: Path) -> None:
+    body = _imported_body(tree, tmp_path, ["（一）检查方式", "（1）查阅台账", "核对工资发放记录。", "（2）个别访谈",
+                                          "每个项目访谈不少于5名农民工。"])
+    assert "### （一）检查方式\n\n##### （1）查阅台账\n\n核对工资发放记录。\n\n##### （2）个别访谈\n" in body

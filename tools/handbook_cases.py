@@ -371,6 +371,10 @@ CASES: tuple[Case, ...] = (
     Case(CHECKS, "附件损坏，无法检查个人信息", "附件没有上传完整",
          _ATTACH + (Edit("content/attachments/2024/名单.docx", None, _BOMB[:1000]),), "已损坏或不完整",
          shown="附件: [2024/资助标准表.txt, 2024/名单.docx]\n（名单.docx 只上传了一部分）"),
+    Case(CHECKS, "没有写依申请公开渠道（警告）", "site.yml 里没有“依申请公开渠道”，公众不知道怎样申请",
+         (Edit(SITE, "依申请公开渠道:\n  在线平台:\n    网址: https://ysq.ceshi.example.gov.cn/?a=1&b=<2>\n  信函:\n"
+                     "    邮寄地址: 测试县人民路1号\n    收件人: 测试县人民政府办公室\n    邮编: \"000001\"\n  电话: 0000-0000001\n", ""),),
+         "没有写依申请公开渠道", shown="（content/site.yml 中没有“依申请公开渠道”）"),
     Case(CHECKS, "没有写网站地址（警告）", "site.yml 里没有“网站地址”", (Edit(SITE, "网站地址: https://zwgk.ceshi.example.gov.cn/\n", ""),), "网站地址",
          shown="（content/site.yml 中没有“网站地址”一行）"),
     # --- 年度报告 ---

@@ -47,7 +47,8 @@ HEADER = ("<!-- 本文件由 tools/make_handbook.py 生成，不要直接修改�
 # Examples of keys the demo content does not use.
 EXTRA_EXAMPLES = {
     ("site", "机构代码"): "机构代码: 00000000-0", ("site", "承办单位"): "承办单位: 示例县政务服务数据管理局",
-    ("site", "机关类型"): "机关类型: 县级人民政府", ("site", "电子邮箱"): "电子邮箱: zwgk@example.gov.cn", ("site", "找错链接"): "找错链接: https://zfwzzc.www.gov.cn/", ("document", "索引号"): "索引号: 11000000MB0000000X/2024-00012",
+    ("site", "机关类型"): "机关类型: 县级人民政府", ("site", "在线平台"): "在线平台:\n  网址: https://ysq.example.gov.cn/",
+    ("site", "网址"): "网址: https://ysq.example.gov.cn/", ("site", "电子邮箱"): "电子邮箱: zwgk@example.gov.cn", ("site", "找错链接"): "找错链接: https://zfwzzc.www.gov.cn/", ("document", "索引号"): "索引号: 11000000MB0000000X/2024-00012",
     ("page", "附件"): "附件: [2024/政府信息公开申请表.docx]", ("interpretation", "附件"): "附件: [2024/图解.pdf]",
     ("catalogue", "暂无内容说明"): "暂无内容说明:\n  原因: 本年度尚未发生\n  日期: 2024-06-01",
     ("catalogue", "原因"): "原因: 本年度尚未发生", ("catalogue", "日期"): "日期: 2024-06-01",

@@ -6,6 +6,7 @@ each page; another static-site engine could ask the same questions.
 
 from __future__ import annotations
 
+import logging
 import posixpath
 from collections.abc import Hashable
 from datetime import date
@@ -31,6 +32,8 @@ from zwgk.site.pages import HOME, SITEMAP, OutputPage, path_of, relative_url, se
 from zwgk.site.publication import PublicSite, publish
 from zwgk.site.search import IndexStats, PendingIndex, write_index
 from zwgk.site.sitemap_xml import SITEMAP_XML, sitemap
+
+log = logging.getLogger("zwgk")
 
 # The page templates ship with the tool, beside this package.
 TEMPLATES = TOOL_DIR / "theme" / "zwgk"
@@ -62,13 +65,21 @@ def take_over(root: Path) -> SiteBuild | None:
     return _prepared.pop(root.resolve(), None)
 
 
+def check_day(project: Project) -> date:
+    """The day checks judge by when --today is not given: site.yml's 检查日期 (demo content), else today."""
+    pinned = project.site.check_date if project.site else None
+    if pinned:
+        log.info("检查日期 %s（取自 content/site.yml 的“检查日期”；要按别的日期检查，加 --today）", pinned)
+    return pinned or date.today()
+
+
 def prepare(root: Path, today: date | None = None, index: bool = False) -> tuple[SiteBuild | None, Problems]:
     """Load and check the content tree at `root`; the build is None when there are errors. With `index`,
     the search index is started before the checks (site.search), so Pagefind has the other core."""
     project, problems = load_project(root)
     if project is None:
         return None, problems
-    today = today or date.today()
+    today = today or check_day(project)
     site = SiteBuild(project, problems, today=today)
     if index:
         site.search = site.start_search_index()
@@ -131,7 +142,8 @@ class SiteBuild:
         self.public: PublicSite = publish(project)
         self.bodies, self.body_attachments = render_bodies(project, self.public, problems)
         # Whether a call for opinions is open depends on the day of the build.
-        self.pages: list[OutputPage] = build_pages(self.public, extra_pages(self.public, today or date.today()))
+        self.today = today or date.today()  # the check date: pages that say "as of" show the same day
+        self.pages: list[OutputPage] = build_pages(self.public, extra_pages(self.public, self.today))
         self.by_path: dict[str, OutputPage] = {p.path: p for p in self.pages}
         self.renderer = Renderer(self.public, self.bodies, template_dir)
         self._owners = {path_of(o): o for o in [*self.public.documents, *self.public.interpretations, *self.public.pages]}

@@ -9,6 +9,7 @@ For years it does not know yet, weekends alone are skipped and one warning says 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import chinese_calendar
 
@@ -54,26 +55,29 @@ def check_publication_delay(project: Project, problems: Problems, calendar: Work
                              "主动公开的信息应在形成之日起 20 个工作日内公开；核对日期，今后及时发布", "timeliness.late")
 
 
-def _latest(items: list[Document] | list[Page] | list) -> date | None:
-    dates = [i.published for i in items if i.published]
-    return max(dates) if dates else None
+def _latest(items: list[Document] | list[Page] | list) -> Any | None:
+    """The newest published item (documents, pages, reports: each has `published` and `source`)."""
+    dated = [i for i in items if i.published]
+    return max(dated, key=lambda i: (i.published, i.source.file)) if dated else None
 
 
 def check_stale_columns(public: PublicSite, problems: Problems, today: date) -> None:
     public_docs = [d for d in public.documents if d.is_public]
-    columns: list[tuple[str, str, date | None, timedelta, str]] = [
-        ("首页", "content", _latest([*public_docs, *public.interpretations, *public.pages, *public.reports]), HOMEPAGE, "2 周"),
-        (vocab.SECTION_POLICIES.name, "content/documents", _latest(public_docs), HALF_YEAR, "6 个月"),
-        (vocab.SECTION_INTERPRETATIONS.name, "content/interpretations", _latest(list(public.interpretations)),
+    columns: list[tuple[str, Any | None, timedelta, str]] = [
+        ("首页", _latest([*public_docs, *public.interpretations, *public.pages, *public.reports]), HOMEPAGE, "2 周"),
+        (vocab.SECTION_POLICIES.name, _latest(public_docs), HALF_YEAR, "6 个月"),
+        (vocab.SECTION_INTERPRETATIONS.name, _latest(list(public.interpretations)),
          HALF_YEAR, "6 个月"),
-        (vocab.SECTION_REPORTS.name, "content/reports" if public.reports else "content/pages",  # where they are
-         _latest([*public.reports, *(p for p in public.pages if p.section == vocab.SECTION_REPORTS)]), YEAR, "1 年"),
+        (vocab.SECTION_REPORTS.name, _latest([*public.reports, *(p for p in public.pages if p.section == vocab.SECTION_REPORTS)]), YEAR, "1 年"),
     ]
     for term, members in public.categories.items():
-        columns.append((f"{vocab.SECTION_STATUTORY.name}/{term.name}", "content", _latest(members), YEAR, "1 年"))
-    for name, folder, latest, period, said in columns:
-        if latest is not None and today - latest > period:
-            problems.warning(folder, 0, f"栏目“{name}”最近更新于 {latest}，已超过 {said}未更新（检查日期 {today}）",
+        columns.append((f"{vocab.SECTION_STATUTORY.name}/{term.name}", _latest(members), YEAR, "1 年"))
+    for name, newest, period, said in columns:
+        if newest is not None and today - newest.published > period:
+            # Located at the newest item's 发布日期: the editor sees what the column last got.
+            problems.warning(newest.source.file, newest.source.at("发布日期"),
+                             f"栏目“{name}”最新的一篇是这个文件，发布日期 {newest.published}，"
+                             f"已超过 {said}未更新（检查日期 {today}）",
                              f"及时发布新信息：检查指标要求这类栏目 {said}内有更新", "timeliness.stale")
 
 

@@ -21,10 +21,9 @@ log = logging.getLogger("zwgk")
 
 def run(root: Path, dest: Path, today: date | None, external: bool) -> tuple[CheckRun, SiteBuild | None]:
     """Load, check, build into `dest` and check the built links. The site is None on errors."""
-    today = today or date.today()
     scratch.remove_left_behind()  # what killed builds left in the temporary folders
     site, problems = prepare(root, today, index=True)  # Pagefind indexes in other processes meanwhile
-    run = CheckRun(root.name, today, problems)
+    run = CheckRun(root.name, site.today if site else today or date.today(), problems)
     if site is None:
         return run, None
     run.site_name, run.coverage = site.title, site.coverage

@@ -28,6 +28,27 @@ class Source:
 
 
 @dataclass(frozen=True)
+class RequestChannels:
+    """依申请公开渠道 of site.yml: how the public applies; None where the organ offers no such way."""
+
+    online_url: str | None = None  # 在线平台 网址
+    mail_address: str | None = None  # 信函 邮寄地址
+    mail_recipient: str | None = None
+    mail_postcode: str | None = None
+    desk_address: str | None = None  # 当面 地址
+    desk_hours: str | None = None
+    phone: str | None = None  # 咨询电话
+
+    @property
+    def any(self) -> bool:
+        return bool(self.online_url or self.mail_address or self.desk_address or self.phone)
+
+    @property
+    def online_is_link(self) -> bool:
+        return bool(self.online_url and self.online_url.lower().startswith(("http://", "https://")))
+
+
+@dataclass(frozen=True)
 class Site:
     name: str
     code: str  # 统一社会信用代码 or 机构代码, used in 索引号
@@ -44,6 +65,8 @@ class Site:
     error_report_url: str  # 我为政府网站找错
     base_url: str | None = None  # 网站地址, always ending in "/"; None when the editor left it out
     organ_kind: str = annual_format.COUNTY_GOVERNMENT  # 机关类型: decides when the annual report is due
+    channels: RequestChannels = field(default_factory=RequestChannels)  # 依申请公开渠道
+    check_date: date | None = None  # 检查日期: the day checks see without --today (demo content only)
 
     @property
     def title(self) -> str:

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from zwgk.base import dates, vocab
+from zwgk.editor import outline
 
 
 @dataclass
@@ -61,12 +62,8 @@ _ORGAN_END = re.compile(r"(人民政府|政府|局|委员会|委|办公室|办|�
 _BANNER = re.compile(r"^(.{2,30}?)\s*文\s*件$")  # 发文机关标志: 示例县人民政府办公室文件
 _SKIP_TOP = re.compile(r"^(\d{6}|[★☆]?\s*(绝密|机密|秘密).*|特急|加急|平急|特提|签发人[:：].*|.*★.*)$")
 _IMPRINT = re.compile(r"^(抄\s*送|抄\s*报|主\s*题\s*词|分\s*送)[:：]|印\s*发$|^[─—_\-=＝]{5,}$")
-_H2 = re.compile(r"^([一二三四五六七八九十百]+、|第[一二三四五六七八九十百零〇\d]+[章编])")
-_H3 = re.compile(r"^[（(][一二三四五六七八九十百]+[）)]")
-_H4 = re.compile(r"^\d{1,2}\s*[.．、](?!\d)")
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
 _ATTACHMENTS = re.compile(r"^附\s*件\s*[:：\d]")
-_HEADING_MAX = 40  # longer lines starting with 一、 are paragraphs with a lead-in, not headings
 
 
 def clean(text: str) -> str:
@@ -217,27 +214,14 @@ def _take_signature(lines: list[Line], start: int, reading: Reading) -> None:
 
 # --- the body -------------------------------------------------------------------------------------
 
-def _heading_level(text: str) -> int:
-    flat = unicodedata.normalize("NFKC", text)
-    if len(text) > _HEADING_MAX or any(mark in text.rstrip("。") for mark in "。；！？"):
-        return 0
-    if _H2.match(flat):
-        return 2
-    if _H3.match(flat):
-        return 3
-    if _H4.match(flat):
-        return 4
-    return 0
-
-
 def _starts_block(line: Line) -> bool:
     text = unicodedata.normalize("NFKC", line.text)
-    return bool(line.heading or line.table or _H2.match(text) or _H3.match(text) or _H4.match(text)
+    return bool(line.heading or line.table or outline.marker_level(text)
                 or _ARTICLE.match(text) or _ATTACHMENTS.match(text) or _DATE.fullmatch(text.strip()))
 
 
 def _ends_block(line: Line) -> bool:
-    return bool(line.heading or line.table or line.text.endswith(_TERMINAL) or _heading_level(line.text)
+    return bool(line.heading or line.table or line.text.endswith(_TERMINAL) or outline.heading_level(line.text)
                 or _ATTACHMENTS.match(line.text) or _ORGAN_END.search(line.text) and len(line.text) <= 20)
 
 
@@ -274,17 +258,20 @@ def fix_numbers(text: str) -> str:
 
 
 def to_markdown(lines: list[Line]) -> str:
-    blocks: list[str] = []
+    paras = [p if p.table else Line(fix_numbers(p.text), p.number, p.heading) for p in paragraphs(lines)]
+    blocks: list[outline.Block] = []
     in_attachments = False
-    for para in paragraphs(lines):
+    for para in paras:
+        in_attachments = bool(_ATTACHMENTS.match(para.text)) or (
+            in_attachments and outline.marker_level(para.text) == 4 and not para.table)
+        blocks.append(outline.Block(para.text, para.heading, listed=in_attachments or para.table))
+    out: list[str] = []
+    for para, level in zip(paras, outline.levels(blocks)):
         if para.table:
-            if blocks and blocks[-1].startswith("|"):
-                blocks[-1] += "\n" + para.text
+            if out and out[-1].startswith("|"):
+                out[-1] += "\n" + para.text
             else:
-                blocks.append(para.text)
-            continue
-        text = fix_numbers(para.text)
-        level = para.heading or (0 if in_attachments else _heading_level(text))
-        in_attachments = bool(_ATTACHMENTS.match(text)) or (in_attachments and bool(_H4.match(text)))
-        blocks.append("#" * level + " " + _ESCAPE.sub(r"\\\1", text) if level else _escape(text))
-    return "\n\n".join(blocks) + "\n" if blocks else ""
+                out.append(para.text)
+        else:
+            out.append("#" * level + " " + _ESCAPE.sub(r"\\\1", para.text) if level else _escape(para.text))
+    return "\n\n".join(out) + "\n" if out else ""

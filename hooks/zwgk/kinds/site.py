@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from zwgk.base import annual_format
+from zwgk.base.dates import parse_date
 from zwgk.content import indexno, schemas
-from zwgk.content.model import Site
+from zwgk.content.model import RequestChannels, Site
 from zwgk.content.reader import Reader
-from zwgk.content.sourcefile import read_yaml_file
+from zwgk.content.sourcefile import Located, read_yaml_file
 from zwgk.content.validate import validate
 from zwgk.kinds.kind import ContentKind, Loaded
 
@@ -37,7 +40,20 @@ def load_site(reader: Reader, loaded: Loaded) -> Site | None:
         police_record=data["公安机关备案号"], error_report_url=data.get("找错链接", ERROR_REPORT_URL),
         base_url=_base_url(data.get("网站地址")),
         organ_kind=data.get("机关类型", annual_format.COUNTY_GOVERNMENT),
+        channels=_channels(data.get("依申请公开渠道") or {}, path, located, reader),
+        check_date=parse_date(data["检查日期"]) if "检查日期" in data else None,
     )
+
+
+def _channels(data: dict, path: Path, located: Located, reader: Reader) -> RequestChannels:
+    online, mail, desk = data.get("在线平台") or {}, data.get("信函") or {}, data.get("当面") or {}
+    channels = RequestChannels(online.get("网址"), mail.get("邮寄地址"), mail.get("收件人"), mail.get("邮编"),
+                               desk.get("地址"), desk.get("办公时间"), data.get("电话"))
+    if not channels.any:  # 条例 Art. 29: the public must be told where and how to apply
+        reader.problems.warning(path, located.line("依申请公开渠道"), "没有写依申请公开渠道，指南页和依申请公开的文件页无法告诉公众怎样申请",
+                                "在 site.yml 写“依申请公开渠道:”，至少写一种：在线平台（网址）、信函（邮寄地址、收件人、邮编）、"
+                                "当面（地址、办公时间）、电话", "site.no-request-channel")
+    return channels
 
 
 def _base_url(url: str | None) -> str | None:
