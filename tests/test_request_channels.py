@@ -32,6 +32,7 @@ def test_guide_and_on_request_pages_show_the_channels_set(tmp_path: Path) -> Non
                 "信函申请": "邮寄地址：测试县人民路1号；收件人：测试县人民政府办公室；邮编：000001", "咨询电话": "0000-0000001"}
     assert _channels(site, "zhinan/index.html") == expected  # no 当面: not set
     assert _channels(site, "wj/cjf-2024-3.html") == expected
+    assert _channels(site, "ysqgk/index.html") == expected  # the 依申请公开 column says how to apply too
     link = article(site, "wj/cjf-2024-3.html").css_first("section.zw-channels a")
     assert link.attributes["href"] == "https://ysq.ceshi.example.gov.cn/?a=1&b=<2>"  # parsed back: it was escaped
     raw = (site / "wj/cjf-2024-3.html").read_text(encoding="utf-8")
