@@ -77,3 +77,9 @@ def test_demo_towns_items_show_on_their_town_pages(demo_site: Path) -> None:
     for town, code in (("chengguan", "CG-YLFW-02"), ("hexi", "HX-SNBT-01")):
         body = article(demo_site, f"xzzwgk/{town}/index.html")
         assert body.css_first(f"#item-{code}") is not None, town
+
+
+def test_demo_domain_pages_link_the_towns_that_have_a_catalogue_of_that_domain(demo_site: Path) -> None:
+    for slug, town in (("farm-subsidies", "hexi"), ("elderly-care", "chengguan")):
+        hrefs = [a.attributes.get("href", "") for a in article(demo_site, f"zdly/{slug}.html").css("a")]
+        assert any(h.endswith(f"xzzwgk/{town}/index.html") for h in hrefs), slug

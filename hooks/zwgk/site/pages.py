@@ -300,6 +300,7 @@ def _domains(ps: PublicSite) -> list[OutputPage]:
         out.append(OutputPage(domain_path(term), f"{term.name}领域信息公开", "domain.html", {
             "term": term, "catalogue": catalogues.get(term), "documents": documents[term],
             "fulfilled_by": fulfilling(ps, [catalogues[term]] if term in catalogues else []),
+            "town_catalogues": [(t, c) for t in ps.towns for c in t.catalogues if c.domain == term],
         }, (_crumb(section),)))
     return out
 
