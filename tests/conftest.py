@@ -228,6 +228,15 @@ TOWNWITHHELDBODY 请示正文。
 }
 
 
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped demo county, built once for every test file that reads it."""
+    tree = tmp_path_factory.mktemp("demo")
+    for part in ("content", "catalogues"):
+        shutil.copytree(ROOT / part, tree / part)
+    return build(tree)
+
+
 def add_town(tree: Path) -> Path:
     for rel, text in TOWN_FILES.items():
         (tree / rel).parent.mkdir(parents=True, exist_ok=True)

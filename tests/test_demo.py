@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import gzip
-import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, article, build, links
+from conftest import ROOT, article, links
 from zwgk.base import annual_format as fmt
+
 
 @pytest.fixture(scope="session")
 def demo_project():  # noqa: ANN201 - zwgk Project
@@ -18,14 +18,6 @@ def demo_project():  # noqa: ANN201 - zwgk Project
     project, problems = load_project(ROOT)
     assert project is not None and not problems.errors, problems.report()
     return project
-
-
-@pytest.fixture(scope="session")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tree = tmp_path_factory.mktemp("demo")
-    for part in ("content", "catalogues"):
-        shutil.copytree(ROOT / part, tree / part)
-    return build(tree)
 
 
 def test_demo_meets_the_content_brief(demo_project) -> None:  # noqa: ANN001

@@ -61,6 +61,24 @@ class Case:
     setup: tuple[Edit, ...] = ()  # correct content the example needs (a report, a town), made first and not shown
 
 
+HEALTH_CAT = """领域: 医疗卫生
+牵头部门: 测试县卫生健康局
+更新日期: 2024-01-15
+事项:
+  - 编号: YLWS-01
+    一级事项: 医疗机构
+    二级事项: 医疗机构名录
+    公开内容: 医疗机构名称、地址和诊疗科目
+    公开依据: 《中华人民共和国政府信息公开条例》
+    公开时限: 信息形成或者变更之日起20个工作日内
+    公开主体: 测试县卫生健康局
+    公开渠道: [政府网站]
+    公开对象: 全社会
+    公开方式: 主动
+    公开层级: [县级]
+"""
+
+
 def _new(text: str, encoding: str = "utf-8") -> tuple[Edit, ...]:
     return (Edit(NEW, None, text if encoding == "utf-8" else text.encode(encoding)),)
 
@@ -342,6 +360,10 @@ CASES: tuple[Case, ...] = (
          (Edit(D2, "目录事项: YWJY-02\n", ""), Edit(CAT, "    公开层级: 县级\n", "    公开层级: 县级\n    暂无内容说明:\n"
                                                                             "      原因: 本年度尚未发生\n      日期: 2024-06-01\n")),
          "暂无内容"),
+    Case(CHECKS, "领域有文件但没有标准目录（警告）", "给文件写了领域，这个领域还没有编目录",
+         (Edit(D1, "领域: [义务教育]", "领域: [义务教育, 社会救助]"),), "没有公开事项标准目录"),
+    Case(CHECKS, "领域目录没有一个事项有内容（警告）", "新建了一个领域的目录，还没有发布落实它的文件",
+         (Edit("catalogues/county/health.yml", None, HEALTH_CAT),), "没有一个主动公开事项有已公开的文件或页面"),
     Case(CHECKS, "公开的文件没有正文", "只填了文件头，正文还没贴进来", _new(NEW_DOC.replace("各学校要落实校车安全管理责任。\n", "")),
          "没有正文，也没有附件", shown="（xin.md 在第二个 --- 之后什么也没有写）"),
     Case(CHECKS, "不公开的内容出现在站点里", "把不予公开文件里的一段话复制进了公开文件",

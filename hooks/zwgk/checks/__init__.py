@@ -10,7 +10,7 @@ from datetime import date
 from zwgk.base.problems import Problems
 from zwgk.checks.coverage import DomainCoverage, check_coverage
 from zwgk.checks.decisions import check_decisions
-from zwgk.checks.empty import check_empty
+from zwgk.checks.empty import check_domain_pages, check_empty
 from zwgk.checks.privacy import check_personal_data
 from zwgk.checks.report_numbers import check_reports
 from zwgk.checks.site_url import check_base_url
@@ -27,6 +27,7 @@ def check_content(project: Project, public: PublicSite, pages: list[OutputPage],
     """Every content check; returns the per-domain catalogue coverage for the report."""
     coverage = check_coverage(project, public, problems)
     check_empty(pages, problems)
+    check_domain_pages(pages, problems)
     check_timeliness(project, public, problems, today)
     check_interpretations(public, problems)
     check_personal_data(project, public, attachments, problems)

@@ -175,7 +175,7 @@ def _home(ps: PublicSite) -> OutputPage:
         "rules": by_section[vocab.SECTION_RULES][:5],
         "reports": _column(ps, vocab.SECTION_REPORTS)[:5],
         "categories": list(ps.categories.items()),
-        "catalogues": ps.catalogues,
+        "domains": domain_terms(ps),
         "on_request_count": sum(1 for d in ps.documents if d.is_on_request),
         "towns": ps.towns,
     })
@@ -280,6 +280,12 @@ def _interpretations(ps: PublicSite) -> list[OutputPage]:
     return out
 
 
+def domain_terms(ps: PublicSite) -> list[vocab.Term]:
+    """The domains that have a page: a catalogue or a document; the rest would be empty links."""
+    have = {c.domain for c in ps.catalogues} | {t for d in ps.documents for t in d.domains}
+    return [t for t in vocab.DOMAINS if t in have]
+
+
 def _domains(ps: PublicSite) -> list[OutputPage]:
     section = vocab.SECTION_DOMAINS
     catalogues = {c.domain: c for c in ps.catalogues}
@@ -287,13 +293,14 @@ def _domains(ps: PublicSite) -> list[OutputPage]:
     for doc in ps.documents:
         for term in doc.domains:
             documents[term].append(doc)
-    terms = [t for t in vocab.DOMAINS if t in catalogues or t in documents]
+    terms = domain_terms(ps)
     rows = [(t, catalogues.get(t), len(documents[t])) for t in terms]
     out = [OutputPage(section_path(section), section.name, "domains.html", {"rows": rows, "towns": ps.towns})]
     for term in terms:
         out.append(OutputPage(domain_path(term), f"{term.name}领域信息公开", "domain.html", {
             "term": term, "catalogue": catalogues.get(term), "documents": documents[term],
             "fulfilled_by": fulfilling(ps, [catalogues[term]] if term in catalogues else []),
+            "town_catalogues": [(t, c) for t in ps.towns for c in t.catalogues if c.domain == term],
         }, (_crumb(section),)))
     return out
 
