@@ -601,11 +601,11 @@ def test_search_finds_a_word_inside_longer_words(tab) -> None:  # noqa: ANN001
         assert "养老" in result["title"] + result["excerpt"], result
         assert result["date"], result  # every result shows its 发布日期
     assert desktop.page.locator(".zw-search__results mark").first.text_content() == "养老"
-    # ten at a time; the demo county has 13 pages with 养老
+    # ten at a time; the demo county has 14 pages with 养老
     assert len(results) == 10
-    assert desktop.page.locator(".zw-search__status").text_content() == "找到 13 条结果。"
+    assert desktop.page.locator(".zw-search__status").text_content() == "找到 14 条结果。"
     desktop.page.locator(".zw-search__more").click()
-    desktop.page.wait_for_function("document.querySelectorAll('.zw-search__results > li').length === 13")
+    desktop.page.wait_for_function("document.querySelectorAll('.zw-search__results > li').length === 14")
     assert desktop.focused()["href"] == desktop.page.evaluate(RESULTS)[10]["href"]  # focus on the first new one
     assert not desktop.page.locator(".zw-search__more").is_visible()
     desktop.clean()

@@ -38,7 +38,7 @@ def check_domain_pages(pages: list[OutputPage], problems: Problems) -> None:
         if catalogue is None:
             if any((Path(problems.root) / "catalogues/county").glob(f"{term.slug}.y*ml")):
                 continue  # the file is there but did not load: its own errors say why
-            problems.warning(f"catalogues/county/{term.slug}.yml", 0,
+            problems.warning("catalogues/county", 0,  # the folder: the file to make is not there yet
                              f"重点领域“{term.name}”（{page.path}）有文件但没有公开事项标准目录，领域页面只有文件列表",
                              f"在 catalogues/county/ 下新建 {term.slug}.yml，写上本领域的标准目录", "domains.thin")
             continue
