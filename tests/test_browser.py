@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import ROOT, build, copy_fixture, page
+from conftest import DOC, ROOT, build, copy_fixture, page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -726,18 +726,7 @@ def test_search_merges_an_index_written_in_parts(www: Path, server: str, browser
 # layout (issue 21): heading order, table text, badges, the 404 page, the home page's cards
 
 # Headings at all four levels in a document's body (a converted 公文 has 一、 / （一） / 1. levels).
-HEADED_DOCUMENT = """---
-标题: 测试县学生资助工作实施细则
-文号: 测教发〔2024〕9号
-发文机关: 测试县教育局
-成文日期: 2024-03-01
-发布日期: 2024-03-05
-公开属性: 此件公开发布
-有效性: 现行有效
-文件类型: 其他文件
-主题分类: 科技、教育
----
-## 一、资助对象
+HEADED_DOCUMENT = DOC.replace("标题: 新文件", "标题: 测试县学生资助工作实施细则").replace("8号", "9号").replace("正文\n", """## 一、资助对象
 
 ### （一）适用范围
 
@@ -748,7 +737,7 @@ HEADED_DOCUMENT = """---
 | 年级 | 标准（元/年） |
 |---|---|
 | 小学 | 500 |
-"""
+""")
 
 # Font size and weight of the first h1..h4 in the article, and of its body text.
 HEADINGS = """() => {

@@ -36,11 +36,16 @@ WATCH_SECONDS = 0.5
 
 def die_with(parent: int) -> None:
     """Called in a child of `parent` (a pool initializer): exit within WATCH_SECONDS of `parent` ending."""
+    when_parent_ends(parent, lambda: os._exit(1))  # its own children (Pagefind) follow by PR_SET_PDEATHSIG
+
+
+def when_parent_ends(parent: int, then: Callable[[], None]) -> None:
+    """Call `then` in a thread of this process within WATCH_SECONDS of `parent` (its parent) ending."""
 
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(WATCH_SECONDS)
-        os._exit(1)  # its own children (Pagefind) follow by PR_SET_PDEATHSIG
+        then()
 
     threading.Thread(target=watch, name="zwgk-watch-parent", daemon=True).start()
 

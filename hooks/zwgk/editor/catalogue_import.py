@@ -143,7 +143,7 @@ def _catalogue_text(ctx: Context, entry: DomainImport, town: str | None) -> str:
     by_name = {_key(i.get("一级事项"), i.get("二级事项")): i for i in old_items}
     own_codes = {str(i.get("编号")) for i in old_items}
     taken = {item.code for c in (ctx.project.all_catalogues if ctx.project else []) for item in c.items} - own_codes
-    prefix = _prefix(old_items, entry.domain, town, ctx)
+    prefix = _prefix(old_items, entry.domain, town)
     used: set[str] = set()
     for row in entry.rows:
         item = {k: row.values[k] for k in ITEM_ORDER if k in row.values}
@@ -186,7 +186,7 @@ def _catalogue_text(ctx: Context, entry: DomainImport, town: str | None) -> str:
     return text
 
 
-def _prefix(old_items: list[dict[str, Any]], domain: vocab.Term, town: str | None, ctx: Context) -> str:
+def _prefix(old_items: list[dict[str, Any]], domain: vocab.Term, town: str | None) -> str:
     for item in reversed(old_items):
         if match := re.fullmatch(r"(.*?)\d+", str(item.get("编号", ""))):
             return match[1]

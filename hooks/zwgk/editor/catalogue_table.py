@@ -72,7 +72,6 @@ class ReadTable:
     rows: list[Row]
     unmapped: list[str]  # header cells with no catalogue field
     skipped: list[str]  # rows not read as items (footnotes), named
-    errors: list[str]
 
 
 def normal_header(text: str) -> str:
@@ -142,7 +141,7 @@ def read_table(table: Table) -> ReadTable | None:
             skipped.append(f"{ref}（“{_short(next(t for t in texts if t))}”，看起来是标题或表格下方的说明）")
             continue
         rows.append(_row(ref, cells, cols))
-    return ReadTable(table.name, title, rows, unmapped, skipped, [])
+    return ReadTable(table.name, title, rows, unmapped, skipped)
 
 
 def _row_ref(cell_ref: str) -> str:

@@ -15,9 +15,9 @@ import shutil
 import signal
 import sys
 import threading
-import time
 from pathlib import Path
 
+from zwgk.base import children
 from zwgk.base import scratch as scratch_folders
 from zwgk.site.bodies import Body
 from zwgk.site.publication import PublicSite
@@ -125,13 +125,8 @@ def _end_with_parent() -> None:
         os.killpg(0, signal.SIGTERM)  # Pagefind, if running; this process ignores it now
         raise SystemExit(1)
 
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os.kill(os.getpid(), signal.SIGTERM)
-
     signal.signal(signal.SIGTERM, stop)
-    threading.Thread(target=watch, daemon=True).start()
+    children.when_parent_ends(parent, lambda: os.kill(os.getpid(), signal.SIGTERM))
 
 
 SERVE_INDEX = BackgroundIndex()  # one per process: the hook module itself is loaded anew for every rebuild
