@@ -111,6 +111,10 @@ def _dispatch(args: argparse.Namespace, root: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     log_text.setup()
+    if args.command in ("build", "check", "package"):
+        from zwgk.base import progress
+
+        progress.enable()
     try:
         return _dispatch(args, args.root.resolve())
     except KeyboardInterrupt:

@@ -33,7 +33,7 @@ ROOT = BENCH.parent
 PYTHON = sys.executable
 
 
-AUDIT = re.compile(r"发布前泄密检查：用时 ([0-9.]+) 秒")  # logged by hooks/zwgk/commands/pipeline.py
+AUDIT = re.compile(r"发布前泄密检查：(?:[0-9,]+ 个文件，)?用时 ([0-9.]+) 秒")  # hooks/zwgk/base/progress.py
 
 
 def _descendants(pid: int) -> list[int]:

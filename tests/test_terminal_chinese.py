@@ -67,7 +67,7 @@ def test_help_errors_check_and_build_speak_chinese(tmp_path: Path) -> None:
     assert "不认识的参数：--bogus" in runs["bad option"].err
     assert "“类型”没有“pamphlet”这一项，可选：document、interpretation" in runs["bad kind"].err
     # check renders into a scratch folder: nothing may suggest that site/ was wiped
-    assert "Cleaning" not in runs["check"].text and "页面生成完毕，用时" in runs["check"].err
+    assert "Cleaning" not in runs["check"].text and "生成页面：" in runs["check"].err
 
 
 def test_help_columns_line_up_on_screen_with_chinese_metavars() -> None:

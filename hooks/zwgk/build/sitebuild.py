@@ -15,7 +15,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from zwgk.base import vocab
+from zwgk.base import progress, vocab
 from zwgk.base.problems import Problems
 from zwgk.base.tool import TOOL_DIR
 from zwgk.build.render import Renderer, Trace
@@ -76,15 +76,18 @@ def check_day(project: Project) -> date:
 def prepare(root: Path, today: date | None = None, index: bool = False) -> tuple[SiteBuild | None, Problems]:
     """Load and check the content tree at `root`; the build is None when there are errors. With `index`,
     the search index is started before the checks (site.search), so Pagefind has the other core."""
-    project, problems = load_project(root)
+    with progress.stage("读取内容", unit="个文件"):
+        project, problems = load_project(root)
     if project is None:
         return None, problems
     today = today or check_day(project)
-    site = SiteBuild(project, problems, today=today)
+    with progress.stage("生成正文", unit="篇"):
+        site = SiteBuild(project, problems, today=today)
     if index:
         site.search = site.start_search_index()
     try:
-        site.coverage = check_content(project, site.public, site.pages, site.attachments(), problems, today)
+        with progress.stage("检查内容"):
+            site.coverage = check_content(project, site.public, site.pages, site.attachments(), problems, today)
     except BaseException:
         site.close_search()
         raise

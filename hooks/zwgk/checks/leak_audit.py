@@ -20,7 +20,7 @@ from pathlib import Path
 
 import ahocorasick_rs
 
-from zwgk.base import parallel
+from zwgk.base import parallel, progress
 from zwgk.base.problems import Problems
 from zwgk.checks.attachment_limits import Unchecked
 from zwgk.checks.personal_data import attachment_text
@@ -195,6 +195,7 @@ def _scan(finder: Finder, site_dir: Path, files: Sequence[Path]) -> list[Hit]:
     hits: list[Hit] = []
     for path in files:
         text = file_text(site_dir, path)
+        progress.advance()
         if text:
             rel = path.relative_to(site_dir).as_posix()
             hits += [Hit(rel, secret, found) for secret, found in finder.find(text)]

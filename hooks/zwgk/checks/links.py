@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from zwgk.base import parallel
+from zwgk.base import parallel, progress
 from zwgk.base.problems import Problems
 from zwgk.content.model import Source
 
@@ -60,7 +60,11 @@ def _scan(html: str) -> ScannedPage:
 
 
 def _scan_files(site_dir: Path, pages: Sequence[str]) -> dict[str, ScannedPage]:
-    return {rel: _scan((site_dir / rel).read_text(encoding="utf-8", errors="replace")) for rel in pages}
+    scanned = {}
+    for rel in pages:
+        scanned[rel] = _scan((site_dir / rel).read_text(encoding="utf-8", errors="replace"))
+        progress.advance()
+    return scanned
 
 
 def check_built_site(site_dir: Path, locate: Locate, problems: Problems, base_url: str | None = None) -> LinkReport:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import re
 
+from zwgk.base import progress
+
 # MkDocs' (and ProperDocs') progress lines: the Chinese said instead, None to say nothing.
 _MKDOCS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple((re.compile(p), t) for p, t in (
     (r"^Cleaning site directory$", None),  # a scratch folder: site/ is replaced only when all checks pass
@@ -24,6 +26,8 @@ _MKDOCS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple((re.compile(p), 
     (r"^Browser connected: (\S+)$", r"浏览器已打开 \1"),
     (r"^Shutting down\.\.\.$", "预览已结束"),
 ))
+# Said by our own stage line (生成页面：12,859 个，用时 …) when the command shows its progress.
+_SAID_BY_PROGRESS = re.compile(r"^Documentation built in ")
 _RENDERERS = ("mkdocs", "properdocs")
 _CLOCK = re.compile(r"^(\[[\d:]+\] )?")  # the preview server's lines start with the time
 
@@ -37,6 +41,8 @@ class MkDocsInChinese(logging.Filter):
         message = record.getMessage()
         clock = _CLOCK.match(message)[0]  # type: ignore[index] # the pattern matches any text
         message = message[len(clock):]
+        if progress.enabled() and _SAID_BY_PROGRESS.match(message):
+            return False
         for pattern, text in _MKDOCS:
             if pattern.match(message):
                 if text is None:

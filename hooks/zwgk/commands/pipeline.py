@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
-from zwgk.base import parallel, scratch
+from zwgk.base import parallel, progress, scratch
 from zwgk.build.report import CheckRun
 from zwgk.build.sitebuild import SiteBuild, prepare
 from zwgk.checks import leak_audit
@@ -31,17 +30,19 @@ def run(root: Path, dest: Path, today: date | None, external: bool) -> tuple[Che
     assert search is not None
     try:
         with parallel.reserved(1):  # Pagefind has a core of its own meanwhile
-            if not mkdocs_run.build(root, site, dest):
-                return run, None
+            with progress.stage("生成页面", total=len(site.pages)):
+                if not mkdocs_run.build(root, site, dest):
+                    return run, None
             # The link check reads the pages only; Pagefind goes on beside it, then two parts at once (finish).
-            links = check_built_site(dest, site.locate, problems, site.project.site.base_url)
+            with progress.stage("检查站内链接", unit="个页面"):
+                links = check_built_site(dest, site.locate, problems, site.project.site.base_url)
         if not problems.errors:  # a failed build is thrown away, index and all
-            index = search.finish(dest)
+            with progress.stage("等待站内搜索索引"):
+                index = search.finish(dest)
             log.info("站内搜索索引：%d 个页面，用时 %.1f 秒（与生成页面同时进行，页面生成后又等了 %.1f 秒）",
                      index.records, index.seconds, index.waited)
-            started = time.perf_counter()
-            leak_audit.audit(site.project, site.public, dest, problems, site.written_in)
-            log.info("发布前泄密检查：用时 %.1f 秒", time.perf_counter() - started)
+            with progress.stage("发布前泄密检查", unit="个文件"):
+                leak_audit.audit(site.project, site.public, dest, problems, site.written_in)
     finally:
         search.close()
     run.pages, run.links, run.external_links = links.pages, links.links, len(links.external)

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from zwgk.base import identity, memo, parallel, vocab
+from zwgk.base import identity, memo, parallel, progress, vocab
 from zwgk.base.dates import DAY_FIX, parse_date
 from zwgk.base.problems import Problem, Problems
 from zwgk.content import crossref, schemas
@@ -105,6 +105,7 @@ class Reader:
     def remembered(self, load: Callable[[Reader, Path], T | None], path: Path) -> T | None:
         """`load(self, path)`; in `serve`, reused while the file and the attachments are unchanged."""
         if not memo.enabled():
+            progress.advance()
             return load(self, path)
         if self._attachments_state is None:
             self._attachments_state = memo.folder_state(self.attachments_dir)
@@ -131,7 +132,11 @@ class Reader:
         """`load` of each path with a reader of its own: what it loaded, the problems, the documents it could
         not load; to be remembered (serve) or sent back from another process."""
         scratch = Reader(self.root)
-        return [load(scratch, path) for path in paths], scratch.problems.items, scratch.unloaded.documents
+        results = []
+        for path in paths:
+            results.append(load(scratch, path))
+            progress.advance()
+        return results, scratch.problems.items, scratch.unloaded.documents
 
     def _adopt(self, problems: list[Problem], unloaded: set[str]) -> None:
         self.problems.items.extend(problems)

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from zwgk.base import memo, parallel
+from zwgk.base import memo, parallel, progress
 from zwgk.base.problems import Problem, Problems
 from zwgk.content.model import Attachment, Document, Interpretation, Page, Project
 from zwgk.site.markup import to_html
@@ -161,6 +161,7 @@ def _render_shard(project: Project, public: PublicSite, root: Path, owners: Sequ
     for owner in owners:
         body, found, linked = memo.remember(("body", owner, renderer.world), partial(renderer.render_alone, owner))
         bodies[path_of(owner)] = body
+        progress.advance()
         problems += found
         attachments += linked
     return bodies, problems, attachments
