@@ -161,9 +161,10 @@ def serve_rebuild(tree: Path, edits: int = 3) -> tuple[list[float], float, str]:
         doc.write_text(original, encoding="utf-8")
 
 
-def naive_site(tree: Path, workdir: Path) -> Path:
-    """Every document a Markdown page in the nav of a plain mkdocs-material site: the usual approach."""
-    project = workdir / f"naive-{tree.name}"
+def naive_site(tree: Path, workdir: Path, in_nav: bool = True) -> Path:
+    """Every document a Markdown page of a plain mkdocs-material site with its own search: in the nav (the usual
+    approach, quadratic), or kept out of it (`bare`: linear, the least Material does with the same bodies)."""
+    project = workdir / f"{'naive' if in_nav else 'bare'}-{tree.name}"
     if project.exists():
         shutil.rmtree(project)
     docs = project / "docs"
@@ -177,9 +178,11 @@ def naive_site(tree: Path, workdir: Path) -> Path:
         target.write_text(f"# {title}\n\n```\n{front.strip()}\n```\n{body}", encoding="utf-8")
         nav.append(f"  - '{title}': {target.relative_to(docs).as_posix()}")
     (docs / "index.md").write_text("# 示例县\n", encoding="utf-8")
+    listed = "\n".join(nav) if in_nav else ""
     (project / "mkdocs.yml").write_text(
         "site_name: 示例县\nuse_directory_urls: false\ntheme:\n  name: material\n  language: zh\n  font: false\n"
-        "plugins:\n  - search\nnav:\n  - index.md\n" + "\n".join(nav) + "\n", encoding="utf-8")
+        + ("" if in_nav else "not_in_nav: |\n  /20*/\n")
+        + "plugins:\n  - search\nnav:\n  - index.md\n" + listed + "\n", encoding="utf-8")
     return project
 
 
@@ -188,6 +191,9 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="numbers of documents")
     parser.add_argument("--naive", type=int, nargs="*", default=[1000, 2000],
                         help="sizes to build as a naive mkdocs-material site (quadratic: keep them small)")
+    parser.add_argument("--bare", type=int, nargs="*", default=[],
+                        help="sizes to build as a bare mkdocs-material site (documents out of the nav, Material's "
+                             "own search, none of our checks), timed like ours: the ratio is printed")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/zwgk-bench"))
     parser.add_argument("--no-serve", action="store_true", help="skip the serve measurement")
     parser.add_argument("--repeat", type=int, default=3,
@@ -233,6 +239,15 @@ def main() -> int:
         naive[docs] = seconds
         ours = f"，本工具同规模 {builds[docs]:.1f} s（快 {seconds / builds[docs]:.1f} 倍）" if docs in builds else ""
         print(f"N={docs:>6}  朴素 mkdocs-material（全部文件进导航）{seconds:6.1f} s，峰值内存 {peak:6.0f} MiB{ours}")
+    for docs in args.bare:
+        project = naive_site(generate(docs, args.workdir), args.workdir, in_nav=False)
+        command = [PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")]
+        runs = [timed(command, memory=False)[0] for _ in range(args.repeat)]
+        seconds = statistics.median(runs)
+        _, peak, _ = timed(command)
+        ours = f"；本工具完整构建 / 它 = {builds[docs] / seconds:.2f}" if docs in builds else ""
+        print(f"N={docs:>6}  mkdocs-material（文件不进导航，自带搜索，不做任何检查）{seconds:6.1f} s"
+              f"（{'、'.join(f'{r:.1f}' for r in runs)}），峰值内存 {peak:6.0f} MiB{ours}")
     if len(naive) >= 2:  # t = a·N + b·N², fitted through the two smallest sizes
         (n1, t1), (n2, t2) = sorted(naive.items())[:2]
         b = (t2 / n2 - t1 / n1) / (n2 - n1)
