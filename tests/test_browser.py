@@ -56,6 +56,7 @@ PAGES = {
     "interpretation-tables": "zcjd/jd-smf-2024-5.html",  # tables written in Markdown
     "policies": "zcwj/index.html",
     "policies-year": "zcwj/2024/index.html",
+    "library": "zcwj/wjk.html",                          # 政策文件库: filters drawn by its script (test_facets_browser.py)
     "interpretations": "zcjd/index.html",
     "domains": "zdly/index.html",
     "domain": "zdly/education.html",
