@@ -74,6 +74,7 @@ def test_the_policy_page_and_the_library_link_each_other_and_the_static_lists(mi
     assert [s.attributes["name"] for s in form.css("select")] == ["jg", "zt", "lx", "nf", "yx", "ly"]
     options = [o.text() for o in form.css("select[name=yx] option")]
     assert options == ["全部", "现行有效（2）", "废止（1）"]
+    assert links(article(mini_site, "search.html"))["政策文件库"] == "zcwj/wjk.html"
     # the site map lists the library under 政策文件
     sitemap = links(article(mini_site, "wzdt/index.html"))
     assert sitemap["政策文件库"] == "../zcwj/wjk.html"

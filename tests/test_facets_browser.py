@@ -112,6 +112,24 @@ def test_two_facets_combine_and_the_counts_follow(tab, data) -> None:  # noqa: A
     one.clean()
 
 
+@pytest.mark.parametrize("typed", ["{organ}[{year}]{n}号", "{organ}【{year}】{n}号", "{organ} {year} {n}", "（{year}）{n}号"])
+def test_a_document_number_is_found_however_it_is_typed(tab, data, typed: str) -> None:  # noqa: ANN001, F811
+    import re
+
+    one = tab("phone")
+    row = next(r for r in data["docs"] if re.fullmatch(r"\w+〔\d{4}〕\d+号", r[2]) and r[2].endswith("〕8号"))
+    organ, year, n = re.fullmatch(r"(\w+)〔(\d{4})〕(\d+)号", row[2]).groups()
+    page_ = ready(one, "?q=" + quote(typed.format(organ=organ, year=year, n=n)))
+    found = titles(page_)
+    numbers = page_.locator(f"{RESULTS} .zw-libentry__field", has_text="文号：").all_text_contents()
+    assert row[1] in found
+    if typed.startswith("{organ}"):
+        assert numbers == [f"文号：{row[2]}"]  # not 〔…〕18号 nor 〔…〕80号
+    else:
+        assert all(re.search(rf"〔{year}〕{n}号$", number) for number in numbers), numbers
+    one.clean()
+
+
 def test_clear_brings_back_every_document(tab, data) -> None:  # noqa: ANN001, F811
     one = tab("desktop")
     page_ = ready(one, "?yx=" + quote("失效") + "&q=" + quote("示例"))
