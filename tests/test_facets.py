@@ -54,6 +54,8 @@ def test_a_static_list_per_value_of_each_facet_linked_with_its_count(mini_site: 
         current = article(mini_site, target).css_first(".zw-facets [aria-current=page]")
         assert current is not None and current.text() == text
     assert _entries(mini_site, "zcwj/" + found["废止（1）"]) == ["测试县2023年义务教育招生工作通知"]
+    # a facet of few values is a line; one of more than eight folds up (none in this small county)
+    assert not facets.css("details")
     assert _entries(mini_site, "zcwj/" + found["其他文件（2）"]) == ["测试县2024年义务教育招生工作通知",
                                                                   "测试县2023年义务教育招生工作通知"]
     assert "ONREQUEST" not in (mini_site / "zcwj" / found["测试县教育局（3）"]).read_text(encoding="utf-8")
@@ -101,6 +103,25 @@ def test_static_lists_are_paginated_and_withdrawn_documents_stay_in_them(many_si
                 assert li.css_first(".zw-badge--withdrawn").text() == "失效"
                 assert li.css_first(".zw-entry__withdrawn time").attributes["datetime"] == "2024-06-30"
     assert seen == 4
+
+
+def test_a_facet_of_many_values_folds_up_open_where_the_current_value_is(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    copy_document(tree, "content/documents/2024/cjf-2024-1.md", range(40, 49), lambda n: {
+        "测试县义务教育阶段学生资助管理办法": f"测试县第{n}号通知", "测教发〔2024〕1号": f"测{n}发〔2024〕1号",
+        "发文机关: 测试县教育局": f"发文机关: 测试县第{n}局", "目录事项: [YWJY-01]\n": "", "附件: [2024/资助标准表.txt]\n": "",
+    })
+    site = build(tree)
+    nav = article(site, "zcwj/index.html").css_first(".zw-facets")
+    folded = nav.css("details")
+    assert [d.css_first("summary").text(strip=True) for d in folded] == ["按发文机关：10 项"]
+    assert "open" not in folded[0].attributes
+    assert len(folded[0].css("a")) == 10  # still links, for readers without scripts: <details> needs none
+    organ = "zcwj/" + links(folded[0])["测试县第44局（1）"]
+    here = article(site, organ).css_first(".zw-facets details")
+    assert "open" in here.attributes and here.css_first("[aria-current=page]").text() == "测试县第44局（1）"
+    year = article(site, "zcwj/2024/index.html").css_first(".zw-facets details")
+    assert "open" not in year.attributes
 
 
 def test_a_repealed_document_links_its_replacement_in_lists(mini_site: Path) -> None:
