@@ -77,7 +77,7 @@ PAGES = {
     "search": "search.html",
 }
 # pages with a layout of their own, checked again in 长者模式 (larger text) on a phone
-ELDER_PAGES = ["home", "document", "on-request-document", "policies", "domains", "domain", "annual-report",
+ELDER_PAGES = ["home", "document", "on-request-document", "policies", "library", "domains", "domain", "annual-report",
                "interpretation-tables", "sitemap", "decision", "cleanup", "town"]
 TABLE_PAGES = ["document", "domains", "domain", "annual-report", "interpretation-tables", "decisions-year", "decision",
                "negative-list", "cleanup", "towns", "town"]

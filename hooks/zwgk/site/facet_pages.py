@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from zwgk.base import memo
+from zwgk.base import memo, vocab
 from zwgk.site import facets
 from zwgk.site.facets import LIBRARY, LIBRARY_DATA
 from zwgk.site.pages import OutputPage, section_path
@@ -22,7 +22,7 @@ TITLE = "政策文件库"
 
 
 def library_page(ps: PublicSite) -> OutputPage:
-    section = facets.vocab.SECTION_POLICIES
+    section = vocab.SECTION_POLICIES
     groups = facets.facets(facets.library_documents(ps.documents))
     return OutputPage(LIBRARY, TITLE, "library.html", {
         "groups": [(f.key, f.label, [(v.name, v.path, len(v.documents)) for v in f.values]) for f in groups],

@@ -64,7 +64,8 @@ SPECS: tuple[_Spec, ...] = (
     _Spec("zt", "主题分类", lambda d: (d.theme,), _vocab_order(vocab.THEMES), lambda v: f"{FOLDER}/zt/{_stable_slug(v)}"),
     _Spec("lx", "文件类型", lambda d: (d.doc_type,), _vocab_order(vocab.DOCUMENT_TYPES),
           lambda v: f"{FOLDER}/lx/{_stable_slug(v)}"),
-    # 年份 and 领域 keep the folders the 政策文件 section has always had (zcwj/2024/, zcwj/education/)
+    # 年份 and 领域 keep the folders the 政策文件 section has always had (zcwj/2024/, zcwj/education/); 年份 is
+    # the year of 发布日期 as those lists have it (成文日期 when there is none)
     _Spec("nf", "年份", lambda d: (str(d.year),), lambda found: sorted(found, reverse=True), lambda v: f"{FOLDER}/{v}"),
     _Spec("yx", "有效性", lambda d: (d.validity,), _vocab_order(vocab.VALIDITY), lambda v: f"{FOLDER}/yx/{_stable_slug(v)}"),
     _Spec("ly", "领域", lambda d: tuple(t.name for t in d.domains), _vocab_order([t.name for t in vocab.DOMAINS]),
