@@ -56,6 +56,7 @@ PAGES = {
     "interpretation-tables": "zcjd/jd-smf-2024-5.html",  # tables written in Markdown
     "policies": "zcwj/index.html",
     "policies-year": "zcwj/2024/index.html",
+    "library": "zcwj/wjk.html",                          # 政策文件库: filters drawn by its script (test_facets_browser.py)
     "interpretations": "zcjd/index.html",
     "domains": "zdly/index.html",
     "domain": "zdly/education.html",
@@ -76,7 +77,7 @@ PAGES = {
     "search": "search.html",
 }
 # pages with a layout of their own, checked again in 长者模式 (larger text) on a phone
-ELDER_PAGES = ["home", "document", "on-request-document", "policies", "domains", "domain", "annual-report",
+ELDER_PAGES = ["home", "document", "on-request-document", "policies", "library", "domains", "domain", "annual-report",
                "interpretation-tables", "sitemap", "decision", "cleanup", "town"]
 TABLE_PAGES = ["document", "domains", "domain", "annual-report", "interpretation-tables", "decisions-year", "decision",
                "negative-list", "cleanup", "towns", "town"]

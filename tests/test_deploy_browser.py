@@ -102,6 +102,16 @@ def test_page_works_from_nginx_under_the_sub_path_and_its_csp(desktop: Tab, serv
     desktop.clean()
 
 
+def test_library_filters_from_nginx_under_its_csp(desktop: Tab, served: str) -> None:
+    """The 政策文件库's script and its data file (a second script) run under the shipped CSP, gzipped by nginx."""
+    response = _goto(desktop, served + PAGES["library"] + "?yx=%E5%BA%9F%E6%AD%A2")
+    assert response.headers.get("content-security-policy") == CSP
+    desktop.page.wait_for_selector("form.zw-library:not([hidden])")
+    assert desktop.page.locator(".zw-library__results li .zw-badge--withdrawn").count() > 0
+    assert desktop.page.input_value("select[name=yx]") == "废止"
+    desktop.clean()
+
+
 def test_not_found_page_works_from_nginx_under_the_sub_path(desktop: Tab, served: str) -> None:
     response = _goto_missing(desktop, served + MISSING)
     assert response.headers.get("content-security-policy") == CSP
@@ -159,7 +169,7 @@ def test_site_works_from_nginx_at_the_server_root(browser, axe_script: Path,  # 
 
 
 FILE_PAGES = ("home", "document", "interpretation", "policies-year", "domain", "statutory-category", "sitemap",
-              "annual-report")
+              "annual-report", "library")
 
 
 def test_pages_work_from_file_and_their_links_reach_files(browser, axe_script: Path, package: Path) -> None:  # noqa: ANN001, F811

@@ -110,7 +110,7 @@ def test_policy_list_newest_first_with_year_and_domain_facets(mini_site: Path) -
     titles = [a.text() for a in body.css("a.zw-entry__title")]
     assert titles == ["测试县2024年义务教育招生工作通知", "测试县义务教育阶段学生资助管理办法",
                       "测试县2023年义务教育招生工作通知"]
-    dates = [t.attributes["datetime"] for t in body.css("li.zw-entry time")]
+    dates = [t.attributes["datetime"] for t in body.css("li.zw-entry .zw-entry__meta time")]
     assert dates == sorted(dates, reverse=True) and all(dates)
     facets = links(body.css_first(".zw-facets"))
     assert facets["2024（2）"] == "2024/index.html" and facets["2023（1）"] == "2023/index.html"

@@ -25,6 +25,7 @@ from zwgk.kinds.project import load_project
 from zwgk.site.all_pages import build_pages
 from zwgk.site.bodies import render_bodies
 from zwgk.site.extra_pages import extra_pages
+from zwgk.site.facet_pages import library_files
 from zwgk.site.feeds import feed_files, feed_path
 from zwgk.site.opendata import FILES as OPEN_DATA
 from zwgk.site.opendata import open_data_files
@@ -179,7 +180,7 @@ class SiteBuild:
 
     def _data_files(self) -> dict[str, bytes]:
         """Non-HTML files of the site (path → bytes): open data always; feeds and sitemap need 网站地址."""
-        files = open_data_files(self.public)
+        files = open_data_files(self.public) | library_files(self.public)
         base = self.public.site.base_url
         if base:
             files |= feed_files(self.public, base)

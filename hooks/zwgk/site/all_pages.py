@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from zwgk.base import vocab
+from zwgk.site.facet_pages import library_page
 from zwgk.site.pages import SEARCH, SITEMAP, OutputPage, Pager, column_pages, on_request_page, section_path
 from zwgk.site.publication import PublicSite
 from zwgk.site.town_pages import town_pages
@@ -15,6 +16,7 @@ def build_pages(ps: PublicSite, extra: Sequence[OutputPage] = ()) -> list[Output
     """Every page of the site, in a fixed order (the order never changes the output); `extra` are
     pages other modules make (重大行政决策, 负面清单, 清理结果), listed in the site map too."""
     pages = column_pages(ps)
+    pages.append(library_page(ps))
     pages += town_pages(ps)
     pages.append(on_request_page(ps))
     pages += extra

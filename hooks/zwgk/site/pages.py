@@ -20,6 +20,7 @@ from zwgk.base.vocab import Section
 from zwgk.content import cleanup, negative_list
 from zwgk.content.annual_report import by_year
 from zwgk.content.model import AnnualReport, Attachment, Catalogue, CatalogueItem, Document, Interpretation, Page, Town
+from zwgk.site import facets
 from zwgk.site.publication import PublicSite
 
 PAGE_SIZE = 20
@@ -228,30 +229,23 @@ def _document_lists(folder: str, title: str, docs: Sequence[Document], crumbs: t
 
 
 def _policies(ps: PublicSite) -> list[OutputPage]:
+    """The 政策文件 column, and a paginated list per value of each facet (facets.py): what the 政策文件库
+    filters in the browser, for readers without JavaScript and for search engines."""
     section = vocab.SECTION_POLICIES
-    public = [d for d in ps.documents if d.is_public]
-    by_year: dict[int, list[Document]] = defaultdict(list)
-    by_domain: dict[vocab.Term, list[Document]] = defaultdict(list)
-    for doc in public:
-        by_year[doc.year].append(doc)
-        for term in doc.domains:
-            by_domain[term].append(doc)
-    years = sorted(by_year, reverse=True)
-    domains = [t for t in vocab.DOMAINS if t in by_domain]
-    facets = {
+    public = facets.library_documents(ps.documents)
+    groups = facets.facets(public)
+    nav = {
         "all": (section_path(section), len(public)),
-        "years": [(y, f"{section.slug}/{y}/index.html", len(by_year[y])) for y in years],
-        "domains": [(t, f"{section.slug}/{t.slug}/index.html", len(by_domain[t])) for t in domains],
+        "groups": [(f.label, [(v.name, v.path, len(v.documents)) for v in f.values]) for f in groups],
+        "library": facets.LIBRARY,
         "cleanup": cleanup.PAGE_PATH if ps.cleanup else None,
     }
-    out = _document_lists(section.slug, section.name, public, (), {**facets, "current": None})
+    out = _document_lists(section.slug, section.name, public, (), {**nav, "current": section_path(section)})
     crumbs = (_crumb(section),)
-    for year in years:
-        out += _document_lists(f"{section.slug}/{year}", f"{year}年政策文件", by_year[year], crumbs,
-                               {**facets, "current": year})
-    for term in domains:
-        out += _document_lists(f"{section.slug}/{term.slug}", f"{term.name}政策文件", by_domain[term], crumbs,
-                               {**facets, "current": term})
+    for facet in groups:
+        for value in facet.values:
+            title = facets.list_title(facet, value)
+            out += _document_lists(value.folder, title, value.documents, crumbs, {**nav, "current": value.path})
     return out
 
 
