@@ -26,6 +26,7 @@ from zwgk.site.all_pages import build_pages
 from zwgk.site.bodies import render_bodies
 from zwgk.site.extra_pages import extra_pages
 from zwgk.site.feeds import feed_files, feed_path
+from zwgk.site.gazette_pages import gazette_pages
 from zwgk.site.opendata import FILES as OPEN_DATA
 from zwgk.site.opendata import open_data_files
 from zwgk.site.pages import HOME, SITEMAP, OutputPage, path_of, relative_url, section_path
@@ -143,7 +144,8 @@ class SiteBuild:
         self.bodies, self.body_attachments = render_bodies(project, self.public, problems)
         # Whether a call for opinions is open depends on the day of the build.
         self.today = today or date.today()  # the check date: pages that say "as of" show the same day
-        self.pages: list[OutputPage] = build_pages(self.public, extra_pages(self.public, self.today))
+        self.pages: list[OutputPage] = build_pages(self.public, [*extra_pages(self.public, self.today),
+                                                                 *gazette_pages(self.public)])
         self.by_path: dict[str, OutputPage] = {p.path: p for p in self.pages}
         self.renderer = Renderer(self.public, self.bodies, template_dir)
         self._owners = {path_of(o): o for o in [*self.public.documents, *self.public.interpretations, *self.public.pages]}
@@ -210,7 +212,8 @@ class SiteBuild:
         """Attachments of what is published in full; nothing else under content/ is copied."""
         found: dict[str, Attachment] = {}
         owners = [*self.public.documents, *self.public.interpretations, *self.public.pages]
-        for attachment in [a for owner in owners for a in owner.attachments] + self.body_attachments:
+        issues = [issue.pdf for year in self.public.gazette for issue in year.issues if issue.pdf]
+        for attachment in [a for owner in owners for a in owner.attachments] + self.body_attachments + issues:
             found.setdefault(attachment.path, attachment)
         return [found[k] for k in sorted(found)]
 
