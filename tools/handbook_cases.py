@@ -105,7 +105,7 @@ _ATTACH = (Edit(D1, "附件: [2024/资助标准表.txt]", "附件: [2024/资助�
 FORMAT, VALUES, NAMES, FILES, REFS, BODY, CHECKS = (
     "文件格式和编码", "项目和取值", "文件名和位置", "附件", "引用和一致性", "正文中的链接", "发布前的内容检查")
 REPORTS, DECISIONS, LISTS, TOWNS = "年度报告", "重大行政决策", "负面清单和规范性文件清理", "乡镇和村（居）务公开"
-GAZETTE = "政府公报"
+GAZETTE, UPDATES = "政府公报", "更新日志"
 
 # --- correct files of the newer kinds, for the examples below to break --------------------------------
 
@@ -560,4 +560,9 @@ CASES: tuple[Case, ...] = (
          "指向 content/attachments 以外", setup=GAZETTE_SETUP),
     Case(GAZETTE, "公报写的不是 PDF", "写成了 Word 文件", (Edit(GAZ, "PDF: gazette/2024-2.pdf", "PDF: 2024/资助标准表.txt"),), "不是 PDF 文件",
          setup=GAZETTE_SETUP),
+    # --- 更新日志 ---
+    Case(UPDATES, "更新日志文件被改坏", "手工编辑 content/update-log.yml 时把“文件”写成了列表",
+         (Edit("content/update-log.yml", None, "日志: []\n文件:\n  - cjf-2024-1\n"),), "更新日志文件格式不对"),
+    Case(UPDATES, "更新日志中的一条被改坏", "手工改了一条记录的日期", (Edit("content/update-log.yml", None,
+         "日志:\n  - {日期: 2024-13-01, 变动: 新增, 文件: \"cjf-2024-1\"}\n文件: {}\n"),), "格式不对"),
 )
