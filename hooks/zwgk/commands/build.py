@@ -37,8 +37,7 @@ def build_site(root: Path, site_dir: Path | None, today: date | None, with_repor
     if project.new_index_numbers:
         indexno.save_registry(root, project.index_registry)
         print(f"已登记 {len(project.new_index_numbers)} 个新索引号，请把 {indexno.REGISTRY.as_posix()} 随内容一起提交。")
-    if site.update_state != project.update_state:
-        update_state.save(root, site.update_state)
+    if update_state.save(root, site.update_state):
         print(f"更新日志已记下本次的变动，请把 {update_state.FILE.as_posix()} 随内容一起提交。")
     return site
 

@@ -14,6 +14,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from zwgk.base import memo, vocab
 from zwgk.base.dates import parse_date
 from zwgk.base.problems import Problems
@@ -21,8 +23,9 @@ from zwgk.content.model import LogEntry, UpdateState
 from zwgk.content.sourcefile import read_yaml_file
 
 FILE = Path("content") / "update-log.yml"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _HEADER = ("# 更新日志：由 build.py build 自动维护，请随其他改动一起提交，不要手工改。\n"
-           "# “日志”是网站“更新日志”页面的内容；“文件”记下上次生成时每个公开文件各项的校验值，用来判断改了哪些项。\n")
+           "# “日志”是网站“更新日志”页面的内容；“文件”记下上次生成时每个公开文件各项（按“校验项”的顺序）的校验值，用来判断改了哪些项。\n")
 _BROKEN_FIX = "这个文件由 build.py build 维护，不要手工改：用 git 找回它的上一个版本；删掉它则下次生成把所有文件记为新增"
 
 
@@ -35,12 +38,46 @@ def load(root: Path, problems: Problems) -> UpdateState | None:
 
 
 def _read(path: Path, problems: Problems) -> UpdateState | None:
+    """The file as build.py wrote it, read without line numbers (ten times faster at 10,000 documents);
+    anything else is read again the careful way, to say where it went wrong."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
+        state = _state(data) if isinstance(data, dict) else None
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError):
+        state = None
+    return state if state is not None else _read_reporting(path, problems)
+
+
+def _fingerprints(data: dict[str, Any]) -> dict[str, dict[str, str]] | None:
+    files, names = data.get("文件") or {}, data.get("校验项") or []
+    if not isinstance(files, dict) or not isinstance(names, list) or not all(isinstance(v, str) for v in files.values()):
+        return None
+    out = {}
+    for slug, line in files.items():
+        hashes = line.split()
+        if len(hashes) != len(names):
+            return None
+        out[str(slug)] = {str(name): h for name, h in zip(names, hashes, strict=True) if h != "-"}
+    return out
+
+
+def _state(data: dict[str, Any]) -> UpdateState | None:
+    fingerprints, log = _fingerprints(data), data.get("日志") or []
+    if fingerprints is None or not isinstance(log, list):
+        return None
+    entries = [_entry(item) for item in log]
+    if any(e is None for e in entries):
+        return None
+    return UpdateState(fingerprints, tuple(e for e in entries if e is not None))
+
+
+def _read_reporting(path: Path, problems: Problems) -> UpdateState | None:
     located = read_yaml_file(path, problems)
     if located is None:
         return None
     data = located.data or {}
-    files, log = (data.get("文件") or {}, data.get("日志") or []) if isinstance(data, dict) else (None, None)
-    if not isinstance(files, dict) or not isinstance(log, list) or not all(isinstance(v, dict) for v in files.values()):
+    fingerprints, log = (_fingerprints(data), data.get("日志") or []) if isinstance(data, dict) else (None, None)
+    if fingerprints is None or not isinstance(log, list):
         problems.error(path, 1, "更新日志文件格式不对", _BROKEN_FIX)
         return None
     entries = []
@@ -50,7 +87,7 @@ def _read(path: Path, problems: Problems) -> UpdateState | None:
             problems.error(path, located.line("日志", i), f"更新日志第 {i + 1} 条格式不对", _BROKEN_FIX)
             return None
         entries.append(entry)
-    return UpdateState({str(k): {str(f): str(h) for f, h in v.items()} for k, v in files.items()}, tuple(entries))
+    return UpdateState(fingerprints, tuple(entries))
 
 
 def _entry(item: Any) -> LogEntry | None:
@@ -83,17 +120,24 @@ def _entry_line(entry: LogEntry) -> str:
 def dump(state: UpdateState) -> str:
     lines = [_HEADER.rstrip("\n"), "日志:" if state.entries else "日志: []"]
     lines += [_entry_line(e) for e in state.entries]
+    # one line a document, its hashes in the order 校验项 names (a mapping a line is three times slower to read)
+    names = list(dict.fromkeys(name for hashes in state.fingerprints.values() for name in hashes))
+    lines.append("校验项: [" + ", ".join(names) + "]")
     lines.append("文件:" if state.fingerprints else "文件: {}")
     for slug in sorted(state.fingerprints):
-        hashes = ", ".join(f"{field}: {_quoted(value)}" for field, value in state.fingerprints[slug].items())
-        lines.append(f"  {slug}: {{{hashes}}}")
+        hashes = state.fingerprints[slug]
+        lines.append(f"  {_quoted(slug)}: " + _quoted(" ".join(hashes.get(name, "-") for name in names)))
     return "\n".join(lines) + "\n"
 
 
-def save(root: Path, state: UpdateState) -> None:
-    """Written atomically; the same state is always the same bytes."""
+def save(root: Path, state: UpdateState) -> bool:
+    """Write the file when its text would change, atomically; the same state is always the same bytes."""
     path = root / FILE
+    text = dump(state)
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".update-log-")
     with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(dump(state))
+        out.write(text)
     os.replace(tmp, path)
+    return True
