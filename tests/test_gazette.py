@@ -100,3 +100,25 @@ def test_file_name_is_a_year(tmp_path: Path) -> None:
     (tree / "content/gazette/2024.yml").rename(tree / "content/gazette/gongbao.yml")
     result = run_cli("--root", tree, "check")
     assert result.code == 1 and "content/gazette/gongbao.yml: 文件名“gongbao.yml”不是" in result.text
+
+
+def test_new_gazette_adds_the_next_issue(tmp_path: Path) -> None:
+    tree = _tree(tmp_path)
+    (tree / "content/gazette/2024.yml").unlink()
+    common = ("--today", "2024-07-01")
+    first = run_cli("--root", tree, "new", "gazette", "--date", "2024-03-29", "--pdf", "gazette/2024-1.pdf",
+                    "--documents", "cjf-2024-1,cjf-2023-9", *common)
+    assert first.code == 0 and "2024年第1期，新建了 2024 年的公报文件" in first.out, first.text
+    second = run_cli("--root", tree, "new", "gazette", "--date", "2024-06-28", "--pdf", "gazette/2024-2.pdf",
+                     "--documents", "cjf-2024-2", *common)
+    assert second.code == 0 and "2024年第2期，已加在本年各期之后" in second.out, second.text
+    assert (tree / "content/gazette/2024.yml").read_text(encoding="utf-8").split("\n", 1)[1] == (
+        "期:\n  - 期号: 1\n    出版日期: 2024-03-29\n    PDF: gazette/2024-1.pdf\n    文件: [cjf-2024-1, cjf-2023-9]\n\n"
+        "  - 期号: 2\n    出版日期: 2024-06-28\n    PDF: gazette/2024-2.pdf\n    文件: [cjf-2024-2]\n")
+    site = build(tree)
+    assert [a.text() for a in article(site, "zfgb/2024/2.html").css("ol a")] == ["测试县2024年义务教育招生工作通知"]
+    refused = run_cli("--root", tree, "new", "gazette", "--pdf", "gazette/2024-3.pdf", "--documents", "cjf-2024-4", *common)
+    assert refused.code != 0
+    assert "--pdf（PDF）：content/attachments/gazette/2024-3.pdf 不是已有的 PDF 文件" in refused.text
+    assert "文件“cjf-2024-4”是“此件不予公开”的文件 — 公报只刊登主动公开的文件" in refused.text
+    assert "WITHHELD" not in refused.text
