@@ -37,6 +37,10 @@ def test_first_build_logs_what_is_published_and_check_writes_nothing(tmp_path: P
     block = next(s for s in article_home(site) if "最近更新" in s.css_first("h2").text())
     assert [li.css_first("time").text() for li in block.css("li")] == ["2024-05-06", "2024-04-03", "2024-03-05", "2023-04-03"]
     assert block.css_first("h2 a").attributes["href"] == "gxrz/index.html"
+    feed = page(site, "gxrz/index.html").css_first('link[rel="alternate feed"]')
+    assert feed.attributes["href"] == "feed.xml" and (site / "gxrz/feed.xml").is_file()
+    sitemap = {a.text(): a.attributes["href"] for a in article(site, "wzdt/index.html").css("a")}
+    assert sitemap["更新日志"] == "../gxrz/index.html"
 
 
 def article_home(site: Path):  # noqa: ANN201 - selectolax Nodes
@@ -50,6 +54,7 @@ def test_changes_are_logged_with_fields_notes_and_dates(tmp_path: Path) -> None:
     edit(tree, f"{D}/cjf-2024-1.md", "\n---\n", "\n---\n补充一段。\n")
     edit(tree, f"{D}/cjf-2024-2.md", "有效性: 现行有效", "有效性: 失效\n废止日期: 2024-06-25")
     edit(tree, f"{D}/cjf-2023-9.md", "标题: 测试县2023年义务教育招生工作通知", "标题: 测试县2023年义务教育招生工作的通知")
+    edit(tree, f"{D}/cjf-2024-3.md", "文件类型:", "修改说明:\n  - 日期: 2024-06-21\n    说明: ONREQUESTNOTE更正核定名单\n文件类型:")
     result = run_cli("--root", tree, "build", "--site-dir", tree / "site", "--today", "2024-06-30")
     assert result.code == 0, result.text
     assert "更新日志已记下本次的变动" in result.text
@@ -60,6 +65,8 @@ def test_changes_are_logged_with_fields_notes_and_dates(tmp_path: Path) -> None:
         "2024-06-20 修改 测试县义务教育阶段学生资助管理办法 测教发〔2024〕1号 修改了：正文、修改说明 更正第三条的补助标准",
     ]
     assert len(_rows(site)) == 7  # the first build's four entries stay
+    # a 依申请公开 document's note speaks of its unpublished body: not logged, not even as a change
+    assert "ONREQUESTNOTE" not in _everything(site) and "ONREQUESTNOTE" not in (tree / STATE).read_text(encoding="utf-8")
     link = article(site, "gxrz/index.html").css_first("li.zw-update a")
     assert link.attributes["href"] == "../wj/cjf-2023-9.html"
     feed = ET.parse(site / "gxrz/feed.xml").getroot()

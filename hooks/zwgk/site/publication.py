@@ -70,7 +70,8 @@ class PublicSite:
 
 
 def _metadata_only(doc: Document) -> Document:
-    return dataclasses.replace(doc, body="", summary=None, attachments=())
+    # 修改说明 speak of the body, so they go with it
+    return dataclasses.replace(doc, body="", summary=None, attachments=(), changes=())
 
 
 def publish(project: Project) -> PublicSite:
