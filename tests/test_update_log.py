@@ -55,6 +55,9 @@ def test_changes_are_logged_with_fields_notes_and_dates(tmp_path: Path) -> None:
     edit(tree, f"{D}/cjf-2024-2.md", "有效性: 现行有效", "有效性: 失效\n废止日期: 2024-06-25")
     edit(tree, f"{D}/cjf-2023-9.md", "标题: 测试县2023年义务教育招生工作通知", "标题: 测试县2023年义务教育招生工作的通知")
     edit(tree, f"{D}/cjf-2024-3.md", "文件类型:", "修改说明:\n  - 日期: 2024-06-21\n    说明: ONREQUESTNOTE更正核定名单\n文件类型:")
+    before = (tree / STATE).read_bytes()
+    assert run_cli("--root", tree, "check", "--today", "2024-06-30").code == 0
+    assert (tree / STATE).read_bytes() == before  # check sees the changes but records nothing
     result = run_cli("--root", tree, "build", "--site-dir", tree / "site", "--today", "2024-06-30")
     assert result.code == 0, result.text
     assert "更新日志已记下本次的变动" in result.text
