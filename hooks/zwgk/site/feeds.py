@@ -90,11 +90,11 @@ def feed_files(ps: PublicSite, base: str) -> dict[str, bytes]:
 
 
 def _log_entry(ps: PublicSite, base: str, e: LogEntry) -> Entry:
-    """An update as a feed entry: named and linked only while its document is published."""
-    doc = ps.document(e.slug) if e.slug else None
-    what = f"{e.kind}：{e.title}" if doc and e.title else ("撤下一份文件" if e.kind == vocab.LOG_REMOVED else f"{e.kind}：（已撤下的文件）")
-    summary = "；".join(filter(None, [e.number if doc else None, f"修改了{'、'.join(e.fields)}" if e.fields and e.kind == vocab.LOG_CHANGED else None,
-                                      e.note]))
+    """An update as a feed entry: named and linked only while what it names is published."""
+    target = ps.update_paths.get(e.slug) if e.slug else None
+    what = f"{e.kind}：{e.title}" if target and e.title else ("撤下一项内容" if e.kind == vocab.LOG_REMOVED else f"{e.kind}：（已撤下的内容）")
+    changed = f"修改了{'、'.join(e.fields)}" if e.fields and e.kind == vocab.LOG_CHANGED else None
+    summary = "；".join(filter(None, [e.number if target else None, changed, e.note]))
     key = "|".join([e.day.isoformat(), e.kind, e.slug or "", ",".join(e.fields), e.note or ""])
     tag = f"{absolute(base, section_path(vocab.SECTION_UPDATES))}#{hashlib.sha256(key.encode()).hexdigest()[:16]}"
-    return Entry(what, document_path(doc) if doc else section_path(vocab.SECTION_UPDATES), e.day, ps.site.name, summary, tag)
+    return Entry(what, target or section_path(vocab.SECTION_UPDATES), e.day, ps.site.name, summary, tag)

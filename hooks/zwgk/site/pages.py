@@ -170,7 +170,7 @@ def _home(ps: PublicSite) -> OutputPage:
         by_section[page.section].append(page)
     return OutputPage(HOME, ps.site.title, "home.html", {
         "latest_documents": public[:8],
-        "updates": [(e, ps.document(e.slug) if e.slug else None) for e in ps.updates[:8]],
+        "updates": [(e, ps.update_paths.get(e.slug) if e.slug else None) for e in ps.updates[:8]],
         "latest_interpretations": ps.interpretations[:6],
         "guide": by_section[vocab.SECTION_GUIDE][:1],
         "rules": by_section[vocab.SECTION_RULES][:5],

@@ -58,6 +58,7 @@ class PublicSite:
     gazette: tuple[GazetteYear, ...] = ()  # newest year first; issues list only public documents
     printed_in: dict[str, list[tuple[GazetteYear, GazetteIssue]]] = field(default_factory=dict)  # slug → issues
     updates: tuple[LogEntry, ...] = ()  # the update log, newest first (site.update_log fills it)
+    update_paths: dict[str, str] = field(default_factory=dict)  # log key → page of what it names, while published
 
     def document(self, slug: str) -> Document | None:
         return self.documents_by_slug.get(slug)

@@ -17,14 +17,22 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any
 
 from zwgk.base import vocab
-from zwgk.content.model import Document, LogEntry, UpdateState
+from zwgk.content.model import Document, Interpretation, LogEntry, Page, UpdateState
+from zwgk.site.pages import path_of
 from zwgk.site.publication import PublicSite
 
-# The fields the public sees on a document page, as editors name them; a change in any is logged.
+
+# The fields the public sees on each page, as editors name them; a change in any is logged.
+def _attachments(owner: Document | Interpretation | Page) -> object:
+    # name and size: reading every attachment of thousands of documents each build is not worth it
+    return [(a.path, a.file.stat().st_size) for a in owner.attachments]
+
+
 FIELDS: dict[str, Callable[[Document], object]] = {
     "标题": lambda d: d.title,
     "文号": lambda d: d.number,
@@ -40,26 +48,61 @@ FIELDS: dict[str, Callable[[Document], object]] = {
     "领域": lambda d: [t.name for t in d.domains],
     "内容概述": lambda d: d.summary,
     "正文": lambda d: d.body,
-    # name and size: reading every attachment of thousands of documents each build is not worth it
-    "附件": lambda d: [(a.path, a.file.stat().st_size) for a in d.attachments],
+    "附件": _attachments,
     "修改说明": lambda d: [(n.day, n.text) for n in d.changes],
 }
+INTERPRETATION_FIELDS: dict[str, Callable[[Interpretation], object]] = {
+    "标题": lambda i: i.title,
+    "解读对象": lambda i: list(i.targets),
+    "解读形式": lambda i: i.form,
+    "解读机关": lambda i: i.issuer,
+    "发布日期": lambda i: i.published,
+    "正文": lambda i: i.body,
+    "附件": _attachments,
+}
+PAGE_FIELDS: dict[str, Callable[[Page], object]] = {
+    "标题": lambda p: p.title,
+    "栏目": lambda p: p.section.name,
+    "发布日期": lambda p: p.published,
+    "正文": lambda p: p.body,
+    "附件": _attachments,
+}
+# Keys of the state file: a document by its file name (as the 索引号 registry), the others prefixed,
+# since an interpretation or a page may have the same file name as a document.
+_PREFIX = {Interpretation: "解读:", Page: "页面:"}
 _ORDER = {kind: n for n, kind in enumerate(vocab.LOG_KINDS)}
 
 
-def fingerprint(doc: Document) -> dict[str, str]:
-    return {name: hashlib.sha256(repr(value(doc)).encode()).hexdigest()[:10] for name, value in FIELDS.items()}
+Published = Document | Interpretation | Page
 
 
-def _added(doc: Document, day: date) -> LogEntry:
-    return LogEntry(doc.published or day, vocab.LOG_ADDED, doc.slug, doc.title, doc.number)
+def key_of(obj: Published) -> str:
+    return _PREFIX.get(type(obj), "") + obj.slug
 
 
-def _changed(doc: Document, fields: list[str], day: date) -> LogEntry:
-    if "有效性" in fields and doc.is_withdrawn:
-        return LogEntry(doc.repealed or day, doc.validity, doc.slug, doc.title, doc.number, tuple(fields))
-    note = doc.changes[-1] if "修改说明" in fields and doc.changes else None
-    return LogEntry(note.day if note else day, vocab.LOG_CHANGED, doc.slug, doc.title, doc.number, tuple(fields),
+def _fields(obj: Published) -> dict[str, Callable[[Any], object]]:
+    return FIELDS if isinstance(obj, Document) else INTERPRETATION_FIELDS if isinstance(obj, Interpretation) else PAGE_FIELDS
+
+
+def fingerprint(obj: Published) -> dict[str, str]:
+    return {name: hashlib.sha256(repr(value(obj)).encode()).hexdigest()[:10] for name, value in _fields(obj).items()}
+
+
+def _number(obj: Published) -> str | None:
+    return obj.number if isinstance(obj, Document) else None
+
+
+def _added(obj: Published, day: date) -> LogEntry:
+    return LogEntry(obj.published or day, vocab.LOG_ADDED, key_of(obj), obj.title, _number(obj))
+
+
+def _changed(obj: Published, fields: list[str], day: date) -> LogEntry:
+    if not isinstance(obj, Document):
+        return LogEntry(day, vocab.LOG_CHANGED, key_of(obj), obj.title, None, tuple(fields))
+    if "有效性" in fields and obj.is_withdrawn:
+        return LogEntry(obj.repealed or day, obj.validity, obj.slug, obj.title, obj.number, tuple(fields))
+    note = obj.changes[-1] if "修改说明" in fields and obj.changes else None
+    return LogEntry(note.day if note else day, vocab.LOG_CHANGED, obj.slug, obj.title, obj.number, tuple(fields),
                     note.text if note else None)
 
 
@@ -72,26 +115,35 @@ def _key(entry: LogEntry) -> tuple[int, int, str, str]:
     return (-entry.day.toordinal(), _ORDER[entry.kind], entry.slug or "", ",".join(entry.fields))
 
 
+def published(ps: PublicSite) -> dict[str, Published]:
+    """Everything the log follows, by state key: documents (依申请公开 ones as their catalogue data),
+    interpretations and hand-written pages."""
+    return {key_of(o): o for o in (*ps.documents, *ps.interpretations, *ps.pages)}
+
+
 def record(ps: PublicSite, previous: UpdateState | None, day: date) -> UpdateState:
-    """The state after this build: every published document's fingerprint and the whole log."""
+    """The state after this build: every published page's fingerprint and the whole log."""
     before = previous.fingerprints if previous else {}
-    now = {d.slug: d for d in ps.documents}
-    fingerprints = {slug: fingerprint(doc) for slug, doc in now.items()}
+    now = published(ps)
+    fingerprints = {key: fingerprint(obj) for key, obj in now.items()}
     new: list[LogEntry] = []
-    for slug, doc in now.items():
-        if slug not in before:
-            new.append(_added(doc, day))
-        elif changed := [f for f in FIELDS if f in before[slug] and before[slug][f] != fingerprints[slug][f]]:
-            new.append(_changed(doc, changed, day))
-    new += [LogEntry(day, vocab.LOG_REMOVED) for slug in sorted(before) if slug not in now]
+    for key, obj in now.items():
+        if key not in before:
+            new.append(_added(obj, day))
+        elif changed := [f for f in _fields(obj) if f in before[key] and before[key][f] != fingerprints[key][f]]:
+            new.append(_changed(obj, changed, day))
+    new += [LogEntry(day, vocab.LOG_REMOVED) for key in sorted(before) if key not in now]
     kept = [e if e.slug is None or e.slug in now else _unnamed(e) for e in (previous.entries if previous else ())]
     return UpdateState(fingerprints, tuple(sorted([*new, *kept], key=_key)))
 
 
 def with_log(ps: PublicSite, state: UpdateState) -> PublicSite:
-    return dataclasses.replace(ps, updates=state.entries)
+    """The site with its log and the page of each published thing the log names."""
+    named = {e.slug for e in state.entries}
+    paths = {key: path_of(obj) for key, obj in published(ps).items() if key in named}
+    return dataclasses.replace(ps, updates=state.entries, update_paths=paths)
 
 
-def shown(ps: PublicSite, entries: tuple[LogEntry, ...] | list[LogEntry]) -> list[tuple[LogEntry, Document | None]]:
-    """Each entry with the page of its document as now published (None: taken off the site)."""
-    return [(e, ps.document(e.slug) if e.slug else None) for e in entries]
+def shown(ps: PublicSite, entries: Iterable[LogEntry]) -> list[tuple[LogEntry, str | None]]:
+    """Each entry with the path of its page as now published (None: taken off the site)."""
+    return [(e, ps.update_paths.get(e.slug) if e.slug else None) for e in entries]
