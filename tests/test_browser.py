@@ -75,12 +75,16 @@ PAGES = {
     "towns": "xzzwgk/index.html",
     "town": "xzzwgk/chengguan/index.html",
     "search": "search.html",
+    "gazette": "zfgb/index.html",
+    "gazette-year": "zfgb/2025/index.html",
+    "gazette-issue": "zfgb/2025/1.html",
+    "update-log": "gxrz/index.html",
 }
 # pages with a layout of their own, checked again in 长者模式 (larger text) on a phone
 ELDER_PAGES = ["home", "document", "on-request-document", "policies", "library", "domains", "domain", "annual-report",
-               "interpretation-tables", "sitemap", "decision", "cleanup", "town"]
+               "interpretation-tables", "sitemap", "decision", "cleanup", "town", "update-log"]
 TABLE_PAGES = ["document", "domains", "domain", "annual-report", "interpretation-tables", "decisions-year", "decision",
-               "negative-list", "cleanup", "towns", "town"]
+               "negative-list", "cleanup", "towns", "town", "gazette-year"]
 
 VIEWPORTS = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},

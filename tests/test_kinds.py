@@ -18,7 +18,7 @@ from zwgk.kinds.project import load_project
 from zwgk.kinds.registry import BY_NAME, FORMS, KINDS
 
 # Project attributes that no kind loads: the 索引号 registry fills them after loading.
-NOT_A_KIND = {"root", "index_registry", "new_index_numbers"}
+NOT_A_KIND = {"root", "index_registry", "new_index_numbers", "update_state"}  # files build.py keeps, not editors
 # Kinds the demo county has no file of: it publishes no number the personal-data check would stop.
 NOT_IN_DEMO = {"personal-data-allow"}
 

@@ -105,6 +105,7 @@ _ATTACH = (Edit(D1, "附件: [2024/资助标准表.txt]", "附件: [2024/资助�
 FORMAT, VALUES, NAMES, FILES, REFS, BODY, CHECKS = (
     "文件格式和编码", "项目和取值", "文件名和位置", "附件", "引用和一致性", "正文中的链接", "发布前的内容检查")
 REPORTS, DECISIONS, LISTS, TOWNS = "年度报告", "重大行政决策", "负面清单和规范性文件清理", "乡镇和村（居）务公开"
+GAZETTE, UPDATES = "政府公报", "更新日志"
 
 # --- correct files of the newer kinds, for the examples below to break --------------------------------
 
@@ -197,6 +198,20 @@ CLEANUP = (Edit(CLEAN, None, """批次:
     清理日期: 2024-04-03
     文件: cjf-2024-2
 """), Edit(D0, "替代文件: cjf-2024-2", "替代文件: cjf-2024-2\n清理批次: qingli-2024"))
+
+GAZ = "content/gazette/2024.yml"
+GAZETTE_SETUP = (Edit(GAZ, None, """刊名: 测试县人民政府公报
+期:
+  - 期号: 1
+    出版日期: 2024-03-29
+    PDF: gazette/2024-1.pdf
+    文件: [cjf-2024-1]
+  - 期号: 2
+    出版日期: 2024-06-28
+    PDF: gazette/2024-2.pdf
+    文件:
+      - cjf-2024-2
+"""), *(Edit(f"content/attachments/gazette/2024-{n}.pdf", None, b"%PDF-1.4\n%%EOF\n") for n in (1, 2)))
 
 TOWN = "catalogues/towns/chengguan"
 VILLAGES = f"{TOWN}/villages.yml"
@@ -295,6 +310,9 @@ CASES: tuple[Case, ...] = (
     Case(VALUES, "索引号格式无法使用", "索引号格式里没有 {年}", (Edit(SITE, "统一社会信用代码: 11000000MB0000000X",
                                                                  "统一社会信用代码: 11000000MB0000000X\n索引号格式: \"{代码}-{序号}\""),),
          "索引号格式"),
+    Case(VALUES, "修改说明的日期不存在", "文件头的修改说明日期写错", _doc("主题分类: 科技、教育", "主题分类: 科技、教育\n修改说明:\n"
+                                                                  "  - 日期: 2024-06-31\n    说明: 更正附件"), "修改说明的“日期”",
+         shown=""),
     Case(VALUES, "暂无内容说明的日期不存在", "说明日期写错", (Edit(CAT, "    公开层级: 县级\n", "    公开层级: 县级\n    暂无内容说明:\n"
                                                                        "      原因: 本年度尚未发生\n      日期: 2024-06-31\n"),),
          "这一天不存在"),
@@ -520,4 +538,31 @@ CASES: tuple[Case, ...] = (
          setup=TOWN_SETUP),
     Case(TOWNS, "村（居）务公开超期未更新（警告）", "每半年公开一次的事项已经一年没更新", (Edit(VILLAGES, "最近公开日期: 2024-03-01", "最近公开日期: 2023-06-01"),),
          "已超期未更新", setup=TOWN_SETUP),
+    # --- 政府公报 ---
+    Case(GAZETTE, "公报文件名不是年份", "公报存成了 gongbao.yml", (Edit("content/gazette/gongbao.yml", None, GAZETTE_SETUP[0].new),),
+         "之间的年份", setup=GAZETTE_SETUP[1:], shown="content/gazette/gongbao.yml"),
+    Case(GAZETTE, "同一年写了两个公报文件", "年中另建了 2024.yaml", (Edit("content/gazette/2024.yaml", None, GAZETTE_SETUP[0].new),),
+         "已有公报文件", setup=GAZETTE_SETUP, shown="content/gazette/2024.yml\ncontent/gazette/2024.yaml"),
+    Case(GAZETTE, "出版日期不存在", "日期写错", (Edit(GAZ, "出版日期: 2024-06-28", "出版日期: 2024-06-31"),), "这一天不存在",
+         setup=GAZETTE_SETUP),
+    Case(GAZETTE, "一期写进了别的年份", "2025 年第 1 期写在 2024.yml 里", (Edit(GAZ, "出版日期: 2024-06-28", "出版日期: 2025-01-10"),),
+         "不在 2024 年", setup=GAZETTE_SETUP),
+    Case(GAZETTE, "期号写成 0", "从 0 开始编号", (Edit(GAZ, "期号: 1", "期号: 0"),), "期号“0”不存在", setup=GAZETTE_SETUP),
+    Case(GAZETTE, "期号重复", "复制一期后忘了改期号", (Edit(GAZ, "期号: 2", "期号: 1"),), "写了两次", setup=GAZETTE_SETUP),
+    Case(GAZETTE, "各期顺序不对", "第 2 期的出版日期早于第 1 期", (Edit(GAZ, "出版日期: 2024-06-28", "出版日期: 2024-03-01"),), "顺序不对",
+         setup=GAZETTE_SETUP),
+    Case(GAZETTE, "刊登的文件不存在", "文件名写错", (Edit(GAZ, "文件: [cjf-2024-1]", "文件: [cjf-2024-10]"),), "不存在", setup=GAZETTE_SETUP),
+    Case(GAZETTE, "刊登了未主动公开的文件", "把不予公开的文件列进了公报", (Edit(GAZ, "文件: [cjf-2024-1]", "文件: [cjf-2024-1, cjf-2024-4]"),),
+         "只刊登主动公开的文件", setup=GAZETTE_SETUP),
+    Case(GAZETTE, "公报 PDF 不存在", "PDF 文件名写错", (Edit(GAZ, "PDF: gazette/2024-2.pdf", "PDF: gazette/2024-02.pdf"),), "不存在",
+         setup=GAZETTE_SETUP),
+    Case(GAZETTE, "公报 PDF 在附件文件夹以外", "写了电脑上的完整路径", (Edit(GAZ, "PDF: gazette/2024-2.pdf", "PDF: /home/编辑/公报.pdf"),),
+         "指向 content/attachments 以外", setup=GAZETTE_SETUP),
+    Case(GAZETTE, "公报写的不是 PDF", "写成了 Word 文件", (Edit(GAZ, "PDF: gazette/2024-2.pdf", "PDF: 2024/资助标准表.txt"),), "不是 PDF 文件",
+         setup=GAZETTE_SETUP),
+    # --- 更新日志 ---
+    Case(UPDATES, "更新日志文件被改坏", "手工编辑 content/update-log.yml 时把“文件”写成了列表",
+         (Edit("content/update-log.yml", None, "日志: []\n文件:\n  - cjf-2024-1\n"),), "更新日志文件格式不对"),
+    Case(UPDATES, "更新日志中的一条被改坏", "手工改了一条记录的日期", (Edit("content/update-log.yml", None,
+         "日志:\n  - {日期: 2024-13-01, 变动: 新增, 文件: \"cjf-2024-1\"}\n文件: {}\n"),), "格式不对"),
 )

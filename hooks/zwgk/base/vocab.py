@@ -122,6 +122,10 @@ CHANNELS: tuple[str, ...] = (
     "政务服务中心", "便民服务站", "入户/现场", "社区/村公示栏（电子屏）", "精准推送", "12345热线", "其他",
 )
 
+# 更新日志: what happened to a document. 失效/废止 documents keep their page; 撤下 ones are gone from the site.
+LOG_ADDED, LOG_CHANGED, LOG_REMOVED = "新增", "修改", "撤下"
+LOG_KINDS: tuple[str, ...] = (LOG_ADDED, LOG_CHANGED, "失效", "废止", LOG_REMOVED)
+
 # 村(居)务公开: who publishes, and how often (村务公开: 一般事项每季度、财务每月、重大事项随时).
 VILLAGE_KINDS: tuple[str, ...] = ("村", "社区")
 UPDATE_PERIODS: tuple[str, ...] = ("每月", "每季度", "每半年", "每年", "随时", "长期")
@@ -146,11 +150,14 @@ SECTION_DOMAINS = Section("重点领域信息公开", "zdly", False)
 SECTION_ON_REQUEST = Section("依申请公开", "ysqgk", False)
 SECTION_DECISIONS = Section("重大行政决策", "zdxzjc", False)
 SECTION_TOWNS = Section("乡镇政务公开", "xzzwgk", False)
+SECTION_GAZETTE = Section("政府公报", "zfgb", False)
+SECTION_UPDATES = Section("更新日志", "gxrz", False)
 SECTION_OTHER = Section("其他信息", "qtxx", False)
 
 SECTIONS: tuple[Section, ...] = (
     SECTION_GUIDE, SECTION_RULES, SECTION_STATUTORY, SECTION_REPORTS,
     SECTION_POLICIES, SECTION_INTERPRETATIONS, SECTION_DOMAINS, SECTION_TOWNS, SECTION_ON_REQUEST, SECTION_DECISIONS,
+    SECTION_GAZETTE, SECTION_UPDATES,
 )
 
 # Columns a hand-written page (content/pages) may belong to.

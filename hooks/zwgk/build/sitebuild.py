@@ -22,17 +22,20 @@ from zwgk.build.render import Renderer, Trace
 from zwgk.checks import DomainCoverage, check_content
 from zwgk.content.model import Attachment, Document, Interpretation, Page, Project, Source
 from zwgk.kinds.project import load_project
+from zwgk.site import update_log
 from zwgk.site.all_pages import build_pages
 from zwgk.site.bodies import render_bodies
 from zwgk.site.extra_pages import extra_pages
 from zwgk.site.facet_pages import library_files
 from zwgk.site.feeds import feed_files, feed_path
+from zwgk.site.gazette_pages import gazette_pages
 from zwgk.site.opendata import FILES as OPEN_DATA
 from zwgk.site.opendata import open_data_files
 from zwgk.site.pages import HOME, SITEMAP, OutputPage, path_of, relative_url, section_path
 from zwgk.site.publication import PublicSite, publish
 from zwgk.site.search import IndexStats, PendingIndex, write_index
 from zwgk.site.sitemap_xml import SITEMAP_XML, sitemap
+from zwgk.site.update_log_pages import update_log_pages
 
 log = logging.getLogger("zwgk")
 
@@ -143,11 +146,16 @@ class SiteBuild:
         self.project = project
         self.problems = problems
         self.coverage: list[DomainCoverage] = []
-        self.public: PublicSite = publish(project)
-        self.bodies, self.body_attachments = render_bodies(project, self.public, problems)
         # Whether a call for opinions is open depends on the day of the build.
         self.today = today or date.today()  # the check date: pages that say "as of" show the same day
-        self.pages: list[OutputPage] = build_pages(self.public, extra_pages(self.public, self.today))
+        public = publish(project)
+        # build.py build saves it when it differs from project.update_state; check and serve never do
+        self.update_state = update_log.record(public, project.update_state, self.today)
+        self.public: PublicSite = update_log.with_log(public, self.update_state)
+        self.bodies, self.body_attachments = render_bodies(project, self.public, problems)
+        self.pages: list[OutputPage] = build_pages(self.public, [*extra_pages(self.public, self.today),
+                                                                 *gazette_pages(self.public),
+                                                                 *update_log_pages(self.public)])
         self.by_path: dict[str, OutputPage] = {p.path: p for p in self.pages}
         self.renderer = Renderer(self.public, self.bodies, template_dir)
         self._owners = {path_of(o): o for o in [*self.public.documents, *self.public.interpretations, *self.public.pages]}
@@ -190,7 +198,7 @@ class SiteBuild:
     def head(self, path: str) -> Markup:
         """<link> elements for the page's <head>: its column's feed, on the list pages and the home page."""
         page = self.by_path.get(path)
-        if page is None or page.template not in ("home.html", "documents.html", "interpretations.html"):
+        if page is None or page.template not in ("home.html", "documents.html", "interpretations.html", "update_log.html"):
             return Markup("")
         slugs = list(self.feeds) if path == HOME else [path.split("/", 1)[0]]
         names = {s.slug: s.name for s in vocab.SECTIONS}
@@ -207,14 +215,17 @@ class SiteBuild:
 
     def nav(self) -> list[tuple[str, str]]:
         """(title, output path) of the few pages in the site navigation; documents never are."""
-        sections = [(s.name, section_path(s)) for s in vocab.SECTIONS if section_path(s) in self.by_path]
+        # 更新日志 is reached from the home page and the site map: the bar already fills a line
+        sections = [(s.name, section_path(s)) for s in vocab.SECTIONS
+                    if section_path(s) in self.by_path and s != vocab.SECTION_UPDATES]
         return [("首页", HOME), *sections, ("网站地图", SITEMAP)]
 
     def attachments(self) -> list[Attachment]:
         """Attachments of what is published in full; nothing else under content/ is copied."""
         found: dict[str, Attachment] = {}
         owners = [*self.public.documents, *self.public.interpretations, *self.public.pages]
-        for attachment in [a for owner in owners for a in owner.attachments] + self.body_attachments:
+        issues = [issue.pdf for year in self.public.gazette for issue in year.issues if issue.pdf]
+        for attachment in [a for owner in owners for a in owner.attachments] + self.body_attachments + issues:
             found.setdefault(attachment.path, attachment)
         return [found[k] for k in sorted(found)]
 

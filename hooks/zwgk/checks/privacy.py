@@ -19,7 +19,7 @@ from zwgk.base import memo, vocab
 from zwgk.base.problems import Problems
 from zwgk.checks.attachment_limits import Unchecked
 from zwgk.checks.personal_data import Finding, attachment_text, scan_text
-from zwgk.content import cleanup, indexno, negative_list, schemas
+from zwgk.content import cleanup, indexno, negative_list, schemas, update_state
 from zwgk.content.model import Attachment, Project
 from zwgk.content.reader import files_under
 from zwgk.content.sourcefile import read_text, read_yaml_file
@@ -128,7 +128,7 @@ def _loaded_elsewhere(project: Project) -> set[str]:
     """Content files that loaded but are not scanned above: what is not published, the tool's own files."""
     files = {d.source.file for d in project.documents} | {i.source.file for i in project.interpretations}
     files |= {c.source.file for c in project.decisions} | {r.source.file for r in project.reports}
-    return files | {ALLOW_LIST.as_posix(), indexno.REGISTRY.as_posix()}
+    return files | {ALLOW_LIST.as_posix(), indexno.REGISTRY.as_posix(), update_state.FILE.as_posix()}
 
 
 def _unloaded(project: Project, loaded: set[str]) -> list[tuple[str, int | None]]:

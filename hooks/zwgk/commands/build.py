@@ -11,7 +11,7 @@ from zwgk.build import report
 from zwgk.build.site_folder import FolderBusy, SiteFolder
 from zwgk.build.sitebuild import TEMPLATES, SiteBuild
 from zwgk.commands.pipeline import remove_in_background, run
-from zwgk.content import indexno
+from zwgk.content import indexno, update_state
 from zwgk.site.publication import published_files, unnamed
 
 
@@ -37,6 +37,8 @@ def build_site(root: Path, site_dir: Path | None, today: date | None, with_repor
     if project.new_index_numbers:
         indexno.save_registry(root, project.index_registry)
         print(f"已登记 {len(project.new_index_numbers)} 个新索引号，请把 {indexno.REGISTRY.as_posix()} 随内容一起提交。")
+    if update_state.save(root, site.update_state):
+        print(f"更新日志已记下本次的变动，请把 {update_state.FILE.as_posix()} 随内容一起提交。")
     return site
 
 

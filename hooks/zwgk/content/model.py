@@ -120,6 +120,14 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class ChangeNote:
+    """修改说明: what an editor changed on a published document, and when (as GOV.UK's change notes)."""
+
+    day: date
+    text: str
+
+
+@dataclass(frozen=True)
 class Document:
     slug: str
     title: str
@@ -146,6 +154,7 @@ class Document:
     source: Source
     cleanup_batch: str | None = None  # 清理批次: 编号 of a batch in content/cleanup.yml
     town: str | None = None  # 乡镇: slug of the town that issued it
+    changes: tuple[ChangeNote, ...] = ()  # 修改说明, oldest first
 
     @property
     def is_public(self) -> bool:
@@ -260,6 +269,8 @@ class Project:
     cleanup_batches: list[CleanupBatch] = field(default_factory=list)  # content/cleanup.yml
     reports: list[AnnualReport] = field(default_factory=list)  # 年度报告 from content/reports, oldest first
     towns: list[Town] = field(default_factory=list)
+    gazette: list[GazetteYear] = field(default_factory=list)  # content/gazette/<年>.yml, newest year first
+    update_state: UpdateState | None = None  # content/update-log.yml: what the last build published
 
     @property
     def all_catalogues(self) -> list[Catalogue]:
@@ -458,3 +469,48 @@ class DecisionCatalogue:
     note: str | None
     decisions: tuple[Decision, ...]
     source: Source
+
+
+# --- 政府公报 --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GazetteIssue:
+    year: int
+    number: int  # 期号, from 1 each year
+    published: date  # 出版日期
+    pdf: Attachment | None  # the printed issue
+    slugs: tuple[str, ...]  # 文件: the documents in it, in the order printed
+    source: Source
+    documents: tuple[Document, ...] = ()  # the published documents, set by publish()
+
+
+@dataclass(frozen=True)
+class GazetteYear:
+    year: int
+    title: str  # 刊名, e.g. 示例县人民政府公报
+    issues: tuple[GazetteIssue, ...]  # by 期号
+    source: Source
+
+
+# --- 更新日志 --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One line of the update log. A document that left the site keeps its entries without 标题 or 文件:
+    it may have left because its very title is not public."""
+
+    day: date
+    kind: str  # one of vocab.LOG_KINDS
+    slug: str | None = None  # 文件; None once the document is no longer published
+    title: str | None = None
+    number: str | None = None  # 文号
+    fields: tuple[str, ...] = ()  # what changed, for 修改
+    note: str | None = None  # the 修改说明 written with the change
+
+
+@dataclass(frozen=True)
+class UpdateState:
+    """content/update-log.yml: a fingerprint of every published document as the last build saw it, and the log."""
+
+    fingerprints: Mapping[str, Mapping[str, str]]  # slug → field → short hash
+    entries: tuple[LogEntry, ...]  # newest first

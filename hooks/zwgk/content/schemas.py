@@ -155,6 +155,10 @@ DOCUMENT = _object(
         "内容概述": _text("内容概述"),
         "清理批次": _identity(_text("清理批次", "本文件在哪一批规范性文件清理中清理：写 content/cleanup.yml 中该批次的编号")),
         "乡镇": _identity(_text("所属乡镇", "乡镇发布的文件写乡镇的文件夹名（catalogues/towns/ 下），如 chengguan")),
+        "修改说明": _list("修改说明", _object("修改说明", {
+            "日期": _date("修改日期"),
+            "说明": _text("说明", "改了什么、为什么改，如：更正第三条中的补贴标准笔误"),
+        }, ["日期", "说明"])),
     },
     ["标题", "发文机关", "成文日期", "公开属性", "有效性", "文件类型", "主题分类"],
     allOf=[_WITHHOLDING, _PUBLISHED_DATE],
@@ -290,6 +294,21 @@ CLEANUP = _object(
         "文件": _reference("公布清理结果的文件", "content/documents 下文件"),
     }, ["编号", "名称", "清理日期"])), "minItems": 1}},
     ["批次"],
+)
+
+GAZETTE = _object(
+    "政府公报（content/gazette/<年>.yml）",
+    {
+        "刊名": _text("刊名", "不写时为“<机关名称>公报”，如 示例县人民政府公报"),
+        "期": {**_list("各期", _object("一期公报", {
+            "期号": {"type": "string", "pattern": r"^[0-9０-９]{1,3}$", "title": "期号",
+                   "description": "本年第几期，从 1 开始，按出版顺序递增"},
+            "出版日期": _date("出版日期"),
+            "PDF": _text("本期 PDF", "content/attachments/ 下的路径，如 gazette/2025-1.pdf"),
+            "文件": {**_list("本期刊登的文件", _reference("文件", "content/documents 下文件")), "minItems": 1},
+        }, ["期号", "出版日期", "PDF", "文件"])), "minItems": 1},
+    },
+    ["期"],
 )
 
 

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from zwgk.base import docnumber, identity, vocab
+from zwgk.base.dates import DAY_FIX, parse_date
 from zwgk.base.problems import suggest, suggest_all
 from zwgk.content import indexno, schemas
-from zwgk.content.model import CatalogueItem, Document
+from zwgk.content.model import CatalogueItem, ChangeNote, Document
 from zwgk.content.reader import Reader, read_entry
 from zwgk.content.sourcefile import Located
 from zwgk.kinds.kind import ContentKind, Loaded
@@ -56,7 +57,9 @@ def load_document(reader: Reader, path: Path) -> Document | None:
     written = reader.date(located, data, "成文日期")
     published = reader.date(located, data, "发布日期")
     repealed = reader.date(located, data, "废止日期")
-    if written is None or ("发布日期" in data and published is None) or ("废止日期" in data and repealed is None):
+    changes = _change_notes(reader, located, data)
+    if written is None or ("发布日期" in data and published is None) or ("废止日期" in data and repealed is None) \
+            or changes is None:
         return None
     if published and published < written:
         reader.problems.error(path, located.line("发布日期"), "发布日期早于成文日期", "检查两个日期，发布日期不能早于成文日期")
@@ -76,7 +79,21 @@ def load_document(reader: Reader, path: Path) -> Document | None:
         summary=data.get("内容概述"), body=entry.body, body_line=entry.body_line, source=reader.source(located),
         cleanup_batch=data.get("清理批次"),
         town=data.get("乡镇"),
+        changes=changes,
     )
+
+
+def _change_notes(reader: Reader, located: Located, data: dict[str, Any]) -> tuple[ChangeNote, ...] | None:
+    """修改说明, oldest first; None when a date does not exist (the problem is reported)."""
+    notes: list[ChangeNote] = []
+    for i, note in enumerate(data.get("修改说明", [])):
+        day = parse_date(note["日期"])
+        if day is None:
+            reader.problems.error(located.file, located.line("修改说明", i, "日期"), f"修改说明的“日期”{note['日期']} 这一天不存在",
+                                  DAY_FIX)
+            return None
+        notes.append(ChangeNote(day, note["说明"]))
+    return tuple(sorted(notes, key=lambda n: n.day))
 
 
 def _normalise_number(reader: Reader, located: Located, number: str | None) -> str | None:

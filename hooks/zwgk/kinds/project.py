@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from zwgk.base.problems import Problems
-from zwgk.content import crossref, indexno
+from zwgk.content import crossref, indexno, update_state
 from zwgk.content.model import Project
 from zwgk.content.reader import Reader
 from zwgk.kinds.kind import Loaded
@@ -30,6 +30,7 @@ def load_project(root: Path) -> tuple[Project | None, Problems]:
     registry = indexno.load_registry(root, reader.problems)
     project.documents, project.index_registry = indexno.assign(project, registry, reader.problems)
     project.new_index_numbers = {k: v for k, v in project.index_registry.items() if registry.get(k) != v}
+    project.update_state = update_state.load(root, reader.problems)
     crossref.check(project, reader.problems, reader.unloaded)
     for kind in KINDS:
         if kind.check is not None:

@@ -9,6 +9,7 @@ from zwgk.kinds.catalogue import CATALOGUE_KIND
 from zwgk.kinds.cleanup import CLEANUP_KIND
 from zwgk.kinds.decisions import DECISIONS_KIND
 from zwgk.kinds.document import DOCUMENT_KIND
+from zwgk.kinds.gazette import GAZETTE_KIND
 from zwgk.kinds.interpretation import INTERPRETATION_KIND
 from zwgk.kinds.kind import ContentKind
 from zwgk.kinds.negative_list import NEGATIVE_LIST_KIND
@@ -20,7 +21,7 @@ from zwgk.kinds.town import TOWN_KIND, VILLAGES_KIND
 
 KINDS: tuple[ContentKind, ...] = (
     SITE_KIND, CATALOGUE_KIND, DOCUMENT_KIND, INTERPRETATION_KIND, PAGE_KIND, ALLOW_LIST_KIND, DECISIONS_KIND,
-    NEGATIVE_LIST_KIND, CLEANUP_KIND, ANNUAL_REPORT_KIND, TOWN_KIND, VILLAGES_KIND,
+    NEGATIVE_LIST_KIND, CLEANUP_KIND, ANNUAL_REPORT_KIND, TOWN_KIND, VILLAGES_KIND, GAZETTE_KIND,
 )
 BY_NAME: dict[str, ContentKind] = {kind.name: kind for kind in KINDS}
 # What `build.py new` can make, by the word after `new`; documents and interpretations, what editors make most, first.

@@ -6,12 +6,14 @@ is its newest entry's, never the build time. Written with ElementTree, which esc
 
 from __future__ import annotations
 
+import hashlib
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote
 
 from zwgk.base import vocab
+from zwgk.content.model import LogEntry
 from zwgk.site.pages import document_path, interpretation_path, section_path
 from zwgk.site.publication import PublicSite
 
@@ -26,6 +28,7 @@ class Entry:
     day: date
     author: str
     summary: str
+    id: str | None = None  # default: its page's URL; log entries share a page and need their own
 
 
 def feed_path(section: vocab.Section) -> str:
@@ -59,7 +62,7 @@ def atom(base: str, title: str, section: vocab.Section, entries: list[Entry]) ->
     for e in entries:
         entry = _add(feed, "entry")
         url = absolute(base, e.path)
-        _add(entry, "id", url)
+        _add(entry, "id", e.id or url)
         _add(entry, "title", e.title)
         _add(entry, "link", rel="alternate", type="text/html", href=url)
         _add(entry, "published", _time(e.day))
@@ -78,7 +81,20 @@ def feed_files(ps: PublicSite, base: str) -> dict[str, bytes]:
     interpretations = [Entry(i.title, interpretation_path(i), i.published, i.issuer, i.form)
                        for i in ps.interpretations][:LIMIT]
     files = {}
-    for section, entries in ((vocab.SECTION_POLICIES, documents), (vocab.SECTION_INTERPRETATIONS, interpretations)):
+    updates = [_log_entry(ps, base, e) for e in ps.updates[:LIMIT]]
+    for section, entries in ((vocab.SECTION_POLICIES, documents), (vocab.SECTION_INTERPRETATIONS, interpretations),
+                             (vocab.SECTION_UPDATES, updates)):
         if entries:
             files[feed_path(section)] = atom(base, f"{ps.site.name}·{section.name}", section, entries)
     return files
+
+
+def _log_entry(ps: PublicSite, base: str, e: LogEntry) -> Entry:
+    """An update as a feed entry: named and linked only while what it names is published."""
+    target = ps.update_paths.get(e.slug) if e.slug else None
+    what = f"{e.kind}：{e.title}" if target and e.title else ("撤下一项内容" if e.kind == vocab.LOG_REMOVED else f"{e.kind}：（已撤下的内容）")
+    changed = f"修改了{'、'.join(e.fields)}" if e.fields and e.kind == vocab.LOG_CHANGED else None
+    summary = "；".join(filter(None, [e.number if target else None, changed, e.note]))
+    key = "|".join([e.day.isoformat(), e.kind, e.slug or "", ",".join(e.fields), e.note or ""])
+    tag = f"{absolute(base, section_path(vocab.SECTION_UPDATES))}#{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+    return Entry(what, target or section_path(vocab.SECTION_UPDATES), e.day, ps.site.name, summary, tag)

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from zwgk.base import annual_format, vocab
 from zwgk.base.vocab import Section
-from zwgk.content import cleanup, negative_list
+from zwgk.content import cleanup, gazette, negative_list
 from zwgk.content.annual_report import by_year
 from zwgk.content.model import AnnualReport, Attachment, Catalogue, CatalogueItem, Document, Interpretation, Page, Town
 from zwgk.site import facets
@@ -171,6 +171,7 @@ def _home(ps: PublicSite) -> OutputPage:
         by_section[page.section].append(page)
     return OutputPage(HOME, ps.site.title, "home.html", {
         "latest_documents": public[:8],
+        "updates": [(e, ps.update_paths.get(e.slug) if e.slug else None) for e in ps.updates[:8]],
         "latest_interpretations": ps.interpretations[:6],
         "guide": by_section[vocab.SECTION_GUIDE][:1],
         "rules": by_section[vocab.SECTION_RULES][:5],
@@ -259,6 +260,8 @@ def _document(ps: PublicSite, doc: Document) -> OutputPage:
         "items": [item for code in doc.items if (item := ps.item(code))],
         "town": ps.town(doc.town) if doc.town else None,
         "guide": section_path(vocab.SECTION_GUIDE),
+        "printed_in": [(gazette.issue_name(y.title, i), gazette.issue_path(i)) for y, i in ps.printed_in.get(doc.slug, [])],
+        "changes": doc.changes if doc.is_public else (),
     }, (_crumb(section),))
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from zwgk.base import vocab
 from zwgk.base.vocab import Term
-from zwgk.content import cleanup, decisions
+from zwgk.content import cleanup, decisions, gazette
 from zwgk.content.crossref import category_members
 from zwgk.content.model import (
     AnnualReport,
@@ -22,7 +22,10 @@ from zwgk.content.model import (
     CleanupGroup,
     DecisionCatalogue,
     Document,
+    GazetteIssue,
+    GazetteYear,
     Interpretation,
+    LogEntry,
     NegativeList,
     Page,
     Project,
@@ -52,6 +55,10 @@ class PublicSite:
     cleanup: tuple[CleanupGroup, ...] = ()  # empty when no cleanup batch is defined
     reports: tuple[AnnualReport, ...] = ()  # newest year first; the law makes every report public
     towns: tuple[Town, ...] = ()  # a town's catalogue and villages are public in full
+    gazette: tuple[GazetteYear, ...] = ()  # newest year first; issues list only public documents
+    printed_in: dict[str, list[tuple[GazetteYear, GazetteIssue]]] = field(default_factory=dict)  # slug → issues
+    updates: tuple[LogEntry, ...] = ()  # the update log, newest first (site.update_log fills it)
+    update_paths: dict[str, str] = field(default_factory=dict)  # log key → page of what it names, while published
 
     def document(self, slug: str) -> Document | None:
         return self.documents_by_slug.get(slug)
@@ -64,7 +71,8 @@ class PublicSite:
 
 
 def _metadata_only(doc: Document) -> Document:
-    return dataclasses.replace(doc, body="", summary=None, attachments=())
+    # 修改说明 speak of the body, so they go with it
+    return dataclasses.replace(doc, body="", summary=None, attachments=(), changes=())
 
 
 def publish(project: Project) -> PublicSite:
@@ -107,6 +115,8 @@ def publish(project: Project) -> PublicSite:
         negative_list=project.negative_list,
         cleanup=cleanup.publish(project.cleanup_batches, tuple(documents)),
         reports=tuple(sorted(project.reports, key=lambda r: r.year, reverse=True)),
+        gazette=(issues := gazette.publish(project.gazette, {d.slug: d for d in documents})),
+        printed_in=gazette.printed_in(issues),
     )
 
 
@@ -114,7 +124,7 @@ def published_files(ps: PublicSite) -> set[str]:
     """The content files whose content the site shows in full: what a published report may speak of.
     A 依申请公开 document is not one (its body is not published), nor a withheld one, nor a stray file."""
     sources = [d.source for d in ps.documents if d.is_public]
-    sources += [o.source for o in (*ps.interpretations, *ps.pages, *ps.catalogues, *ps.decisions, *ps.reports)]
+    sources += [o.source for o in (*ps.interpretations, *ps.pages, *ps.catalogues, *ps.decisions, *ps.reports, *ps.gazette)]
     sources += [group.batch.source for group in ps.cleanup if group.batch is not None]
     sources += [ps.negative_list.source] if ps.negative_list else []
     for town in ps.towns:

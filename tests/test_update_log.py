@@ -1,0 +1,127 @@
+"""更新日志: each build compares with content/update-log.yml (written by build, never by check) and logs
+what was added, changed (which fields), withdrawn or taken off, newest first; page, Atom feed, home block."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from conftest import article, build, copy_fixture, edit, page, run_cli
+
+STATE = "content/update-log.yml"
+D = "content/documents/2024"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _rows(site: Path, path: str = "gxrz/index.html") -> list[str]:
+    return [" ".join(li.text(separator=" ").split()) for li in article(site, path).css("li.zw-update")]
+
+
+def _everything(site: Path) -> str:
+    return "".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.is_file())
+
+
+def test_first_build_logs_what_is_published_and_check_writes_nothing(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    assert run_cli("--root", tree, "check").code == 0
+    assert not (tree / STATE).exists()  # check only reads the state
+    site = build(tree)
+    assert _rows(site) == [
+        "2025-01-20 新增 测试县人民政府2024年政府信息公开工作年度报告",
+        "2024-05-06 新增 ONREQUESTTITLE测试县学生资助对象核定情况 测教发〔2024〕3号",
+        "2024-04-03 新增 测试县2024年义务教育招生工作通知 测教发〔2024〕2号",
+        "2024-03-05 新增 测试县义务教育阶段学生资助管理办法 测教发〔2024〕1号",
+        "2024-03-05 新增 《测试县义务教育阶段学生资助管理办法》政策解读",  # interpretations and pages too
+        "2024-01-10 新增 测试县教育局机构职能",
+        "2024-01-10 新增 测试县人民政府政府信息公开指南",
+        "2024-01-10 新增 测试县政府信息主动公开制度",
+        "2023-04-03 新增 测试县2023年义务教育招生工作通知 测教发〔2023〕9号",
+    ]
+    state = (tree / STATE).read_text(encoding="utf-8")
+    assert "cjf-2024-4" not in state and "WITHHELD" not in state  # a withheld document is never in the log
+    block = next(s for s in article_home(site) if "最近更新" in s.css_first("h2").text())
+    assert [li.css_first("time").text() for li in block.css("li")] == [
+        "2025-01-20", "2024-05-06", "2024-04-03", "2024-03-05", "2024-03-05", "2024-01-10", "2024-01-10", "2024-01-10"]
+    assert block.css_first("h2 a").attributes["href"] == "gxrz/index.html"
+    feed = page(site, "gxrz/index.html").css_first('link[rel="alternate feed"]')
+    assert feed.attributes["href"] == "feed.xml" and (site / "gxrz/feed.xml").is_file()
+    sitemap = {a.text(): a.attributes["href"] for a in article(site, "wzdt/index.html").css("a")}
+    assert sitemap["更新日志"] == "../gxrz/index.html"
+
+
+def article_home(site: Path):  # noqa: ANN201 - selectolax Nodes
+    return page(site, "index.html").css("section.zw-card")
+
+
+def test_changes_are_logged_with_fields_notes_and_dates(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    build(tree)
+    edit(tree, f"{D}/cjf-2024-1.md", "文件类型:", "修改说明:\n  - 日期: 2024-06-20\n    说明: 更正第三条的补助标准\n文件类型:")
+    edit(tree, f"{D}/cjf-2024-1.md", "\n---\n", "\n---\n补充一段。\n")
+    edit(tree, f"{D}/cjf-2024-2.md", "有效性: 现行有效", "有效性: 失效\n废止日期: 2024-06-25")
+    edit(tree, f"{D}/cjf-2023-9.md", "标题: 测试县2023年义务教育招生工作通知", "标题: 测试县2023年义务教育招生工作的通知")
+    edit(tree, "content/interpretations/jd-cjf-2024-1.md", "\n---\n", "\n---\n新增一段问答。\n")
+    edit(tree, f"{D}/cjf-2024-3.md", "文件类型:", "修改说明:\n  - 日期: 2024-06-21\n    说明: ONREQUESTNOTE更正核定名单\n文件类型:")
+    before = (tree / STATE).read_bytes()
+    assert run_cli("--root", tree, "check", "--today", "2024-06-30").code == 0
+    assert (tree / STATE).read_bytes() == before  # check sees the changes but records nothing
+    result = run_cli("--root", tree, "build", "--site-dir", tree / "site", "--today", "2024-06-30")
+    assert result.code == 0, result.text
+    assert "更新日志已记下本次的变动" in result.text
+    site = tree / "site"
+    assert [row for row in _rows(site) if row.startswith("2024-06")] == [
+        "2024-06-30 修改 测试县2023年义务教育招生工作的通知 测教发〔2023〕9号 修改了：标题",
+        "2024-06-30 修改 《测试县义务教育阶段学生资助管理办法》政策解读 修改了：正文",
+        "2024-06-25 失效 测试县2024年义务教育招生工作通知 测教发〔2024〕2号",
+        "2024-06-20 修改 测试县义务教育阶段学生资助管理办法 测教发〔2024〕1号 修改了：正文、修改说明 更正第三条的补助标准",
+    ]
+    assert len(_rows(site)) == 13  # the first build's nine entries stay
+    # a 依申请公开 document's note speaks of its unpublished body: not logged, not even as a change
+    assert "ONREQUESTNOTE" not in _everything(site) and "ONREQUESTNOTE" not in (tree / STATE).read_text(encoding="utf-8")
+    targets = [a.attributes["href"] for a in article(site, "gxrz/index.html").css("li.zw-update a")]
+    assert targets[1:3] == ["../wj/cjf-2023-9.html", "../zcjd/jd-cjf-2024-1.html"]
+    feed = ET.parse(site / "gxrz/feed.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}title") for e in entries][1:3] == ["修改：测试县2023年义务教育招生工作的通知",
+                                                                  "修改：《测试县义务教育阶段学生资助管理办法》政策解读"]
+    ids = [e.findtext(f"{ATOM}id") for e in entries]
+    assert len(ids) == len(set(ids)) == 13
+    assert feed.findtext(f"{ATOM}updated") == "2025-01-20T00:00:00+08:00"  # the newest entry's day
+
+
+def test_same_input_same_bytes(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    first = build(tree)
+    saved = (tree / STATE).read_bytes()
+    pages = {p: (first / p).read_bytes() for p in ("gxrz/index.html", "gxrz/feed.xml", "index.html")}
+    result = run_cli("--root", tree, "build", "--site-dir", tree / "again")
+    assert result.code == 0 and "更新日志已记下" not in result.text
+    assert (tree / STATE).read_bytes() == saved
+    assert {p: (tree / "again" / p).read_bytes() for p in pages} == pages
+
+
+def test_a_document_that_becomes_withheld_is_logged_only_as_taken_off(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    edit(tree, f"{D}/cjf-2023-9.md", "标题: 测试县2023年义务教育招生工作通知", "标题: SECRETLATERTITLE招生工作通知")
+    build(tree)
+    assert "SECRETLATERTITLE" in (tree / STATE).read_text(encoding="utf-8")
+    edit(tree, f"{D}/cjf-2023-9.md", "公开属性: 此件公开发布",
+         "公开属性: 此件不予公开\n不予公开理由: 属于人事管理、后勤管理、内部工作流程等内部事务信息")
+    edit(tree, f"{D}/cjf-2023-9.md", "发布日期: 2023-04-03\n", "")
+    result = run_cli("--root", tree, "build", "--site-dir", tree / "site", "--today", "2024-06-30")
+    assert result.code == 0, result.text
+    site = tree / "site"
+    rows = _rows(site)
+    assert "2024-06-30 撤下 一项内容已从本站撤下" in rows
+    assert rows[-1] == "2023-04-03 新增 （该内容已从本站撤下）"  # the earlier entry lost its title
+    state = (tree / STATE).read_text(encoding="utf-8")
+    assert "SECRETLATERTITLE" not in state and "cjf-2023-9" not in state and "测教发〔2023〕9号" not in state
+    assert "SECRETLATERTITLE" not in _everything(site) and "测教发〔2023〕9号" not in _everything(site)
+
+
+def test_a_broken_state_file_is_reported_in_chinese(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    (tree / STATE).write_text("日志:\n  - {日期: 2024-13-01, 变动: 新增}\n文件: {}\n", encoding="utf-8")
+    result = run_cli("--root", tree, "check")
+    assert result.code == 1
+    assert "content/update-log.yml:2: 更新日志第 1 条格式不对 — 这个文件由 build.py build 维护，不要手工改" in result.text
