@@ -64,7 +64,8 @@ def _key(record: Record) -> tuple[str, str]:
 def merge_duplicates(scan: Scan) -> tuple[list[Record], list[Skipped]]:
     kept: dict[tuple[str, str], Record] = {}
     skipped: list[Skipped] = []
-    for record in sorted(scan.records, key=lambda r: r.url):
+    # The first copy is the one the CMS made first (lowest id): the second column's copy points to it.
+    for record in sorted(scan.records, key=lambda r: (int(r.doc_id) if r.doc_id else 10**12, r.url)):
         key = _key(record)
         first = kept.get(key) or next((r for r in kept.values() if r.digest == record.digest), None)
         if first is None:
@@ -75,7 +76,7 @@ def merge_duplicates(scan: Scan) -> tuple[list[Record], list[Skipped]]:
             first.columns.append(record.column)
         skipped.append(Skipped(record.url, f"与 {first.url} 是同一份文件（{key[0]}相同）",
                                "不用处理：合并为一份文件，两个旧网址都跳转到它"))
-    return list(kept.values()), skipped
+    return sorted(kept.values(), key=lambda r: r.url), skipped
 
 
 def _year(record: Record) -> int:
@@ -167,7 +168,10 @@ def _link_interpretations(out: Plan, interpretations: list[Record], used: set[st
         text = identity.normalise(f"{_text(record, '标题')} {record.head_text}")
         if not found:
             for match in docnumber.NUMBER.finditer(docnumber.fix_brackets("".join(text.split()))):
-                target = by_number.get(match.group(0))
+                # the 代字 run may have taken in the words before it (…现解读如下示卫健〔2023〕21号)
+                rest = match.group(0)[len(match["prefix"]):]
+                target = next((by_number[n] for i in range(len(match["prefix"]))
+                               if (n := match["prefix"][i:] + rest) in by_number), None)
                 if target and target not in found:
                     found.append(target)
                     how = "文号"

@@ -46,6 +46,7 @@ class Written:
     lines: list[Line] = field(default_factory=list)
     files: int = 0
     kept: int = 0  # files changed by an editor since, left alone
+    removed: int = 0  # files the last run wrote that this run no longer makes
     attachments: int = 0
     redirects: list[tuple[str, str]] = field(default_factory=list)  # (old URL, new site path)
     guesses: list[tuple[str, str, str]] = field(default_factory=list)  # (file, field, why)
@@ -90,8 +91,18 @@ class Writer:
         return True
 
     def save_manifest(self) -> None:
-        kept = {rel: digest for rel, digest in self.previous.items() if rel not in self.manifest
-                and (self.content / rel).is_file()}
+        """Record what this run wrote; files the last run wrote and this one did not (a column now 跳过)
+        are removed when no one changed them, kept (and still recorded) when someone did."""
+        kept: dict[str, str] = {}
+        for rel, digest in self.previous.items():
+            path = self.content / rel
+            if rel in self.manifest or not path.is_file():
+                continue
+            if hashlib.sha256(path.read_bytes()).hexdigest() == digest:
+                path.unlink()
+                self.out.removed += 1
+            else:
+                kept[rel] = digest
         path = self.root / MANIFEST
         path.parent.mkdir(parents=True, exist_ok=True)
         self.all[self.key] = {**kept, **self.manifest}
