@@ -58,7 +58,8 @@ def _key(record: Record) -> tuple[str, str]:
         return ("索引号", f["索引号"].value)
     if "文号" in f:
         return ("文号", f["文号"].value)
-    return ("正文", record.digest)
+    # Without either, the same title, date and body: many short notices share a body (详见附件).
+    return ("标题、日期和正文", f"{_text(record, '标题')}|{_text(record, '发布日期')}|{record.digest}")
 
 
 def merge_duplicates(scan: Scan) -> tuple[list[Record], list[Skipped]]:
@@ -67,7 +68,7 @@ def merge_duplicates(scan: Scan) -> tuple[list[Record], list[Skipped]]:
     # The first copy is the one the CMS made first (lowest id): the second column's copy points to it.
     for record in sorted(scan.records, key=lambda r: (int(r.doc_id) if r.doc_id else 10**12, r.url)):
         key = _key(record)
-        first = kept.get(key) or next((r for r in kept.values() if r.digest == record.digest), None)
+        first = kept.get(key)
         if first is None:
             kept[key] = record
             continue

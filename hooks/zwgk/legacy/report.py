@@ -72,9 +72,10 @@ _TEMPLATE = """<!doctype html>
 <title>旧网站迁移报告</title>
 <style>body{font-family:sans-serif;max-width:70em;margin:1em auto;padding:0 1em;line-height:1.6}
 table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}th,td{border:1px solid #bbb;padding:.25em .5em;
-text-align:left;vertical-align:top;word-break:break-all}th{background:#eee}.n{text-align:right}</style></head>
+text-align:left;vertical-align:top;word-break:break-all}th{background:#eee}.n{text-align:right}
+table.figures{width:auto;min-width:20em}</style></head>
 <body><h1>旧网站迁移报告</h1><p>镜像：{{ d["镜像"] }}</p>
-<h2>数字</h2><table>{% for k, v in d["数字"].items() %}<tr><th>{{ k }}</th><td class="n">{{ v }}</td></tr>{% endfor %}
+<h2>数字</h2><table class="figures">{% for k, v in d["数字"].items() %}<tr><th>{{ k }}</th><td class="n">{{ v }}</td></tr>{% endfor %}
 {% for k, v in d["编码"].items() %}<tr><th>{{ k }} 编码的网页</th><td class="n">{{ v }}</td></tr>{% endfor %}</table>
 <h2>各项找到情况（政策文件）</h2><table><tr><th>项目</th><th>旧网页写明</th><th>推测</th><th>没有</th></tr>
 {% for k, v in d["各项找到情况"].items() %}<tr><td>{{ k }}</td><td class="n">{{ v["找到"] }}</td>
