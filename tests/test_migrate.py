@@ -281,3 +281,33 @@ def test_a_missing_mirror_folder_is_said_in_chinese(tmp_path):
     tree = copy_fixture("mini", tmp_path)
     result = _migrate(tree, tmp_path / "没有这个文件夹")
     assert result.code == 1 and "找不到这个文件夹" in result.err and "Traceback" not in result.text
+
+
+_HOSTILE = """<html><head><meta charset="utf-8"><meta name="ArticleTitle" content='示例县关于"加强"管理的通知: #1 --- &lt;b&gt;'>
+<meta name="PubDate" content="2024-02-03 10:00"><meta name="ContentSource" content="示例县人民政府"></head><body>
+<div class="TRS_Editor"><p>正文第一段。&lt;script&gt;alert(1)&lt;/script&gt;</p><script>alert(2)</script>
+<p><a href="javascript:alert(3)">点我</a> <a href="http://外站.example/x.htm">外站</a></p>
+<p onclick="alert(4)"><img src="x.png" onerror="alert(5)" alt="图"></p></div></body></html>"""
+
+
+def test_hostile_content_is_escaped_and_never_runs(tmp_path):
+    """Text from an old page is data: a title breaking YAML, scripts, javascript: links, event handlers."""
+    mirror = tmp_path / "mirror"
+    (mirror / "xxgk" / "tzgg" / "202402").mkdir(parents=True)
+    (mirror / "xxgk/tzgg/202402/t20240203_1.htm").write_text(_HOSTILE, encoding="utf-8")
+    (mirror / "frames.htm").write_text('<frameset><frame src="xxgk/tzgg/index.htm"></frameset>', encoding="utf-8")
+    tree = copy_fixture("mini", tmp_path)
+    result = _migrate(tree, mirror)
+    assert result.code == 0, result.text
+    report = json.loads((tree / "migration" / "report.json").read_text(encoding="utf-8"))
+    meta, body = _front(tree / _file_of(report, "/xxgk/tzgg/202402/t20240203_1.htm"))
+    assert meta["标题"] == '示例县关于"加强"管理的通知: #1 --- <b>'
+    assert "alert(2)" not in body and "javascript:" not in body and "onclick" not in body and "onerror" not in body
+    assert "x.png" not in body  # an image missing from the mirror leaves its alt text only
+    assert any(s["网址"] == "/frames.htm" and "框架页" in s["原因"] for s in report["跳过的网页"])
+    site = build(tree)
+    built = (site / "wj" / f"{_file_of(report, '/xxgk/tzgg/202402/t20240203_1.htm').stem}.html").read_text(encoding="utf-8")
+    tree_html = LexborHTMLParser(built)
+    assert not any("alert" in (s.text() or "") for s in tree_html.css("script"))
+    assert tree_html.css_first("h1").text(strip=True) == '示例县关于"加强"管理的通知: #1 --- <b>'
+    assert "<b>" not in built.split("<h1", 1)[1].split("</h1>", 1)[0]
