@@ -16,6 +16,7 @@ import pytest
 import yaml
 from conftest import ROOT, TODAY, build, copy_fixture, page, run_cli
 from selectolax.lexbor import LexborHTMLParser
+from test_terminal_chinese import english_lines
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from zwgk.checks.personal_data import scan_text  # noqa: E402
@@ -60,6 +61,7 @@ def test_migrate_succeeds_and_says_what_it_did_in_chinese(migrated, name):
     assert result.code == 0, result.text
     assert "Traceback" not in result.text
     assert "迁移完成" in result.out and "migration/report.html" in result.out
+    assert english_lines(result.text) == []
     assert report["数字"]["读取网页"] == sum(1 for p in (migrated[name][0].root).rglob("*.htm*"))
 
 
