@@ -313,3 +313,22 @@ def test_hostile_content_is_escaped_and_never_runs(tmp_path):
     assert not any("alert" in (s.text() or "") for s in tree_html.css("script"))
     assert tree_html.css_first("h1").text(strip=True) == '示例县关于"加强"管理的通知: #1 --- <b>'
     assert "<b>" not in built.split("<h1", 1)[1].split("</h1>", 1)[0]
+
+
+def test_a_columns_category_and_domain_reach_its_documents(migrated, tmp_path):
+    mirror, tree, _, report = migrated["trs"]
+    tree = Path(shutil.copytree(tree, tmp_path / "mapped", ignore=shutil.ignore_patterns("site")))
+    columns = tree / "migration" / "columns.yml"
+    text = columns.read_text(encoding="utf-8")
+    at = text.index("归入:", text.index('"/xxgk/zcwj/":'))
+    line_end = text.index("\n", at)
+    columns.write_text(text[:line_end] + '\n  公开类别: ["行政法规、规章和规范性文件"]\n  领域: [社会救助]' + text[line_end:],
+                       encoding="utf-8")
+    assert _migrate(tree, mirror.root).code == 0
+    meta, _ = _front(tree / _file_of(report, "/xxgk/zcwj/201910/t20191009_1002.htm"))
+    assert meta["公开类别"] == ["行政法规、规章和规范性文件"] and meta["领域"] == ["社会救助"]
+    other, _ = _front(tree / _file_of(report, "/xxgk/gzdt/202406/t20240610_1301.htm"))
+    assert "公开类别" not in other
+    site = build(tree)
+    cells = [td.text(strip=True) for td in page(site, f"wj/{_file_of(report, '/xxgk/zcwj/201910/t20191009_1002.htm').stem}.html").css("td, a")]
+    assert "社会救助" in cells
