@@ -277,6 +277,14 @@ def test_the_report_is_readable_html_with_the_figures(migrated):
     assert any(h.startswith("各项找到情况") for h in heads) and any(h.startswith("推测的值") for h in heads)
     assert report["各项找到情况"]["索引号"]["找到"] >= 5
     assert all(g["原因"] for g in report["推测"])
+    # a document with no 索引号 on its page is named with the field and what follows
+    mirror = migrated["trs"][0]
+    for a in mirror.articles:
+        rel = _file_of(report, a.url)
+        if a.kind == "document" and rel is not None and "documents" in rel.parts and not a.duplicate_of:
+            named = {m["项目"] for m in report["没有找到的项"] if m["文件"] == rel.as_posix()}
+            assert ("索引号" in named) == ("索引号" not in a.fields), a.url
+    assert any(h.startswith("没有找到的项") for h in heads)
 
 
 def test_a_missing_mirror_folder_is_said_in_chinese(tmp_path):

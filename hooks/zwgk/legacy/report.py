@@ -58,6 +58,7 @@ class Report:
             "跳过原因": reasons,
             "跳过的网页": [{"网址": s.url, "原因": s.why, "怎么办": s.fix} for s in skipped],
             "推测": [{"文件": f, "项目": k, "原因": why} for f, k, why in self.written.guesses],
+            "没有找到的项": [{"文件": f, "项目": k, "说明": why} for f, k, why in self.written.missing],
             "问题": [{"文件": line.file, "问题": line.problem, "怎么办": line.fix} for line in self.written.lines],
             "栏目": [{"栏目": c.path, "名称": c.name, "页数": c.pages, "归入": c.target, "推测": c.guessed}
                    for c in sorted(self.mapping.values(), key=lambda c: c.path)],
@@ -85,6 +86,9 @@ table.figures{width:auto;min-width:20em}</style></head>
 <h2>推测的值（{{ d["推测"]|length }}）：核对后删掉文件中这一行的“# 迁移推测”注释</h2>
 <table><tr><th>文件</th><th>项目</th><th>原因</th></tr>
 {% for g in d["推测"] %}<tr><td>{{ g["文件"] }}</td><td>{{ g["项目"] }}</td><td>{{ g["原因"] }}</td></tr>{% endfor %}</table>
+<h2>没有找到的项（{{ d["没有找到的项"]|length }}）</h2><table><tr><th>文件</th><th>项目</th><th>说明</th></tr>
+{% for g in d["没有找到的项"] %}<tr><td>{{ g["文件"] }}</td><td>{{ g["项目"] }}</td><td>{{ g["说明"] }}</td></tr>{% endfor %}
+</table>
 <h2>栏目对照（migration/columns.yml）</h2><table><tr><th>栏目</th><th>名称</th><th>页数</th><th>归入</th></tr>
 {% for c in d["栏目"] %}<tr><td>{{ c["栏目"] }}</td><td>{{ c["名称"] }}</td><td class="n">{{ c["页数"] }}</td>
 <td>{{ c["归入"] }}{% if c["推测"] %}（推测）{% endif %}</td></tr>{% endfor %}</table>

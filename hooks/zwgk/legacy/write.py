@@ -26,6 +26,9 @@ from zwgk.legacy.fields import GUESS
 from zwgk.legacy.page import ATTACHMENT_SUFFIXES, read_page, resolve
 from zwgk.legacy.plan import DOCUMENT, Plan, Planned
 
+# Values a document may lack; the editor is told what follows from each being absent.
+_LEFT_OUT = {"索引号": "旧网页没有索引号：生成站点时按本站规则分配新的；旧网站公布过的话照旧网站写上",
+             "文号": "旧网页信息框没有文号：没有文号的文件（通知、公告）不用填，有的照原件写上"}
 MANIFEST = Path("migration") / "manifest.json"
 HELD = Path("migration") / "held"  # attachments not to be published as they are
 INTERPRETATION_ORDER = ["标题", "解读对象", "解读形式", "解读机关", "发布日期", "附件"]
@@ -50,6 +53,7 @@ class Written:
     attachments: int = 0
     redirects: list[tuple[str, str]] = field(default_factory=list)  # (old URL, new site path)
     guesses: list[tuple[str, str, str]] = field(default_factory=list)  # (file, field, why)
+    missing: list[tuple[str, str, str]] = field(default_factory=list)  # (file, field, what happens without it)
 
 
 class Writer:
@@ -184,6 +188,10 @@ def write_item(writer: Writer, plan: Plan, item: Planned) -> None:
     values, notes = _values(item, attachments)
     for key, note in notes.items():
         writer.out.guesses.append((source, key, note))
+    if item.kind == DOCUMENT:
+        for key, without in _LEFT_OUT.items():
+            if key not in record.fields:
+                writer.out.missing.append((source, key, without))
     schema = "document" if item.kind == DOCUMENT else "interpretation"
     order = DOCUMENT_ORDER + ["附件"] if item.kind == DOCUMENT else INTERPRETATION_ORDER
     head, _ = front_matter(schema, writer.content / item.rel, values, order,
