@@ -108,7 +108,12 @@ def migrate(root: Path, mirror_dir: Path, today: date) -> report.Report:
         progress(n)
     writer.save_manifest()
     pinned = _pin_numbers(root, planned.items, writer)
-    redirects = [Redirect(old, new) for old, new in sorted(set(writer.out.redirects))]
+    # One target per old URL (a map with a key twice is refused by nginx): an attachment two documents
+    # link to goes to the first document's copy.
+    first: dict[str, str] = {}
+    for old, new in writer.out.redirects:
+        first.setdefault(old, new)
+    redirects = [Redirect(old, new) for old, new in sorted(first.items())]
     written_maps = _write_redirects(root, redirects, base_path)
     for record in planned.unlinked:
         writer.out.lines.append(Line(record.url, "政策解读的原文不在镜像中（正文里也没有找到原文的标题或文号），没有迁移",
