@@ -478,8 +478,7 @@ def kaipu_site(dest: Path) -> Mirror:
     jd = Article(at("/zwgk/zcjd/", "20231206", 2101), "/zwgk/zcjd/", "《示例县学前教育资助管理办法》解读",
                  date(2023, 12, 6), kind="interpretation", interprets=aid.url)
     p += [Planted(TRUNCATED, cut.url), Planted(IFRAME, video.url), Planted(FRAMESET, "/zwgk/index_frame.htm"),
-          Planted(ORIGINAL_NO_INTERPRETATION, cut.url), Planted(BLANK_COLUMN, "/zwgk/ghzj/"),
-          Planted(STALE_COLUMN, "/zwgk/zcwj/")]  # last 2023-12-05: more than 6 months before AUDIT_DAY
+          Planted(ORIGINAL_NO_INTERPRETATION, cut.url), Planted(BLANK_COLUMN, "/zwgk/ghzj/")]
     art = [enrol, aid, cut, video, jd]
     bodies = {
         enrol.url: "<p>各中小学校：</p><p>现就做好2024年义务教育招生入学工作通知如下。</p>"
