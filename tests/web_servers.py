@@ -156,3 +156,48 @@ def apache(package: Path, path: str) -> Iterator[str]:
             yield origin
     finally:
         shutil.rmtree(served, ignore_errors=True)
+
+
+_NGINX_LEGACY_CONF = """\
+{user}worker_processes 1;
+pid {prefix}/nginx.pid;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {prefix}/body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    include {deploy}/legacy-redirects-map.conf;
+    server {{
+        listen 127.0.0.1:{port};
+        server_name localhost;
+        include {deploy}/legacy-redirects.conf;
+        location {base} {{
+            alias {site}/;
+            index index.html;
+        }}
+    }}
+}}
+"""
+
+
+@contextlib.contextmanager
+def nginx_legacy(site: Path, base: str, deploy: Path, prefix: Path) -> Iterator[str]:
+    """nginx serving `site` at `base` with the legacy redirect maps of `deploy` (legacy/redirects.py) included
+    unchanged, as the webmaster is told: the map at http level, the rules in the old site's server."""
+    _require(NGINX, "ZWGK_REQUIRE_NGINX", "nginx")
+    prefix.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    conf = prefix / "nginx.conf"
+    conf.write_text(_NGINX_LEGACY_CONF.format(user=user, prefix=prefix, port=port, deploy=deploy, base=base,
+                                              site=site), encoding="utf-8")
+    log = prefix / "error.log"
+    command = [str(NGINX), "-p", str(prefix), "-c", str(conf), "-e", str(log)]
+    tested = subprocess.run([*command, "-t"], capture_output=True, text=True)
+    assert tested.returncode == 0, f"nginx -t rejects the redirect maps:\n{tested.stderr}"
+    with _running([*command, "-g", "daemon off;"], port, log) as origin:
+        yield origin
