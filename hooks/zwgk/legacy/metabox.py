@@ -59,14 +59,15 @@ def read_box(root: LexborNode) -> dict[str, str]:
         if not value:
             value = _following(node)
         elif _has_label_children(node):
-            continue  # <li>索引号：<b>x</b> 主题分类：<b>y</b></li>: its children are read one by one
+            continue  # <div>…<td>索引号：</td><td>x</td>…</div>: the cells are read one by one
         if key not in found and value and not label_of(value):
             found[key] = " ".join(value.split())
     return found
 
 
 def _has_label_children(node: LexborNode) -> bool:
-    return sum(1 for child in node.iter() if label_of(child.text(deep=True) or "")) > 1
+    """Whether a label sits in an element inside `node`: then those inner elements are read instead."""
+    return any(label_of(inner.text(deep=True) or "") for inner in node.css(_CANDIDATES))
 
 
 def _following(node: LexborNode) -> str:

@@ -65,6 +65,7 @@ class LegacyPage:
     body_selector: str = ""  # which container held the body
     links: list[Link] = field(default_factory=list)  # in the body
     attachments: list[Link] = field(default_factory=list)  # in the body: links to files, images
+    files: list[Link] = field(default_factory=list)  # links to files outside the body (a 附件 box below it)
     list_items: list[ListItem] = field(default_factory=list)  # a list page's entries
     frames: list[str] = field(default_factory=list)  # src of frames and iframes
     shows_date: bool = False  # a 发布时间/发布日期 is visible on the page (not only in <meta>)
@@ -126,6 +127,18 @@ def _links(container: LexborNode, page_url: str, hosts: frozenset[str]) -> tuple
         else:
             links.append(link)
     return links, attachments
+
+
+def _files_outside(tree: LexborHTMLParser, body: LexborNode, page_url: str, hosts: frozenset[str]) -> list[Link]:
+    """Attachment links printed after the body (TRS's `div.fj`, 大汉's 附件 rows): files, not navigation."""
+    found: list[Link] = []
+    for node in tree.css("a[href]"):
+        href = node.attributes.get("href") or ""
+        if not urlsplit(href.strip()).path.lower().endswith(ATTACHMENT_SUFFIXES) or _inside(node, body):
+            continue
+        link = resolve(page_url, href, hosts)
+        found.append(Link(link.href, " ".join((node.text(deep=True) or "").split()), link.url, link.host))
+    return found
 
 
 def _list_items(tree: LexborHTMLParser, page_url: str, hosts: frozenset[str]) -> list[ListItem]:
@@ -199,6 +212,7 @@ def read_page(url: str, text: str, own_hosts: frozenset[str] = frozenset()) -> L
         page.body_html = body.html or ""
         page.body_text = " ".join((body.text(deep=True, separator=" ") or "").split())
         page.links, page.attachments = _links(body, url, hosts)
+        page.files = _files_outside(tree, body, url, hosts)
     elif items or _LIST_NAME.match(name):
         page.kind = LIST
         page.list_items = items
