@@ -73,6 +73,8 @@ def entries(redirects: list[Redirect], base_path: str) -> tuple[list[Entry], lis
         query = quote(unquote(parts.query), safe=_QUERY_SAFE) if parts.query else ""
         target = base + quote(r.new_path.strip().lstrip("/"), safe=_PATH_SAFE + "%")
         entry = Entry(path, query, target)
+        if unquote(target) == entry.key:  # the new page sits at the old address: a redirect would loop
+            continue
         if entry.key in seen:
             if seen[entry.key].target != target:
                 left.append(f"{r.old_url}: 已经跳转到 {seen[entry.key].target}，不再跳转到 {target} — 核对是不是同一份文件")
