@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+import pytest
 import web_servers
 
 from zwgk.legacy.redirects import Redirect, entries, write_redirects
@@ -23,6 +24,15 @@ REDIRECTS = [
     Redirect("/xxgk/zcwj/202405/t20240508_1001.htm", "documents/other.html"),  # a second target: the first wins
 ]
 BASE = "/zwgk/"
+SENT = {  # how a browser sends each old URL → the page it must end on
+    "/xxgk/zcwj/202405/t20240508_1001.htm": "/zwgk/documents/2024/szbf-2024-12.html",
+    quote("/xxgk/政策文件/2019/t20191009_1002.htm"): "/zwgk/documents/2019/sz-2019-8.html",
+    quote("/xxgk/通知/t1.htm").lower(): "/zwgk/documents/2023/tz-1.html",  # lower-case %-escapes decode alike
+    "/module/xxgk/show.jsp?documentid=2002": "/zwgk/documents/2023/sjg-2023-1.html",
+    "/module/xxgk/show.jsp?documentid=2003": "/zwgk/documents/2024/sjg-2024-1.html",
+    "/xxgk/zcwj/202405/P020240510395712345678.pdf": "/zwgk/attachments/2024/%E6%96%B9%E6%A1%88.pdf",
+    "/old%20page%20with%20space.htm": "/zwgk/documents/2024/space.html",
+}
 
 
 def _site(tmp_path: Path) -> Path:
@@ -83,15 +93,7 @@ def test_nginx_answers_every_old_url_with_a_301_to_a_live_page(tmp_path: Path) -
     site = _site(tmp_path)
     deploy = tmp_path / "deploy"
     write_redirects(REDIRECTS, deploy, BASE)
-    sent = {  # how a browser sends each old URL → the page it must end on
-        "/xxgk/zcwj/202405/t20240508_1001.htm": "/zwgk/documents/2024/szbf-2024-12.html",
-        quote("/xxgk/政策文件/2019/t20191009_1002.htm"): "/zwgk/documents/2019/sz-2019-8.html",
-        quote("/xxgk/通知/t1.htm").lower(): "/zwgk/documents/2023/tz-1.html",  # lower-case %-escapes decode alike
-        "/module/xxgk/show.jsp?documentid=2002": "/zwgk/documents/2023/sjg-2023-1.html",
-        "/module/xxgk/show.jsp?documentid=2003": "/zwgk/documents/2024/sjg-2024-1.html",
-        "/xxgk/zcwj/202405/P020240510395712345678.pdf": "/zwgk/attachments/2024/%E6%96%B9%E6%A1%88.pdf",
-        "/old%20page%20with%20space.htm": "/zwgk/documents/2024/space.html",
-    }
+    sent = SENT
     with web_servers.nginx_legacy(site, BASE, deploy, tmp_path / "nginx") as origin:
         for old, new in sent.items():
             status, location = _get(origin, old)
@@ -101,3 +103,19 @@ def test_nginx_answers_every_old_url_with_a_301_to_a_live_page(tmp_path: Path) -
         # a search engine's link with its own parameters still reaches the page, without them
         status, location = _get(origin, "/xxgk/zcwj/202405/t20240508_1001.htm?from=search")
         assert (status, location) == (301, f"{origin}/zwgk/documents/2024/szbf-2024-12.html")
+
+
+@pytest.mark.parametrize("form", ["map", "htaccess"])
+def test_apache_answers_every_old_url_with_a_301_to_a_live_page(tmp_path: Path, form: str) -> None:
+    site = _site(tmp_path)
+    deploy = tmp_path / "deploy"
+    write_redirects(REDIRECTS, deploy, BASE)
+    sent = dict(SENT)
+    if form == "map":
+        del sent["/old%20page%20with%20space.htm"]  # RewriteMap cannot hold it: listed as left out, in the .htaccess
+    with web_servers.apache_legacy(site, BASE, deploy, form) as origin:
+        for old, new in sent.items():
+            status, location = _get(origin, old)
+            assert (status, urlsplit(location).path) == (301, new), old
+            assert _get(origin, new)[0] == 200, new
+        assert _get(origin, "/module/xxgk/show.jsp?documentid=9999")[0] == 404

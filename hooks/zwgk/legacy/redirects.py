@@ -147,11 +147,12 @@ APACHE_CONF_TEXT = f"""\
 # 把 legacy-redirects.txt 放到下面写的位置（或改成它所在的位置），然后 apachectl configtest && apachectl graceful。
 RewriteEngine On
 RewriteMap zwgklegacy "txt:{APACHE_MAP_PLACEHOLDER}"
+# 查到的新地址直接写在 RewriteRule 里（不经 %1）：新地址里的 %E6 这类编码不会被当成反向引用。
 RewriteCond %{{QUERY_STRING}} .
-RewriteCond ${{zwgklegacy:%{{REQUEST_URI}}?%{{QUERY_STRING}}}} ^(/.+)$
-RewriteRule ^ %1 [R=301,L,QSD,NE]
-RewriteCond ${{zwgklegacy:%{{REQUEST_URI}}}} ^(/.+)$
-RewriteRule ^ %1 [R=301,L,QSD,NE]
+RewriteCond ${{zwgklegacy:%{{REQUEST_URI}}?%{{QUERY_STRING}}}} ^/
+RewriteRule ^ ${{zwgklegacy:%{{REQUEST_URI}}?%{{QUERY_STRING}}}} [R=301,L,QSD,NE]
+RewriteCond ${{zwgklegacy:%{{REQUEST_URI}}}} ^/
+RewriteRule ^ ${{zwgklegacy:%{{REQUEST_URI}}}} [R=301,L,QSD,NE]
 """
 
 
@@ -170,7 +171,8 @@ def htaccess(found: list[Entry]) -> str:
         pattern = _apache_quoted("^" + re.escape(e.path.lstrip("/")) + "$")
         if e.query:
             lines.append(f"RewriteCond %{{QUERY_STRING}} {_apache_quoted('^' + re.escape(e.query) + '$')}")
-        lines.append(f"RewriteRule {pattern} {_apache_quoted(e.target)} [R=301,L,QSD,NE]")
+        # \% : a literal %, or mod_rewrite reads %9 of %96 as a back-reference to a RewriteCond
+        lines.append(f"RewriteRule {pattern} {_apache_quoted(e.target.replace('%', chr(92) + '%'))} [R=301,L,QSD,NE]")
     return "\n".join(lines) + "\n"
 
 
