@@ -16,7 +16,7 @@ the audit reports each one and migrate handles each one. All names, numbers and 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 # The day the planted staleness is judged on (the same day tests/conftest.py uses for builds).
@@ -120,10 +120,19 @@ def _write(root: Path, url: str, text: str, encoding: str = "utf-8", bom: bool =
 
 
 def _attach(root: Path, att: Attachment) -> None:
-    if att.present:
-        path = root / att.url.lstrip("/")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(b"%PDF-1.4\n% fictional attachment of the fixture mirror: " + att.name.encode("utf-8") + b"\n")
+    if not att.present:
+        return
+    path = root / att.url.lstrip("/")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix == ".docx":  # a real Word file: migrate opens it to look for personal data
+        import docx
+
+        document = docx.Document()
+        document.add_paragraph(f"{att.name}（示例县虚构附件）")
+        document.core_properties.created = document.core_properties.modified = datetime(2024, 6, 21)  # same bytes
+        document.save(str(path))
+        return
+    path.write_bytes(b"%PDF-1.4\n% fictional attachment of the fixture mirror: " + att.name.encode("utf-8") + b"\n")
 
 
 def _up(url: str) -> str:
@@ -478,8 +487,7 @@ def kaipu_site(dest: Path) -> Mirror:
     jd = Article(at("/zwgk/zcjd/", "20231206", 2101), "/zwgk/zcjd/", "《示例县学前教育资助管理办法》解读",
                  date(2023, 12, 6), kind="interpretation", interprets=aid.url)
     p += [Planted(TRUNCATED, cut.url), Planted(IFRAME, video.url), Planted(FRAMESET, "/zwgk/index_frame.htm"),
-          Planted(ORIGINAL_NO_INTERPRETATION, cut.url), Planted(BLANK_COLUMN, "/zwgk/ghzj/"),
-          Planted(STALE_COLUMN, "/zwgk/zcwj/")]  # last 2023-12-05: more than 6 months before AUDIT_DAY
+          Planted(ORIGINAL_NO_INTERPRETATION, cut.url), Planted(BLANK_COLUMN, "/zwgk/ghzj/")]
     art = [enrol, aid, cut, video, jd]
     bodies = {
         enrol.url: "<p>各中小学校：</p><p>现就做好2024年义务教育招生入学工作通知如下。</p>"
