@@ -51,6 +51,14 @@ def _parser() -> argparse.ArgumentParser:
     imports.add_argument("--domain", metavar="领域", help="表格里看不出领域时，用这个领域")
     imports.add_argument("--force", action="store_true", help="覆盖已存在的同名文件")
     imports.add_argument("--today", type=_date, metavar="日期", help="以这一天为导入日期（YYYY-MM-DD），默认今天")
+    audit = sub.add_parser("audit", help="迁移之前检查旧网站的镜像，写出 HTML 和 JSON 检查报告")
+    audit.add_argument("mirror", type=Path, metavar="镜像目录", help="旧网站的镜像（wget --mirror 或网站后台导出的文件夹）")
+    audit.add_argument("--out", type=Path, metavar="目录", help="报告写到这里，默认为镜像旁边的 <镜像目录>-检查报告/")
+    audit.add_argument("--today", type=_date, metavar="日期", help="以这一天判断栏目是否按时更新（YYYY-MM-DD），默认今天")
+    migrate = sub.add_parser("migrate", help="把旧网站的镜像（wget --mirror 或网站导出的文件夹）迁移为本站内容，"
+                             "保留索引号和旧网址（写出跳转配置和迁移报告）")
+    migrate.add_argument("mirror", type=Path, metavar="镜像目录", help="旧网站镜像所在的文件夹")
+    migrate.add_argument("--today", type=_date, metavar="日期", help="以这一天为迁移日期（YYYY-MM-DD），默认今天")
     serve = sub.add_parser("serve", help="本地预览（自动刷新）")
     serve.add_argument("--addr", default="127.0.0.1:8000", metavar="地址", help="监听地址，默认 127.0.0.1:8000")
     serve.add_argument("--poll", action="store_true",
@@ -97,6 +105,14 @@ def _dispatch(args: argparse.Namespace, root: Path) -> int:
         from zwgk.commands.serve import serve
 
         return serve(root, args.addr, args.poll)
+    if args.command == "audit":
+        from zwgk.commands.audit import audit
+
+        return audit(args.mirror.resolve(), args.out, args.today)
+    if args.command == "migrate":
+        from zwgk.commands.migrate import run
+
+        return run(root, args.mirror, args.today)
     from zwgk.commands import editing
 
     if args.command == "schemas":

@@ -10,7 +10,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "hooks" / "zwgk"
 # Bottom to top: each subpackage may import those to its left, never those to its right.
-LAYERS = ["base", "content", "kinds", "site", "checks", "build", "editor", "commands"]
+LAYERS = ["base", "content", "kinds", "site", "checks", "build", "editor", "legacy", "commands"]
 # The one place outside hooks/zwgk_hooks.py that drives MkDocs (or ProperDocs in its place).
 MKDOCS_ALLOWED = {"commands.mkdocs_run"}
 # Layers that are plain Python: no renderer, no templates.

@@ -156,3 +156,110 @@ def apache(package: Path, path: str) -> Iterator[str]:
             yield origin
     finally:
         shutil.rmtree(served, ignore_errors=True)
+
+
+_NGINX_LEGACY_CONF = """\
+{user}worker_processes 1;
+pid {prefix}/nginx.pid;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {prefix}/body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    include {deploy}/legacy-redirects-map.conf;
+    server {{
+        listen 127.0.0.1:{port};
+        server_name localhost;
+        include {deploy}/legacy-redirects.conf;
+        location {base} {{
+            alias {site}/;
+            index index.html;
+        }}
+    }}
+}}
+"""
+
+
+@contextlib.contextmanager
+def nginx_legacy(site: Path, base: str, deploy: Path, prefix: Path) -> Iterator[str]:
+    """nginx serving `site` at `base` with the legacy redirect maps of `deploy` (legacy/redirects.py) included
+    unchanged, as the webmaster is told: the map at http level, the rules in the old site's server."""
+    _require(NGINX, "ZWGK_REQUIRE_NGINX", "nginx")
+    prefix.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    conf = prefix / "nginx.conf"
+    conf.write_text(_NGINX_LEGACY_CONF.format(user=user, prefix=prefix, port=port, deploy=deploy, base=base,
+                                              site=site), encoding="utf-8")
+    log = prefix / "error.log"
+    command = [str(NGINX), "-p", str(prefix), "-c", str(conf), "-e", str(log)]
+    tested = subprocess.run([*command, "-t"], capture_output=True, text=True)
+    assert tested.returncode == 0, f"nginx -t rejects the redirect maps:\n{tested.stderr}"
+    with _running([*command, "-g", "daemon off;"], port, log) as origin:
+        yield origin
+
+
+_APACHE_LEGACY_CONF = """\
+ServerRoot "{prefix}"
+ServerName localhost
+Listen 127.0.0.1:{port}
+PidFile "{prefix}/httpd.pid"
+ErrorLog "{prefix}/error.log"
+LogLevel warn
+{modules}
+User nobody
+Group nogroup
+TypesConfig /etc/mime.types
+DocumentRoot "{www}"
+Alias "{base}" "{site}/"
+<Directory "/">
+    AllowOverride None
+    Require all denied
+</Directory>
+<Directory "{www}">
+    AllowOverride FileInfo
+    Require all granted
+</Directory>
+<Directory "{site}">
+    Require all granted
+</Directory>
+{server_rules}
+"""
+
+
+@contextlib.contextmanager
+def apache_legacy(site: Path, base: str, deploy: Path, form: str) -> Iterator[str]:
+    """Apache serving `site` at `base` and answering old URLs with the redirects of `deploy` in one of the two
+    forms a webmaster is given: "map" (legacy-redirects-apache.conf in the server config, its RewriteMap file
+    where the config is told it is) or "htaccess" (legacy-redirects.htaccess as the old site root's .htaccess)."""
+    _require(APACHE, "ZWGK_REQUIRE_APACHE", "apache2")
+    served = Path(tempfile.mkdtemp(prefix="zwgk-apache-legacy-"))
+    try:
+        served.chmod(0o755)
+        shutil.copytree(site, served / "site")
+        www = served / "www"
+        www.mkdir()
+        rules = ""
+        if form == "map":
+            shutil.copy(deploy / "legacy-redirects.txt", served / "legacy-redirects.txt")
+            rules = (deploy / "legacy-redirects-apache.conf").read_text(encoding="utf-8").replace(
+                "/etc/apache2/zwgk/legacy-redirects.txt", str(served / "legacy-redirects.txt"))
+        else:
+            shutil.copy(deploy / "legacy-redirects.htaccess", www / ".htaccess")
+        port = free_port()
+        modules = "\n".join(f"LoadModule {name}_module {APACHE_MODULES}/mod_{name}.so"
+                            for name in (*_APACHE_MODULES, "rewrite"))
+        conf = served / "httpd.conf"
+        conf.write_text(_APACHE_LEGACY_CONF.format(prefix=served, port=port, modules=modules, www=www, base=base,
+                                                   site=served / "site", server_rules=rules), encoding="utf-8")
+        command = [str(APACHE), "-f", str(conf), "-DFOREGROUND"]
+        tested = subprocess.run([*command, "-t"], capture_output=True, text=True)
+        assert tested.returncode == 0, f"apache2 -t rejects the redirect rules:\n{tested.stderr}"
+        with _running(command, port, served / "error.log") as origin:
+            yield origin
+    finally:
+        shutil.rmtree(served, ignore_errors=True)
