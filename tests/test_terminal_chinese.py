@@ -18,7 +18,7 @@ _KEPT = re.compile(r"""
 # Names an editor types or reads as they are: the commands, the content kinds, tools' own names.
 _NAMES = {"build.py", "python", "build", "check", "package", "schemas", "new", "import", "serve", "document",
           "interpretation", "catalogue", "item", "decision", "report", "JSON", "Schema", "HTML", "SHA256SUMS",
-          "YYYY", "MM", "DD", "MkDocs", "Ctrl", "Pagefind", "migrate", "wget"}
+          "YYYY", "MM", "DD", "MkDocs", "Ctrl", "Pagefind", "migrate", "wget", "audit"}
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 _LEVELS = re.compile(r"^\s*(INFO|WARNING|ERROR|DEBUG|CRITICAL)\b")
 
@@ -54,6 +54,7 @@ def test_help_errors_check_and_build_speak_chinese(tmp_path: Path) -> None:
         "build --help": run_cli("build", "--help"),
         "new document --help": run_cli("new", "document", "--help"),
         "migrate --help": run_cli("migrate", "--help"),
+        "audit --help": run_cli("audit", "--help"),
         "(no command)": run_cli(),
         "bad option": run_cli("--root", tree, "check", "--bogus"),
         "bad kind": run_cli("new", "pamphlet"),
