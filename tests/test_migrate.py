@@ -90,6 +90,9 @@ def test_each_article_keeps_the_values_its_page_states(migrated, name):
             assert meta["发文机关"] == a.fields["发文机关"]
         if "成文日期" in a.fields:
             assert str(meta["成文日期"]) == a.fields["成文日期"]
+        if a.fields.get("主题分类") == "交通运输":  # not a national category: the nearest, marked as a guess
+            assert meta["主题分类"] == "工业、交通"
+            assert "迁移推测：旧网页的主题分类是“交通运输”" in (tree / rel).read_text(encoding="utf-8")
         checked += 1
     assert checked >= 2
 
@@ -340,3 +343,17 @@ def test_a_columns_category_and_domain_reach_its_documents(migrated, tmp_path):
     site = build(tree)
     cells = [td.text(strip=True) for td in page(site, f"wj/{_file_of(report, '/xxgk/zcwj/201910/t20191009_1002.htm').stem}.html").css("td, a")]
     assert "社会救助" in cells
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_migrate_audits_the_old_site_first_and_writes_the_redirect_maps(migrated, name):
+    mirror, tree, result, report = migrated[name]
+    audit = json.loads((tree / "migration" / "旧网站检查报告" / "audit.json").read_text(encoding="utf-8"))
+    assert audit and report["旧网站检查"]["问题"] > 0 and f"旧网站检查：{report['旧网站检查']['问题']} 个问题" in result.out
+    assert report["旧网站检查"]["报告"] == "migration/旧网站检查报告/audit.html"
+    for written in ("deploy/legacy-redirects-map.conf", "deploy/legacy-redirects.htaccess",
+                    "deploy/legacy-redirects.web.config", "migration/redirects.tsv"):
+        assert written in report["跳转配置"] and (tree / written).is_file()
+    nginx_map = (tree / "deploy" / "legacy-redirects-map.conf").read_text(encoding="utf-8")
+    first = next(f for f in report["文件"] if f["文件"].startswith("content/documents/"))
+    assert first["旧网址"][0] in nginx_map and first["新网页"] in nginx_map

@@ -18,7 +18,7 @@ _KEPT = re.compile(r"""
 # Names an editor types or reads as they are: the commands, the content kinds, tools' own names.
 _NAMES = {"build.py", "python", "build", "check", "package", "schemas", "new", "import", "serve", "document",
           "interpretation", "catalogue", "item", "decision", "report", "JSON", "Schema", "HTML", "SHA256SUMS",
-          "YYYY", "MM", "DD", "MkDocs", "Ctrl", "Pagefind", "migrate", "wget", "audit"}
+          "YYYY", "MM", "DD", "MkDocs", "Ctrl", "Pagefind", "migrate", "audit", "wget"}
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 _LEVELS = re.compile(r"^\s*(INFO|WARNING|ERROR|DEBUG|CRITICAL)\b")
 

@@ -62,8 +62,10 @@ def _theme(text: str) -> str | None:
     text = text.strip()
     if text in vocab.THEMES:
         return text
-    for theme in vocab.THEMES:  # 财政 → 财政、金融、审计; 教育 → 科技、教育
-        if text and len(text) >= 2 and any(text == part or text in part for part in re.split("[、与]", theme)):
+    if len(text) < 2:
+        return None
+    for theme in vocab.THEMES:  # 财政 → 财政、金融、审计; 交通运输 → 工业、交通
+        if any(text in part or part in text for part in re.split("[、与]", theme) if len(part) >= 2):
             return theme
     return None
 
@@ -98,9 +100,14 @@ def read_fields(page: LegacyPage, organ: str) -> dict[str, Value]:
         out["成文日期"] = Value(written, BOX)
     elif "发布日期" in out:
         out["成文日期"] = Value(out["发布日期"].value, GUESS, "旧网页没有成文日期，暂填发布日期")
-    theme = _theme(box.get("主题分类", ""))
-    out["主题分类"] = Value(theme, BOX) if theme else Value(
-        "综合政务", GUESS, f"旧网页的主题分类是“{box['主题分类']}”" if box.get("主题分类") else "旧网页没有主题分类")
+    printed = box.get("主题分类", "").strip()
+    theme = _theme(printed)
+    if theme == printed:
+        out["主题分类"] = Value(theme, BOX)
+    elif theme:
+        out["主题分类"] = Value(theme, GUESS, f"旧网页的主题分类是“{printed}”，按相近的分类填写")
+    else:
+        out["主题分类"] = Value("综合政务", GUESS, f"旧网页的主题分类是“{printed}”" if printed else "旧网页没有主题分类")
     validity = _VALIDITY.get("".join(box.get("有效性", "").split()))
     out["有效性"] = Value(validity, BOX) if validity else Value(vocab.VALID, GUESS, "旧网页没有写有效性")
     out["文件类型"] = Value(vocab.NORMATIVE if "规范性文件" in box.get("体裁分类", "") else "其他文件", GUESS,

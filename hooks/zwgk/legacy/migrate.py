@@ -1,7 +1,7 @@
 """`build.py migrate 镜像目录`: an old site's mirror → content/documents, interpretations, attachments,
 pinned 索引号, redirect maps in deploy/, and a migration report (migration/report.html + .json).
 
-Passes: scan (read every page once into small records), columns (write/read the mapping file),
+Passes: audit (the old site against the inspection rules, legacy/audit.py), scan (read every page into small records), columns (write/read the mapping file),
 plan (duplicates, file names, 解读 → 原文), write (bodies, attachments), registry, redirects, report.
 Nothing here stops the build that follows: every value the schema requires is written, guesses
 marked as such in the file and in the report.
@@ -18,12 +18,15 @@ from urllib.parse import urlsplit
 from zwgk.base.problems import Problems
 from zwgk.content import indexno
 from zwgk.content.sourcefile import read_yaml_file
+from zwgk.legacy import audit_report, report
 from zwgk.legacy import columns as cols
-from zwgk.legacy import report
+from zwgk.legacy.audit import run_audit
 from zwgk.legacy.fields import GUESS, Value
 from zwgk.legacy.plan import DOCUMENT, plan
 from zwgk.legacy.scan import scan
 from zwgk.legacy.write import Line, Writer, write_item
+
+AUDIT_DIR = Path("migration") / "旧网站检查报告"
 
 
 class MigrateRefused(Exception):
@@ -83,6 +86,9 @@ def migrate(root: Path, mirror_dir: Path, today: date) -> report.Report:
     if not mirror_dir.is_dir():
         raise MigrateRefused(f"{mirror_dir}: 找不到这个文件夹 — 写旧网站镜像（wget --mirror 或网站导出）所在的文件夹")
     organ, base_path = _site(root)
+    # The old site as an inspector would judge it, before anything is moved (legacy/audit.py).
+    audited = run_audit(mirror_dir, today)
+    audit_html, _ = audit_report.write(audited, root / AUDIT_DIR)
     total = sum(1 for f in _pages(mirror_dir))
     scanned = scan(mirror_dir, organ, _Progress("读取网页", total))
     _fill_dates(scanned.records, today)
@@ -108,14 +114,20 @@ def migrate(root: Path, mirror_dir: Path, today: date) -> report.Report:
         progress(n)
     writer.save_manifest()
     pinned = _pin_numbers(root, planned.items, writer)
-    redirects = [Redirect(old, new) for old, new in sorted(set(writer.out.redirects))]
+    # One target per old URL (a map with a key twice is refused by nginx): an attachment two documents
+    # link to goes to the first document's copy.
+    first: dict[str, str] = {}
+    for old, new in writer.out.redirects:
+        first.setdefault(old, new)
+    redirects = [Redirect(old, new) for old, new in sorted(first.items())]
     written_maps = _write_redirects(root, redirects, base_path)
     for record in planned.unlinked:
         writer.out.lines.append(Line(record.url, "政策解读的原文不在镜像中（正文里也没有找到原文的标题或文号），没有迁移",
                                      "先把原文迁移或录入，再用 build.py new interpretation 录入这篇解读"))
     result = report.Report(mirror=str(mirror_dir), pages_read=scanned.pages_read, encodings=scanned.encodings,
                            scan=scanned, plan=planned, written=writer.out, pinned=pinned, redirects=len(redirects),
-                           redirect_files=written_maps, mapping=mapping)
+                           redirect_files=written_maps, mapping=mapping,
+                           audit=(len(audited.findings), audit_html.relative_to(root).as_posix()))
     report.write(root, result)
     return result
 

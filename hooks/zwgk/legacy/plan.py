@@ -49,6 +49,11 @@ class Plan:
     unlinked: list[Record] = field(default_factory=list)  # 解读 whose 原文 is not in the mirror
     skipped: list[Skipped] = field(default_factory=list)
     by_url: dict[str, Planned] = field(default_factory=dict)
+    by_id: dict[str, Planned] = field(default_factory=dict)  # the CMS's ids: show.jsp?documentid=<id> links
+
+    def target(self, url: str) -> Planned | None:
+        """The migrated file an old URL (a page's, or a CMS link by document id) now is."""
+        return self.by_url.get(url) or self.by_id.get(_documentid(url) or "")
 
 
 def _key(record: Record) -> tuple[str, str]:
@@ -128,6 +133,7 @@ def plan(scan: Scan, mapping: dict[str, cols.Column], taken: set[str]) -> Plan:
         out.items.append(item)
     _link_interpretations(out, interpretations, used)
     out.by_url = {url: item for item in out.items for url in item.record.urls}
+    out.by_id = {item.record.doc_id: item for item in out.items if item.record.doc_id}
     return out
 
 

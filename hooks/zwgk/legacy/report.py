@@ -32,6 +32,7 @@ class Report:
     redirects: int
     redirect_files: list[str] = field(default_factory=list)
     mapping: dict[str, Column] = field(default_factory=dict)
+    audit: tuple[int, str] = (0, "")  # problems the audit of the old site found, and its report
 
     def data(self) -> dict:
         items = self.plan.items
@@ -65,6 +66,7 @@ class Report:
             "文件": [{"文件": f"content/{i.rel}", "旧网址": i.record.urls, "新网页": i.page,
                     **({"原文": i.originals, "原文找法": i.linked_by} if i.kind != DOCUMENT else {})} for i in items],
             "跳转配置": self.redirect_files,
+            "旧网站检查": {"问题": self.audit[0], "报告": self.audit[1]},
         }
 
 
@@ -76,6 +78,7 @@ table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}th,td{border:1px s
 text-align:left;vertical-align:top;word-break:break-all}th{background:#eee}.n{text-align:right}
 table.figures{width:auto;min-width:20em}</style></head>
 <body><h1>旧网站迁移报告</h1><p>镜像：{{ d["镜像"] }}</p>
+<p>迁移前对旧网站的检查：{{ d["旧网站检查"]["问题"] }} 个问题，见 <a href="{{ d["旧网站检查"]["报告"]|replace("migration/", "", 1) }}">{{ d["旧网站检查"]["报告"] }}</a></p>
 <h2>数字</h2><table class="figures">{% for k, v in d["数字"].items() %}<tr><th>{{ k }}</th><td class="n">{{ v }}</td></tr>{% endfor %}
 {% for k, v in d["编码"].items() %}<tr><th>{{ k }} 编码的网页</th><td class="n">{{ v }}</td></tr>{% endfor %}</table>
 <h2>各项找到情况（政策文件）</h2><table><tr><th>项目</th><th>旧网页写明</th><th>推测</th><th>没有</th></tr>
@@ -114,5 +117,6 @@ def summary(report: Report) -> str:
     lines += [f"  {line.file}: {line.problem} — {line.fix}" for line in report.written.lines[:20]]
     if len(report.written.lines) > 20:
         lines.append(f"  …… 共 {len(report.written.lines)} 条，全部见报告")
+    lines.append(f"旧网站检查：{report.audit[0]} 个问题，报告 {report.audit[1]}")
     lines.append(f"报告：{HTML_FILE}（{JSON_FILE}）；栏目对照表：migration/columns.yml，改后可重新运行")
     return "\n".join(lines)

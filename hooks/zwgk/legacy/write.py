@@ -163,7 +163,7 @@ def write_item(writer: Writer, plan: Plan, item: Planned) -> None:
         link = resolve(record.url, href)
         if link.url is None:
             return href if href.lower().startswith(("http://", "https://")) else None
-        target = plan.by_url.get(link.url)
+        target = plan.target(link.url)
         if target is not None:
             return posixpath.relpath(target.rel, here)
         if not is_image and not link.url.split("?", 1)[0].lower().endswith(ATTACHMENT_SUFFIXES):
