@@ -76,7 +76,7 @@ def test_audit_report_masks_personal_data_and_reads_as_a_report(tmp_path: Path) 
     assert "栏目更新情况" in headings
     assert any(h.startswith("个人信息（已遮盖）") for h in headings)
     rows = {r.css("td")[0].text(strip=True): r.css("td")[-1].text(strip=True)
-            for r in tree.css("h2 + table tbody tr") if len(r.css("td")) == 6}
+            for r in tree.css("h2 + div table tbody tr") if len(r.css("td")) == 6}
     assert rows["规划计划"] == "空白栏目" and rows["通知公告"] == "超过 6 个月未更新" and rows["政策文件"] == "按时更新"
 
 
