@@ -11,6 +11,11 @@ the audit reports each one and migrate handles each one. All names, numbers and 
     dahan_site(dest)    大汉 (Hanweb): GBK with no charset declaration, /col/colN/index.html lists,
                         /art/yyyy/m/d/art_<col>_<id>.html articles, ZJEG_RSS body markers, a page with no body
     many_pages(dest, n) a TRS-shaped mirror of n articles for benchmarks
+
+What the planted audit kinds mean, judged on AUDIT_DAY: a column is the folder of its list pages (index.htm,
+index_1.htm …) and is stale past 2 weeks (动态), 6 months (通知公告, 政策文件, 解读) or 1 year (人事, 规划) since
+its newest listed item; a policy document is a page of a column named …文件 and has a 解读 when one links it
+(by URL or documentid=) or names its title or 文号; a government file is a page with a metadata box.
 """
 
 from __future__ import annotations

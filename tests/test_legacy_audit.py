@@ -9,6 +9,7 @@ import legacy_sites
 import pytest
 from conftest import run_cli
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from test_terminal_chinese import english_lines
 
 BUILDERS = {"trs": legacy_sites.trs_site, "kaipu": legacy_sites.kaipu_site, "dahan": legacy_sites.dahan_site}
 # For these kinds the finding's target must be what was planted (a link target, an item's title, a data kind).
@@ -22,6 +23,7 @@ def _audit(tmp_path: Path, name: str) -> tuple[legacy_sites.Mirror, dict, str]:
     result = run_cli("audit", mirror.root, "--out", out, "--today", legacy_sites.AUDIT_DAY.isoformat())
     assert result.code == 0, result.text
     assert "Traceback" not in result.text
+    assert english_lines(result.text) == []
     return mirror, json.loads((out / "audit.json").read_text(encoding="utf-8")), (out / "audit.html").read_text(
         encoding="utf-8")
 
@@ -74,7 +76,7 @@ def test_audit_report_masks_personal_data_and_reads_as_a_report(tmp_path: Path) 
     assert "栏目更新情况" in headings
     assert any(h.startswith("个人信息（已遮盖）") for h in headings)
     rows = {r.css("td")[0].text(strip=True): r.css("td")[-1].text(strip=True)
-            for r in tree.css("h2 + table tbody tr") if len(r.css("td")) == 6}
+            for r in tree.css("h2 + div table tbody tr") if len(r.css("td")) == 6}
     assert rows["规划计划"] == "空白栏目" and rows["通知公告"] == "超过 6 个月未更新" and rows["政策文件"] == "按时更新"
 
 

@@ -54,6 +54,7 @@ def test_help_errors_check_and_build_speak_chinese(tmp_path: Path) -> None:
         "build --help": run_cli("build", "--help"),
         "new document --help": run_cli("new", "document", "--help"),
         "migrate --help": run_cli("migrate", "--help"),
+        "audit --help": run_cli("audit", "--help"),
         "(no command)": run_cli(),
         "bad option": run_cli("--root", tree, "check", "--bogus"),
         "bad kind": run_cli("new", "pamphlet"),

@@ -241,6 +241,8 @@ def apache_legacy(site: Path, base: str, deploy: Path, form: str) -> Iterator[st
     try:
         served.chmod(0o755)
         shutil.copytree(site, served / "site")
+        for path in [served / "site", *(served / "site").rglob("*")]:  # a build writes private temporary files; Apache reads as nobody
+            path.chmod(0o755 if path.is_dir() else 0o644)
         www = served / "www"
         www.mkdir()
         rules = ""
