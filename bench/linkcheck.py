@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from zwgk.base.problems import Problems  # noqa: E402
 from zwgk.checks.links import check_built_site  # noqa: E402
 from zwgk.content.model import Source  # noqa: E402
-from zwgk.base.problems import Problems  # noqa: E402
 
 
 def build(root: Path, site: Path) -> float:

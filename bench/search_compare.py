@@ -35,8 +35,8 @@ from pathlib import Path
 sys.dont_write_bytecode = True
 TOOL_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(TOOL_DIR / "hooks"))
-from zwgk.site import search  # noqa: E402
 from zwgk.build.sitebuild import SiteBuild, hand_over, prepare  # noqa: E402
+from zwgk.site import search  # noqa: E402
 
 TODAY = date(2026, 11, 25)
 CHROMIUM = "/usr/bin/chromium"

@@ -8,6 +8,7 @@ import hashlib
 import json
 import shutil
 import sys
+import tarfile
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -357,3 +358,18 @@ def test_migrate_audits_the_old_site_first_and_writes_the_redirect_maps(migrated
     nginx_map = (tree / "deploy" / "legacy-redirects-map.conf").read_text(encoding="utf-8")
     first = next(f for f in report["文件"] if f["文件"].startswith("content/documents/"))
     assert first["旧网址"][0] in nginx_map and first["新网页"] in nginx_map
+
+
+def test_package_carries_the_redirect_maps_migrate_wrote(migrated):
+    """The webmaster deploys the package: the maps of the old URLs must travel in it, byte for byte."""
+    _, tree, _, _ = migrated["trs"]
+    result = run_cli("--root", tree, "package")
+    assert result.code == 0, result.text
+    assert "legacy-redirects" in result.out
+    written = {p.name: p.read_bytes() for p in (tree / "deploy").glob("legacy-redirects*")}
+    assert "legacy-redirects-map.conf" in written and "legacy-redirects.web.config" in written
+    archive = next((tree / "dist").glob("*.tar.gz"))
+    with tarfile.open(archive) as tar:
+        packed = {Path(m.name).name: tar.extractfile(m).read() for m in tar.getmembers()
+                  if m.isfile() and "/deploy/legacy-redirects" in m.name}
+    assert packed == written

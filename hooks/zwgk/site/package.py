@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 WRITTEN_FOR = "/zwgk/"
 _URL_PATH = re.compile(r"(?<=[\s\"'^])" + re.escape(WRITTEN_FOR))
 CONFIGS = ("nginx.conf", ".htaccess", "web.config")
+LEGACY_REDIRECTS = "legacy-redirects"  # the names hooks/zwgk/legacy/redirects.py writes begin so
 
 
 def url_path(base_url: str | None) -> str:
@@ -43,6 +44,15 @@ def deploy_files(deploy_dir: Path, path: str) -> dict[str, bytes]:
             data = deploy_config(data.decode("utf-8"), path).encode("utf-8")
         files[file.name] = data
     return files
+
+
+def own_deploy_files(deploy_dir: Path) -> dict[str, bytes]:
+    """What `build.py migrate` wrote into the site's own deploy/: the redirect maps of its old URLs, already made
+    for the site's path. They go into the package beside the tool's configs."""
+    if not deploy_dir.is_dir():
+        return {}
+    return {file.name: file.read_bytes() for file in sorted(deploy_dir.iterdir())
+            if file.is_file() and file.name.startswith(LEGACY_REDIRECTS)}
 
 
 def _info(name: str, mtime: int, size: int | None = None) -> tarfile.TarInfo:
