@@ -127,7 +127,7 @@ def _dispatch(args: argparse.Namespace, root: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     log_text.setup()
-    if args.command in ("build", "check", "package"):
+    if args.command in ("build", "check", "package", "migrate", "audit"):
         from zwgk.base import progress
 
         progress.enable()

@@ -6,13 +6,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from zwgk.base import progress
 from zwgk.legacy import audit_report
 from zwgk.legacy.audit import run_audit
 
 
-def _progress(pages: int) -> None:
-    if pages % 200 == 0:
-        print(f"\r已读 {pages} 个网页……", end="", file=sys.stderr, flush=True)
+def _one_more(_pages: int) -> None:
+    progress.advance()
 
 
 def audit(mirror_dir: Path, out: Path | None, today: date | None) -> int:
@@ -20,9 +20,8 @@ def audit(mirror_dir: Path, out: Path | None, today: date | None) -> int:
         print(f"{mirror_dir}: 找不到这个文件夹 — 写旧网站镜像所在的文件夹（wget --mirror 或网站后台导出的目录）",
               file=sys.stderr)
         return 1
-    result = run_audit(mirror_dir, today or date.today(), _progress if sys.stderr.isatty() else None)
-    if sys.stderr.isatty() and result.pages >= 200:
-        print(file=sys.stderr)
+    with progress.stage("检查旧网站", unit="个网页"):
+        result = run_audit(mirror_dir, today or date.today(), _one_more)
     if result.pages == 0:
         print(f"{mirror_dir}: 文件夹里没有网页（.htm/.html）— 确认镜像下载完整、写的是镜像的顶层文件夹", file=sys.stderr)
         return 1

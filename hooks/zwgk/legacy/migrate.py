@@ -9,12 +9,12 @@ marked as such in the file and in the report.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from zwgk.base import progress
 from zwgk.base.problems import Problems
 from zwgk.content import indexno
 from zwgk.content.sourcefile import read_yaml_file
@@ -50,15 +50,8 @@ def _site(root: Path) -> tuple[str, str]:
     return str(data.get("名称") or "本机关"), base if base.endswith("/") else base + "/"
 
 
-class _Progress:
-    """迁移 1234/10000 on one line of stderr, at most a hundred updates."""
-
-    def __init__(self, what: str, total: int) -> None:
-        self.what, self.total, self.step = what, total, max(1, total // 100)
-
-    def __call__(self, n: int) -> None:
-        if n % self.step == 0 or n == self.total:
-            print(f"\r{self.what} {n}/{self.total}", end="\n" if n == self.total else "", file=sys.stderr, flush=True)
+def _one_more(_n: int) -> None:
+    progress.advance()
 
 
 def _taken(root: Path, writer: Writer) -> set[str]:
@@ -87,10 +80,12 @@ def migrate(root: Path, mirror_dir: Path, today: date) -> report.Report:
         raise MigrateRefused(f"{mirror_dir}: 找不到这个文件夹 — 写旧网站镜像（wget --mirror 或网站导出）所在的文件夹")
     organ, base_path = _site(root)
     # The old site as an inspector would judge it, before anything is moved (legacy/audit.py).
-    audited = run_audit(mirror_dir, today)
+    with progress.stage("检查旧网站", unit="个网页"):
+        audited = run_audit(mirror_dir, today, _one_more)
     audit_html, _ = audit_report.write(audited, root / AUDIT_DIR)
     total = sum(1 for f in _pages(mirror_dir))
-    scanned = scan(mirror_dir, organ, _Progress("读取网页", total))
+    with progress.stage("读取网页", total=total):
+        scanned = scan(mirror_dir, organ, _one_more)
     _fill_dates(scanned.records, today)
 
     mapping = cols.read(root)
@@ -104,14 +99,14 @@ def migrate(root: Path, mirror_dir: Path, today: date) -> report.Report:
 
     writer = Writer(root, mirror_dir)
     planned = plan(scanned, mapping, _taken(root, writer))
-    progress = _Progress("写入文件", len(planned.items))
-    for n, item in enumerate(planned.items, start=1):
-        try:
-            write_item(writer, planned, item)
-        except Exception as exc:  # noqa: BLE001 - reported; the files already written stay
-            writer.out.lines.append(Line(item.record.url, f"迁移时出错（{type(exc).__name__}），没有写出",
-                                         "用浏览器打开旧网页核对，手工录入"))
-        progress(n)
+    with progress.stage("写入文件", total=len(planned.items)):
+        for item in planned.items:
+            try:
+                write_item(writer, planned, item)
+            except Exception as exc:  # noqa: BLE001 - reported; the files already written stay
+                writer.out.lines.append(Line(item.record.url, f"迁移时出错（{type(exc).__name__}），没有写出",
+                                             "用浏览器打开旧网页核对，手工录入"))
+            progress.advance()
     writer.save_manifest()
     pinned = _pin_numbers(root, planned.items, writer)
     # One target per old URL (a map with a key twice is refused by nginx): an attachment two documents
