@@ -51,8 +51,8 @@ http {{
 }}
 """
 
-# Debian's default set of modules that the .htaccess relies on; mod_unixd (User/Group) is compiled in.
-_APACHE_CONF = """\
+# What every Apache of the tests shares: a server of its own on a free port, its files under `prefix`.
+_APACHE_HEAD = """\
 ServerRoot "{prefix}"
 ServerName localhost
 Listen 127.0.0.1:{port}
@@ -63,6 +63,10 @@ LogLevel warn
 User nobody
 Group nogroup
 TypesConfig /etc/mime.types
+"""
+
+# Debian's default set of modules that the .htaccess relies on; mod_unixd (User/Group) is compiled in.
+_APACHE_CONF = _APACHE_HEAD + """\
 Alias "{path}" "{site}/"
 <Directory "/">
     AllowOverride None
@@ -203,17 +207,7 @@ def nginx_legacy(site: Path, base: str, deploy: Path, prefix: Path) -> Iterator[
         yield origin
 
 
-_APACHE_LEGACY_CONF = """\
-ServerRoot "{prefix}"
-ServerName localhost
-Listen 127.0.0.1:{port}
-PidFile "{prefix}/httpd.pid"
-ErrorLog "{prefix}/error.log"
-LogLevel warn
-{modules}
-User nobody
-Group nogroup
-TypesConfig /etc/mime.types
+_APACHE_LEGACY_CONF = _APACHE_HEAD + """\
 DocumentRoot "{www}"
 Alias "{base}" "{site}/"
 <Directory "/">

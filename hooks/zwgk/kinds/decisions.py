@@ -12,11 +12,9 @@ import re
 from pathlib import Path
 
 from zwgk.base import docnumber, vocab
-from zwgk.base.problems import Problems
 from zwgk.content import decisions, schemas
 from zwgk.content.model import DecisionCatalogue
 from zwgk.content.reader import Reader
-from zwgk.content.sourcefile import parse_yaml
 from zwgk.kinds.kind import ContentKind, Loaded
 from zwgk.kinds.scaffold import (
     Context,
@@ -28,11 +26,13 @@ from zwgk.kinds.scaffold import (
     check_text,
     existing_text,
     free_name,
+    listed_entries,
     replace_file,
     schema_comment,
     write_new,
     yaml_lines,
     year_schema,
+    yearly_file,
 )
 
 ITEM_ORDER = ["编号", "事项名称", "承办单位", "计划完成时间", "状态"]
@@ -42,19 +42,9 @@ _GENRES = ("实施细则", "实施方案", "实施意见", "规划", "办法", "
 _NOISE = re.compile(r"（[^）]*）|\([^)]*\)|[“”\"《》〈〉「」\d０-９年]")
 
 
-def catalogue_path(root: Path, year: int | str) -> Path:
-    """The year's catalogue: the file there is (2026.yml or 2026.yaml), else a new 2026.yml."""
-    paths = [root / decisions.FOLDER / f"{year}{suffix}" for suffix in (".yml", ".yaml")]
-    return next((p for p in paths if p.is_file()), paths[0])
-
-
 def _codes(text: str | None, path: Path, ctx: Context) -> list[str]:
-    """编号 already used in the year's catalogue (read from the file itself, so a file that does not load yet counts too)."""
-    if text is None:
-        return []
-    located = parse_yaml(text, path, Problems(ctx.root))
-    items = located.data.get("事项") if located and isinstance(located.data, dict) else None
-    return [str(i.get("编号")) for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+    """编号 already used in the year's catalogue."""
+    return [str(i.get("编号")) for i in listed_entries(text, path, ctx, "事项")]
 
 
 def _county(ctx: Context) -> str:
@@ -88,7 +78,7 @@ def _planned_exists(ctx: Context, text: str) -> str | None:
 
 def _create(ctx: Context, values: Values, slug: str | None) -> Path:
     year = values["年份"]
-    path = catalogue_path(ctx.root, year)
+    path = yearly_file(ctx.root, decisions.FOLDER, year)
     text = existing_text(ctx, path)
     taken = _codes(text, path, ctx)
     item = {k: v for k, v in values.items() if k in ITEM_ORDER}

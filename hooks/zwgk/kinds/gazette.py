@@ -11,11 +11,10 @@ import unicodedata
 from pathlib import Path
 
 from zwgk.base.dates import parse_date
-from zwgk.base.problems import Problems, suggest
+from zwgk.base.problems import suggest
 from zwgk.content import gazette, schemas
 from zwgk.content.model import GazetteYear
 from zwgk.content.reader import Reader
-from zwgk.content.sourcefile import parse_yaml
 from zwgk.kinds.kind import ContentKind, Loaded
 from zwgk.kinds.scaffold import (
     Context,
@@ -26,12 +25,14 @@ from zwgk.kinds.scaffold import (
     append_entry,
     check_text,
     existing_text,
+    listed_entries,
     project_documents,
     replace_file,
     schema_comment,
     today,
     write_new,
     yaml_lines,
+    yearly_file,
 )
 
 ISSUE = schemas.GAZETTE["properties"]["期"]["items"]
@@ -44,18 +45,9 @@ def _load(reader: Reader, loaded: Loaded) -> list[GazetteYear]:
     return gazette.load_all(reader.root, reader.problems, loaded["documents"], reader.unloaded.documents, title)
 
 
-def year_path(root: Path, year: int) -> Path:
-    paths = [root / gazette.FOLDER / f"{year}{suffix}" for suffix in (".yml", ".yaml")]
-    return next((p for p in paths if p.is_file()), paths[0])
-
-
 def _numbers(text: str | None, path: Path, ctx: Context) -> list[int]:
-    """期号 already in the year's file, read from the file itself (it may not load yet)."""
-    if text is None:
-        return []
-    located = parse_yaml(text, path, Problems(ctx.root))
-    issues = located.data.get("期") if located and isinstance(located.data, dict) else None
-    numbers = [unicodedata.normalize("NFKC", str(i.get("期号", ""))) for i in issues or [] if isinstance(i, dict)]
+    """期号 already in the year's file."""
+    numbers = [unicodedata.normalize("NFKC", str(i.get("期号", ""))) for i in listed_entries(text, path, ctx, "期")]
     return [int(n) for n in numbers if re.fullmatch(r"\d{1,3}", n)]
 
 
@@ -83,7 +75,7 @@ def _documents_public(ctx: Context, slugs: list[str]) -> str | None:
 def _create(ctx: Context, values: Values, slug: str | None) -> Path:
     day = parse_date(values["出版日期"])
     assert day is not None  # the schema and parse_value checked it
-    path = year_path(ctx.root, day.year)
+    path = yearly_file(ctx.root, gazette.FOLDER, day.year)
     text = existing_text(ctx, path)
     taken = _numbers(text, path, ctx)
     issue = {**values, "期号": max(taken, default=0) + 1}

@@ -282,6 +282,22 @@ def replace_file(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def yearly_file(root: Path, folder: Path | str, year: int | str) -> Path:
+    """A file of one year (decisions, gazette): the one there is (2026.yml or 2026.yaml), else a new 2026.yml."""
+    paths = [root / folder / f"{year}{suffix}" for suffix in (".yml", ".yaml")]
+    return next((p for p in paths if p.is_file()), paths[0])
+
+
+def listed_entries(text: str | None, path: Path, ctx: Context, key: str) -> list[dict[str, Any]]:
+    """The entries under `key` of a file `new` adds to, read from its text, so that a file that does not load
+    yet still counts (the 编号 or 期号 already used)."""
+    if text is None:
+        return []
+    located = parse_yaml(text, path, Problems(ctx.root))
+    entries = located.data.get(key) if located and isinstance(located.data, dict) else None
+    return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+
+
 def existing_text(ctx: Context, path: Path) -> str | None:
     """The text of a file `new` adds to, None when it does not exist yet; unreadable stops `new`."""
     if not path.is_file():
