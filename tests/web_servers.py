@@ -150,16 +150,23 @@ def apache(package: Path, path: str) -> Iterator[str]:
         shutil.copy(package / "deploy" / ".htaccess", site / ".htaccess")
         port = free_port()
         modules = "\n".join(f"LoadModule {name}_module {APACHE_MODULES}/mod_{name}.so" for name in _APACHE_MODULES)
-        conf = served / "httpd.conf"
-        conf.write_text(_APACHE_CONF.format(prefix=served, port=port, modules=modules, path=path, site=site),
-                        encoding="utf-8")
-        command = [str(APACHE), "-f", str(conf), "-DFOREGROUND"]
-        tested = subprocess.run([*command, "-t"], capture_output=True, text=True)
-        assert tested.returncode == 0, f"apache2 -t rejects the test config:\n{tested.stderr}"
-        with _running(command, port, served / "error.log") as origin:
+        with _apache_running(served, port, _APACHE_CONF.format(prefix=served, port=port, modules=modules, path=path,
+                                                                 site=site)) as origin:
             yield origin
     finally:
         shutil.rmtree(served, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _apache_running(served: Path, port: int, config: str) -> Iterator[str]:
+    """Apache in the foreground with `config` (written to served/httpd.conf), once `apache2 -t` accepts it."""
+    conf = served / "httpd.conf"
+    conf.write_text(config, encoding="utf-8")
+    command = [str(APACHE), "-f", str(conf), "-DFOREGROUND"]
+    tested = subprocess.run([*command, "-t"], capture_output=True, text=True)
+    assert tested.returncode == 0, f"apache2 -t rejects the config:\n{tested.stderr}"
+    with _running(command, port, served / "error.log") as origin:
+        yield origin
 
 
 _NGINX_LEGACY_CONF = """\
@@ -249,13 +256,9 @@ def apache_legacy(site: Path, base: str, deploy: Path, form: str) -> Iterator[st
         port = free_port()
         modules = "\n".join(f"LoadModule {name}_module {APACHE_MODULES}/mod_{name}.so"
                             for name in (*_APACHE_MODULES, "rewrite"))
-        conf = served / "httpd.conf"
-        conf.write_text(_APACHE_LEGACY_CONF.format(prefix=served, port=port, modules=modules, www=www, base=base,
-                                                   site=served / "site", server_rules=rules), encoding="utf-8")
-        command = [str(APACHE), "-f", str(conf), "-DFOREGROUND"]
-        tested = subprocess.run([*command, "-t"], capture_output=True, text=True)
-        assert tested.returncode == 0, f"apache2 -t rejects the redirect rules:\n{tested.stderr}"
-        with _running(command, port, served / "error.log") as origin:
+        with _apache_running(served, port, _APACHE_LEGACY_CONF.format(
+                prefix=served, port=port, modules=modules, www=www, base=base, site=served / "site",
+                server_rules=rules)) as origin:
             yield origin
     finally:
         shutil.rmtree(served, ignore_errors=True)
