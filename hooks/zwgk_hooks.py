@@ -22,7 +22,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from zwgk.base import memo, progress
+from zwgk.base import memo, memory, progress
 from zwgk.build import template_cache
 from zwgk.build.sitebuild import SiteBuild, compare_with_previous, last_good_build, prepare, take_over
 from zwgk.site.serve_index import SERVE_INDEX
@@ -193,6 +193,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     progress.advance()  # 生成页面 n / N, counted across the shards
+    # MkDocs keeps every Page's HTML (ours, from on_page_content) until the build ends, beside Pagefind;
+    # it is written out after this event and not read again.
+    page.content = None
+    memory.after_page()
     # Material writes lang="zh" and offers a skip link only on pages with a table of contents.
     output = output.replace('<html lang="zh"', '<html lang="zh-CN"', 1)
     return output.replace('<div data-md-component="skip">',

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from zwgk.base import parallel, progress, scratch
+from zwgk.base import memory, parallel, progress, scratch
 from zwgk.build.report import CheckRun
 from zwgk.build.sitebuild import SiteBuild, prepare
 from zwgk.checks import leak_audit
@@ -33,9 +33,11 @@ def run(root: Path, dest: Path, today: date | None, external: bool) -> tuple[Che
             with progress.stage("生成页面", total=len(site.pages)):
                 if not mkdocs_run.build(root, site, dest):
                     return run, None
+            memory.end_of_stage()  # what MkDocs freed: Pagefind, beside, may need the room
             # The link check reads the pages only; Pagefind goes on beside it, then two parts at once (finish).
             with progress.stage("检查站内链接", unit="个页面"):
                 links = check_built_site(dest, site.locate, problems, site.project.site.base_url)
+            memory.end_of_stage()
         if not problems.errors:  # a failed build is thrown away, index and all
             with progress.stage("等待站内搜索索引"):
                 index = search.finish(dest)

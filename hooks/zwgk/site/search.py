@@ -40,10 +40,11 @@ from zwgk.site.pages import path_of
 from zwgk.site.publication import PublicSite
 
 BUNDLE = "pagefind"  # folder of the index inside the site
-# Pagefind holds about 0.5 MB per record in memory while indexing; a county with 10,000 documents is indexed
-# in parts of this many records, at most two at once (under 2 GiB in all), which the search page merges
+# Pagefind holds about 0.56 MB per record in memory while indexing (and takes the same time per record
+# whatever the part's size); a county with 10,000 documents is indexed in parts of this many records, at
+# most two at once (about 600 MB; with 1,000 a part the build passed 1 GiB), which the search page merges
 # (pagefind/parts.json).
-PART_SIZE = 1000
+PART_SIZE = 500
 PARTS = "parts.json"
 # The small pages Pagefind reads are written to memory where Linux offers it (10–30 MB a part): creating and
 # deleting 10,000 files on disk costs Pagefind and us several seconds. Containers often give /dev/shm only
@@ -199,7 +200,9 @@ class PendingIndex:
         self._start = time.perf_counter()
         found = records(public, bodies)
         self._count = len(found)
-        self._parts = parts(found)
+        self._parts: list[list[Record] | None] = list(parts(found))
+        self._part_count = len(self._parts)
+        del found
         self._scratch = scratch_folders.folder("search")
         # spawned, not forked: a forked worker keeps a copy of every page of this process's memory that
         # the build changes meanwhile (about 120 MB each at 10,000 documents); a spawned one holds its part
@@ -212,14 +215,16 @@ class PendingIndex:
         self._feeder.start()
 
     def _feed(self) -> None:
-        for number, part in enumerate(self._parts):
+        for number in range(self._part_count):
             self._slots.acquire()
             if self._closed:
                 return
+            part, self._parts[number] = self._parts[number], None  # the worker gets its own copy
             try:
                 future = self._pool.submit(_index_numbered_part, part, self._scratch, number)
             except RuntimeError:  # closed meanwhile (the build failed): nothing more to index
                 return
+            del part
             future.add_done_callback(lambda _: self._slots.release())
             self._futures.append(future)
 
@@ -232,7 +237,7 @@ class PendingIndex:
             self._feeder.join()
             for future in self._futures:
                 future.result()
-            _assemble(self._scratch, len(self._parts))
+            _assemble(self._scratch, self._part_count)
             _replace(self._scratch / BUNDLE, site_dir / BUNDLE)
         finally:
             self.close()
