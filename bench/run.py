@@ -4,6 +4,7 @@ one edit, and a naive mkdocs-material site of the same documents for comparison.
 
     .venv/bin/python bench/run.py                       # N = 1,000 and 10,000 (about 15 minutes)
     .venv/bin/python bench/run.py --sizes 1000 --naive 1000 --repeat 1
+    .venv/bin/python bench/run.py --memory-sizes 10000 25000 50000   # memory only: one build per size
 
 Synthetic counties come from bench/generate.py (same seed, same files). Memory is the peak of the
 proportional set size (PSS) summed over the build process and its children, so forked workers
@@ -96,11 +97,19 @@ def settled(site: Path) -> None:
         time.sleep(0.2)
 
 
-def generate(docs: int, workdir: Path) -> Path:
+def generate_content(docs: int, workdir: Path) -> Path:
+    """The generated tree of `docs` documents (bench/generate.py), not built yet."""
     tree = workdir / f"county-{docs}"
+    if not (tree / ".bench-content").is_file():
+        subprocess.run([PYTHON, str(BENCH / "generate.py"), "--docs", str(docs), "--out", str(tree), "--quiet"], check=True)
+        (tree / ".bench-content").write_text("ok\n")
+    return tree
+
+
+def generate(docs: int, workdir: Path) -> Path:
+    tree = generate_content(docs, workdir)
     stamp = tree / ".bench-generated"
     if not stamp.is_file():
-        subprocess.run([PYTHON, str(BENCH / "generate.py"), "--docs", str(docs), "--out", str(tree), "--quiet"], check=True)
         subprocess.run([PYTHON, str(ROOT / "build.py"), "--root", str(tree), "build", "--site-dir", str(tree / "site")],
                        check=True, capture_output=True)  # registers the 索引号 once, as editors commit them
         stamp.write_text("ok\n")
@@ -186,6 +195,43 @@ def naive_site(tree: Path, workdir: Path, in_nav: bool = True) -> Path:
     return project
 
 
+MEMORY_SPREAD = 1.2  # the issue's bound: per-document costs within this factor of each other
+
+
+def memory_linearity(sizes: list[int], workdir: Path) -> bool:
+    """Build each size once with memory sampling; print peak, peak per 1,000 documents and the marginal cost
+    between sizes. The verdict uses the marginal cost (MiB per document added): "linear" means each further
+    document costs the same. Peak / N is printed too but falls with N when a fixed part (the interpreter,
+    MkDocs, Pagefind's parts, which have at most PART_SIZE records whatever the site) dominates."""
+    peaks: dict[int, tuple[float, int]] = {}
+    for docs in sorted(sizes):
+        tree = generate_content(docs, workdir)  # the first build registers the 索引号, as editors' first does
+        site = tree / "site"
+        settled(site)
+        seconds, peak, result = timed([PYTHON, str(ROOT / "build.py"), "--root", str(tree), "build", "--site-dir", str(site)])
+        (tree / ".bench-generated").write_text("ok\n")
+        pages = sum(1 for _ in site.rglob("*.html"))
+        peaks[docs] = (peak, pages)
+        print(f"N={docs:>6}  {pages} 个页面，构建 {seconds:6.1f} s（采样内存时较慢），峰值内存 {peak:6.0f} MiB，"
+              f"每 1,000 个文件 {peak / docs * 1000:5.1f} MiB，退出码 {result.returncode}")
+    ordered = sorted(peaks)
+    slopes = []
+    for small, large in zip(ordered, ordered[1:]):
+        slope = (peaks[large][0] - peaks[small][0]) / (large - small) * 1000
+        slopes.append(slope)
+        print(f"N={small}→{large}  边际内存 {slope:5.1f} MiB / 1,000 个文件（(峰值差) / (文件数差)）")
+    per_doc = [peaks[d][0] / d for d in ordered]
+    print(f"峰值 / 文件数：最大与最小之比 {max(per_doc) / min(per_doc):.2f}")
+    if len(slopes) < 2:
+        print("边际内存只有一段，无法判断是否线性（至少给三个规模）")
+        return True
+    positive = all(s > 0 for s in slopes)
+    ratio = max(slopes) / min(slopes) if positive else float("inf")
+    linear = positive and ratio <= MEMORY_SPREAD
+    print(f"线性（按边际内存判断，各段之比 ≤ {MEMORY_SPREAD}）：{'是' if linear else '否'}，各段之比 {ratio:.2f}")
+    return linear
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="numbers of documents")
@@ -198,9 +244,16 @@ def main() -> int:
     parser.add_argument("--no-serve", action="store_true", help="skip the serve measurement")
     parser.add_argument("--repeat", type=int, default=3,
                         help="builds (and serve edits) per size; the median is reported, as one VM run varies by ±10%%")
+    parser.add_argument("--memory-sizes", type=int, nargs="+", metavar="N",
+                        help="only memory: build each size once with memory sampling and print peak, MiB per 1,000 "
+                             "documents and the marginal MiB per 1,000 documents between sizes; the verdict (linear "
+                             f"when the marginal costs are within {MEMORY_SPREAD}x of each other) uses the marginal "
+                             "cost, as peak / N falls when a fixed part dominates")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     print(f"机器：{os.cpu_count()} 核，Python {sys.version.split()[0]}；工作目录 {args.workdir}")
+    if args.memory_sizes:
+        return 0 if memory_linearity(args.memory_sizes, args.workdir) else 1
     builds: dict[int, float] = {}
     for docs in args.sizes:
         tree = generate(docs, args.workdir)
