@@ -145,3 +145,35 @@ def test_the_demo_has_secrets_to_look_for() -> None:
     found = leak_audit.secrets(project, public)
     kinds = {(s.label, s.what) for s in found}
     assert {("此件不予公开", "标题"), ("此件不予公开", "文号"), ("此件不予公开", "正文"), ("此件依申请公开", "正文")} <= kinds
+
+
+def test_pages_audited_beside_pagefind_and_the_index_after_it_give_one_error(tmp_path: Path) -> None:
+    """build audits the pages while Pagefind still indexes, and the search index once it is in place: a passage
+    pasted into a public document is in both, and both scans find it, told as one error naming every file."""
+    tree = _tree(tmp_path)
+    _append(tree, PUBLIC, f"附：{SECRET}。")
+    result = run_cli("--root", tree, "build")
+    assert result.code == 1, result.text
+    lines = [line for line in result.err.splitlines() if f"{WITHHELD}:" in line and "含有这份此件不予公开文件的正文" in line]
+    assert len(lines) == 1, result.text
+    assert "wj/cjf-2024-2.html" in lines[0] and "等 " in lines[0], lines
+    assert not (tree / "site").exists()
+
+
+def test_the_audit_in_two_steps_finds_a_secret_only_in_the_search_index(tmp_path: Path) -> None:
+    """A secret that only the search index holds is found by the second step (scan of pagefind/ after the wait)."""
+    tree = _tree(tmp_path)
+    assert run_cli("--root", tree, "build").code == 0
+    site = tree / "site"
+    project, public = _loaded(tree)
+    pairs = " ".join(SECRET[i:i + 2] for i in range(len(SECRET) - 1))
+    (site / "pagefind" / "fragment" / "planted.pf_fragment").write_bytes(
+        gzip.compress(b"pagefind_dcd" + json.dumps({"content": pairs}, ensure_ascii=False).encode()))
+    leaks = leak_audit.LeakAudit(project, public, site)
+    leaks.scan([f for f in leak_audit.site_files(site) if f.relative_to(site).parts[0] != "pagefind"])
+    assert leaks.hits == []
+    leaks.scan(leak_audit.site_files(site / "pagefind"))
+    problems = Problems(tree)
+    hits = leaks.report(problems, lambda _path, _text: None)
+    assert [(h.output, h.secret.source.file) for h in hits] == [("pagefind/fragment/planted.pf_fragment", WITHHELD)]
+    assert len(problems.errors) == 1

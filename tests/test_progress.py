@@ -18,7 +18,8 @@ import pytest
 from conftest import ROOT, TODAY, copy_fixture, run_cli
 from zwgk.base import parallel, progress
 
-STAGES = ("读取内容", "生成正文", "检查内容", "生成页面", "检查站内链接", "等待站内搜索索引", "发布前泄密检查")
+STAGES = ("读取内容", "生成正文", "检查内容", "生成页面", "检查站内链接", "发布前泄密检查", "等待站内搜索索引",
+          "检查搜索索引有无泄密")
 STAGE_LINE = re.compile(r"^(?P<name>[^：\s]+)：(?:(?P<count>[\d,]+) (?P<unit>\S+?)，)?用时 [\d.]+ 秒$")
 
 

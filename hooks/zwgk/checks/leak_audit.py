@@ -222,25 +222,46 @@ def _copies(project: Project, site_dir: Path, files: list[Path]) -> list[tuple[s
     return found
 
 
+class LeakAudit:
+    """The audit in steps, so the pages can be scanned while Pagefind still writes the search index (a core is
+    free then), and the index once it is in place; `report` then tells every hit as one error per secret."""
+
+    def __init__(self, project: Project, public: PublicSite, site_dir: Path) -> None:
+        self.project, self.site_dir = project, site_dir
+        self.finder = Finder(secrets(project, public))
+        self.files: list[Path] = []
+        self.hits: list[Hit] = []
+
+    def scan(self, files: list[Path]) -> None:
+        """Search `files` of the site (sorted) for every secret."""
+        parts = parallel.shards(len(files))  # the automaton goes to the children with the fork
+        found = parallel.run([partial(_scan, self.finder, self.site_dir, files[index::parts]) for index in range(parts)])
+        self.files += files
+        self.hits += [hit for part in found for hit in part]
+
+    def report(self, problems: Problems, owner_of: Callable[[str, str], Source | None]) -> list[Hit]:
+        """Report every hit as an error naming the output file and the source; `owner_of(output, text)` gives the
+        content file (and line) an output page with `text` was made from, so the editor knows where a pasted
+        passage sits."""
+        hits: dict[tuple[str, int, str], list[Hit]] = {}  # one message for each secret, naming the files it is in
+        for hit in sorted(self.hits, key=lambda hit: hit.output):
+            place = hits.setdefault((hit.secret.source.file, hit.secret.source.line, hit.secret.what), [])
+            if not place or place[-1].output != hit.output:
+                place.append(hit)
+        for place in hits.values():
+            _report(place, owner_of, problems)
+        for rel, doc in _copies(self.project, self.site_dir, sorted(self.files)):
+            problems.error(doc.source.file, doc.source.at("附件"), f"生成的站点文件 {rel} 就是这份{doc.label}文件的附件",
+                           "站点没有更新。把这个附件从公开的文件、页面中删去，或者改用另一份可以公开的附件", "leaks.published")
+        return [hit for place in hits.values() for hit in place]
+
+
 def audit(project: Project, public: PublicSite, site_dir: Path, problems: Problems,
           owner_of: Callable[[str, str], Source | None]) -> list[Hit]:
-    """Report every hit as an error naming the output file and the source; `owner_of(output, text)` gives the
-    content file (and line) an output page with `text` was made from, so the editor knows where a pasted passage sits."""
-    finder = Finder(secrets(project, public))
-    files = site_files(site_dir)
-    parts = parallel.shards(len(files))  # the automaton goes to the children with the fork
-    found = parallel.run([partial(_scan, finder, site_dir, files[index::parts]) for index in range(parts)])
-    hits: dict[tuple[str, int, str], list[Hit]] = {}  # one message for each secret, naming the files it is in
-    for hit in sorted((hit for part in found for hit in part), key=lambda hit: hit.output):
-        place = hits.setdefault((hit.secret.source.file, hit.secret.source.line, hit.secret.what), [])
-        if not place or place[-1].output != hit.output:
-            place.append(hit)
-    for place in hits.values():
-        _report(place, owner_of, problems)
-    for rel, doc in _copies(project, site_dir, files):
-        problems.error(doc.source.file, doc.source.at("附件"), f"生成的站点文件 {rel} 就是这份{doc.label}文件的附件",
-                       "站点没有更新。把这个附件从公开的文件、页面中删去，或者改用另一份可以公开的附件", "leaks.published")
-    return [hit for place in hits.values() for hit in place]
+    """Every file of the built site audited at once (see LeakAudit.report)."""
+    leaks = LeakAudit(project, public, site_dir)
+    leaks.scan(site_files(site_dir))
+    return leaks.report(problems, owner_of)
 
 
 def _report(place: list[Hit], owner_of: Callable[[str, str], Source | None], problems: Problems) -> None:

@@ -14,6 +14,7 @@ from zwgk.build.sitebuild import SiteBuild, prepare
 from zwgk.checks import leak_audit
 from zwgk.checks.links import check_built_site
 from zwgk.commands import mkdocs_run
+from zwgk.site.search import BUNDLE as search_bundle
 
 log = logging.getLogger("zwgk")
 
@@ -38,13 +39,18 @@ def run(root: Path, dest: Path, today: date | None, external: bool) -> tuple[Che
             with progress.stage("检查站内链接", unit="个页面"):
                 links = check_built_site(dest, site.locate, problems, site.project.site.base_url)
             memory.end_of_stage()
+            leaks = leak_audit.LeakAudit(site.project, site.public, dest)
+            if not problems.errors:  # the pages' audit has the other core while Pagefind goes on
+                with progress.stage("发布前泄密检查", unit="个文件"):
+                    leaks.scan([f for f in leak_audit.site_files(dest) if f.relative_to(dest).parts[0] != search_bundle])
         if not problems.errors:  # a failed build is thrown away, index and all
             with progress.stage("等待站内搜索索引"):
                 index = search.finish(dest)
             log.info("站内搜索索引：%d 个页面，用时 %.1f 秒（与生成页面同时进行，页面生成后又等了 %.1f 秒）",
                      index.records, index.seconds, index.waited)
-            with progress.stage("发布前泄密检查", unit="个文件"):
-                leak_audit.audit(site.project, site.public, dest, problems, site.written_in)
+            with progress.stage("检查搜索索引有无泄密", unit="个文件"):
+                leaks.scan(leak_audit.site_files(dest / search_bundle))
+            leaks.report(problems, site.written_in)
     finally:
         search.close()
     run.pages, run.links, run.external_links = links.pages, links.links, len(links.external)
