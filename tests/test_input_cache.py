@@ -178,3 +178,30 @@ def test_planted_pickle_does_not_run(tmp_path: Path) -> None:
         assert result.code == 0, result.text
         assert "无法使用（含有不允许的内容" in result.err
         assert not marker.exists()
+
+
+class _CallsPackage:
+    """A planted entry that would call one of the package's own functions (it deletes a folder)."""
+
+    folder = ""
+
+    def __reduce__(self):  # noqa: ANN204
+        from zwgk.commands.pipeline import remove_in_background
+
+        return (remove_in_background, (Path(_CallsPackage.folder),))
+
+
+def test_planted_call_of_a_package_function_is_refused(tmp_path: Path) -> None:
+    tree = copy_fixture("mini", tmp_path)
+    assert _build(tree).code == 0
+    store = tree / STORE
+    content = pickle.loads(store.read_bytes())
+    keep = tmp_path / "keep"
+    keep.mkdir()
+    (keep / "file.txt").write_text("x", encoding="utf-8")
+    _CallsPackage.folder = str(keep)
+    store.write_bytes(pickle.dumps({**content, "entries": {k: pickle.dumps(_CallsPackage()) for k in content["entries"]}}))
+    result = _build(tree)
+    assert result.code == 0, result.text
+    assert "无法使用（含有不允许的内容 zwgk.commands.pipeline.remove_in_background）" in result.err
+    assert (keep / "file.txt").is_file()
