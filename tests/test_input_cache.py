@@ -205,3 +205,32 @@ def test_planted_call_of_a_package_function_is_refused(tmp_path: Path) -> None:
     assert result.code == 0, result.text
     assert "无法使用（含有不允许的内容 zwgk.commands.pipeline.remove_in_background）" in result.err
     assert (keep / "file.txt").is_file()
+
+
+def test_withhold_rename_delete_rebuild_is_a_clean_build(tmp_path: Path) -> None:
+    """A document that becomes 此件不予公开 disappears from every output file on the rebuild; a renamed page
+    and a deleted interpretation are as in a clean build."""
+    tree = copy_fixture("mini", tmp_path)
+    second = "content/documents/2024/cjf-2024-2.md"
+    text = (tree / second).read_text(encoding="utf-8")
+    (tree / second).write_text(text.rstrip("\n") + "\nSECONDBODYMARKER\n", encoding="utf-8")
+    assert _build(tree).code == 0
+    assert any("SECONDBODYMARKER" in p.read_text(encoding="utf-8", errors="replace") for p in (tree / "site").rglob("*.html"))
+    edit(tree, second, "公开属性: 此件公开发布", "公开属性: 此件不予公开\n不予公开理由: 属于讨论记录、过程稿、磋商信函、请示报告等过程性信息")
+    edit(tree, "content/documents/2024/cjf-2023-9.md", "替代文件: cjf-2024-2\n", "")
+    edit(tree, DOC, "目录事项: [YWJY-01]", "目录事项: [YWJY-01, YWJY-02]")  # the item stays covered
+    (tree / "content/pages/jigou.md").rename(tree / "content/pages/jigou-xinxi.md")
+    again = _build(tree)
+    assert again.code == 0, again.text
+    assert _reused(again.err)[0] > 0
+    copy, clean = _clean(tree, tmp_path)
+    assert _problems(again.err) == _problems(clean.err)
+    _same_tree(tree / "site", copy / "site")
+    assert not any(b"SECONDBODYMARKER" in p.read_bytes() for p in (tree / "site").rglob("*") if p.is_file())
+    (tree / "content/interpretations/jd-cjf-2024-1.md").unlink()  # deleted: its page goes too
+    deleted = _build(tree)
+    copy, clean = _clean(tree, tmp_path, "clean-deleted")
+    assert deleted.code == clean.code, (deleted.text, clean.text)
+    assert _problems(deleted.err) == _problems(clean.err)
+    if deleted.code == 0:
+        _same_tree(tree / "site", copy / "site")
