@@ -54,3 +54,12 @@ def tool_signature() -> str:
     for file in files:
         parts += [file.relative_to(TOOL_DIR).as_posix(), file.read_bytes()]
     return digest(*parts)
+
+
+# `build.py build --no-cache` (and tests) turn every build cache off here.
+enabled = True
+
+
+def unusable(path: Path | str, why: str) -> str:
+    """The one line an editor sees when a cache file is ignored: the build then does everything afresh."""
+    return f"构建缓存 {Path(path).as_posix()} 无法使用（{why}），本次完整生成"

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zwgk.base import memo, vocab
+from zwgk.base import build_store, memo, vocab
 from zwgk.base.problems import Problems
 from zwgk.checks.attachment_limits import Unchecked
 from zwgk.checks.personal_data import Finding, attachment_text, scan_text
@@ -102,8 +102,7 @@ def check_personal_data(project: Project, public: PublicSite, attachments: list[
     for rel, lines in _unloaded(project, set(sources) | _loaded_elsewhere(project)):
         report(rel, _scan_file(project.root / rel, Problems(project.root), lines))  # the loader said why it failed
     for attachment in attachments:
-        found, unchecked = memo.remember(("privacy-attachment", memo.file_state(attachment.file)),
-                                         lambda file=attachment.file: _attachment_findings(file))
+        found, unchecked = _scan_attachment(attachment)
         rel = f"content/attachments/{attachment.path}"
         report(rel, found)
         if unchecked is not None:
@@ -154,17 +153,42 @@ def _unloaded(project: Project, loaded: set[str]) -> list[tuple[str, int | None]
     return found
 
 
+def _scan_attachment(attachment: Attachment) -> tuple[list[Finding], Unchecked | None]:
+    """Findings in an attachment's text; serve remembers them per file state, build per bytes and name
+    (the name's extension decides how the text is read)."""
+    def scan() -> tuple[list[Finding], Unchecked | None]:
+        return _attachment_findings(attachment.file)
+
+    if memo.enabled():
+        return memo.remember(("privacy-attachment", memo.file_state(attachment.file)), scan)
+    if build_store.active() is None:
+        return scan()
+    try:
+        parts = (attachment.path, str(attachment.file), build_store.file_bytes(attachment.file))
+    except OSError:
+        return scan()
+    return build_store.remember("privacy-attachment", parts, scan)
+
+
 def _scan_file(path: Path, problems: Problems, lines: int | None = None) -> list[Finding]:
-    """Findings in a content file (its first `lines` lines only, if given); serve remembers them per file state."""
+    """Findings in a content file (its first `lines` lines only, if given); serve remembers them per file
+    state, build per bytes (base/build_store.py)."""
     def scan(found: Problems) -> list[Finding]:
         text = read_text(path, found)
         if text is not None and lines is not None:
             text = "\n".join(text.split("\n")[:lines])
         return scan_text(text) if text is not None else []
 
-    try:
-        key = ("privacy", memo.file_state(path), lines)
-    except OSError:  # a missing file: read_text reports it
+    if memo.enabled():
+        try:
+            key = ("privacy", memo.file_state(path), lines)
+        except OSError:  # a missing file: read_text reports it
+            return scan(problems)
+        return memo.remember_reporting(key, problems, scan)
+    if build_store.active() is None:
         return scan(problems)
-    return memo.remember_reporting(key, problems, scan)
-
+    try:
+        parts = (build_store.tree(problems.root), str(path), str(lines), build_store.file_bytes(path))
+    except OSError:
+        return scan(problems)
+    return build_store.remember_reporting("privacy", parts, problems, scan)

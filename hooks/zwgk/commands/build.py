@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import sys
 from datetime import date
 from pathlib import Path
 
+from zwgk.base import build_cache, build_store
 from zwgk.build import report
 from zwgk.build.site_folder import FolderBusy, SiteFolder
 from zwgk.build.sitebuild import TEMPLATES, SiteBuild
 from zwgk.commands.pipeline import remove_in_background, run
 from zwgk.content import indexno, update_state
 from zwgk.site.publication import published_files, unnamed
+
+log = logging.getLogger("zwgk")
 
 
 def build(root: Path, site_dir: Path | None, today: date | None, with_report: bool) -> int:
@@ -44,8 +48,14 @@ def build_site(root: Path, site_dir: Path | None, today: date | None, with_repor
 
 def _build_into(folder: SiteFolder, root: Path, today: date | None, with_report: bool) -> SiteBuild | None:
     staging = folder.staging()
+    store = build_store.open_store(root) if build_cache.enabled else None
     try:
-        result, site = run(root, staging, today, external=False)
+        with build_store.using(store):
+            result, site = run(root, staging, today, external=False)
+        if store is not None:
+            log.info("构建缓存：沿用上次的结果 %d 项，重新计算 %d 项", store.hits, store.misses)
+            if site is not None:
+                store.save()  # what this build used, for the next one
         if result.problems.items:
             print(result.problems.report(), file=sys.stderr)
         if site is None:

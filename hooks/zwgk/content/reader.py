@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from zwgk.base import identity, memo, parallel, progress, vocab
+from zwgk.base import build_store, identity, memo, parallel, progress, vocab
 from zwgk.base.dates import DAY_FIX, parse_date
 from zwgk.base.problems import Problem, Problems
 from zwgk.content import crossref, schemas
@@ -22,6 +22,8 @@ from zwgk.content.validate import validate
 
 SLUG = re.compile(schemas.SLUG_PATTERN)
 T = TypeVar("T")
+# What loading one file gives: the result (None when it failed), its problems, documents it could not load.
+FileLoad = tuple[T | None, list[Problem], set[str]]
 
 
 class Reader:
@@ -34,6 +36,7 @@ class Reader:
         self.problems = Problems(root)
         self.unloaded = crossref.Unloaded()
         self._attachments_state: int | None = None
+        self._attachments_listing: str | None = None
 
     def source(self, located: Located, *path: str | int) -> Source:
         """Where the mapping at `path` came from, with the line of each of its keys."""
@@ -110,33 +113,62 @@ class Reader:
         if self._attachments_state is None:
             self._attachments_state = memo.folder_state(self.attachments_dir)
         key = ("load", load.__name__, memo.file_state(path), self._attachments_state)
-        results, problems, unloaded = memo.remember(key, partial(self._apart, load, [path]))
+        [(result, problems, unloaded)] = memo.remember(key, partial(self._apart, load, [path]))
         self._adopt(problems, unloaded)
-        return results[0]
+        return result
 
     def load_files(self, load: Callable[[Reader, Path], T | None], paths: list[Path]) -> list[T]:
         """`load` of every path, in order, what failed left out. Thousands of documents are loaded on every
-        core; serve, which remembers each file, loads in this process."""
-        count = 1 if memo.enabled() else parallel.shards(len(paths))
-        if count == 1:
+        core; serve, which remembers each file, loads in this process; build reuses what the previous
+        build loaded from the same bytes (base/build_store.py) and loads only the rest."""
+        if memo.enabled():
             return [found for path in paths if (found := self.remembered(load, path)) is not None]
+        store = build_store.active()
+        keys = [self._store_key(store, load, path) for path in paths] if store is not None else []
+        outcomes: list[FileLoad[T] | None] = [None] * len(paths)
+        if store is not None:
+            for index, key in enumerate(keys):
+                found, value = store.get(key)
+                if found:
+                    outcomes[index] = value
+                    progress.advance()
+        missing = [index for index, outcome in enumerate(outcomes) if outcome is None]
+        todo = [paths[index] for index in missing]
+        count = parallel.shards(len(todo))
+        computed: list[FileLoad[T]] = []
+        for part in parallel.run([partial(self._apart, load, part) for part in parallel.split(todo, count)]):
+            computed += part
+        for index, outcome in zip(missing, computed):
+            outcomes[index] = outcome
+            if store is not None:
+                store.put(keys[index], outcome)
         loaded: list[T] = []
-        for results, problems, unloaded in parallel.run([partial(self._apart, load, part)
-                                                         for part in parallel.split(paths, count)]):
-            loaded += [found for found in results if found is not None]
+        for outcome in outcomes:
+            assert outcome is not None
+            result, problems, unloaded = outcome
+            if result is not None:
+                loaded.append(result)
             self._adopt(problems, unloaded)
         return loaded
 
-    def _apart(self, load: Callable[[Reader, Path], T | None],
-               paths: Sequence[Path]) -> tuple[list[T | None], list[Problem], set[str]]:
+    def _store_key(self, store: build_store.Store, load: Callable[[Reader, Path], T | None], path: Path) -> str:
+        """Everything a loaded file depends on: its bytes and path, the tree it is read from, and which
+        attachments exist (it lists some; each must exist)."""
+        if self._attachments_listing is None:
+            self._attachments_listing = build_store.folder_listing(self.attachments_dir)
+        return store.key(f"load:{load.__module__}.{load.__name__}", build_store.tree(self.root),
+                         str(path.relative_to(self.root)), self._attachments_listing, build_store.file_bytes(path))
+
+    def _apart(self, load: Callable[[Reader, Path], T | None], paths: Sequence[Path]) -> list[FileLoad[T]]:
         """`load` of each path with a reader of its own: what it loaded, the problems, the documents it could
-        not load; to be remembered (serve) or sent back from another process."""
-        scratch = Reader(self.root)
-        results = []
+        not load; to be remembered (serve, build) or sent back from another process."""
+        found: list[FileLoad[T]] = []
         for path in paths:
-            results.append(load(scratch, path))
+            scratch = Reader(self.root)
+            result = load(scratch, path)
+            found.append((result, scratch.problems.items, scratch.unloaded.documents))
             progress.advance()
-        return results, scratch.problems.items, scratch.unloaded.documents
+        return found
 
     def _adopt(self, problems: list[Problem], unloaded: set[str]) -> None:
         self.problems.items.extend(problems)

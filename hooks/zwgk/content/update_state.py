@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from zwgk.base import memo, vocab
+from zwgk.base import build_store, memo, vocab
 from zwgk.base.dates import parse_date
 from zwgk.base.problems import Problems
 from zwgk.content.model import LogEntry, UpdateState
@@ -34,7 +34,11 @@ def load(root: Path, problems: Problems) -> UpdateState | None:
     if not path.is_file():
         return None
     # thousands of lines: serve reads them once
-    return memo.remember_reporting(("update-state", memo.file_state(path)), problems, lambda found: _read(path, found))
+    if memo.enabled():
+        return memo.remember_reporting(("update-state", memo.file_state(path)), problems, lambda found: _read(path, found))
+    # build: the previous build's reading of the same bytes (base/build_store.py)
+    return build_store.remember_reporting("update-state", (str(path), build_store.file_bytes(path)), problems,
+                                          lambda found: _read(path, found))
 
 
 def _read(path: Path, problems: Problems) -> UpdateState | None:

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from zwgk.base import memo, parallel, progress
+from zwgk.base import build_cache, build_store, memo, parallel, progress
 from zwgk.base.problems import Problem, Problems
 from zwgk.content.model import Attachment, Document, Interpretation, Page, Project
 from zwgk.site.markup import to_html
@@ -60,6 +60,16 @@ class BodyRenderer:
         self.world = hash((tuple(sorted(self.published.items())), tuple(sorted(self.hidden)),
                            tuple(sorted(self.hidden_attachments)), memo.folder_state(self.attachments_dir))
                           ) if memo.enabled() else 0
+
+    def stable_world(self) -> str:
+        """The same inputs as `world`, as a digest equal across processes and builds (base/build_store.py):
+        which pages are published where, which documents are hidden, with the labels and names their
+        messages show, and which attachment files exist."""
+        hidden = [f"{p}\0{d.label}\0{d.slug}" for p, d in sorted(self.hidden.items())]
+        hidden_attachments = [f"{p}\0{d.label}\0{d.slug}" for p, d in sorted(self.hidden_attachments.items())]
+        return build_cache.digest(*(f"{k}\0{v}" for k, v in sorted(self.published.items())), "hidden", *hidden,
+                                  "hidden-attachments", *hidden_attachments,
+                                  build_store.folder_listing(self.attachments_dir))
 
     def render_alone(self, owner: Owner) -> tuple[Body, list[Problem], list[Attachment]]:
         """One body with the problems and attachments of that body alone."""
@@ -139,30 +149,49 @@ def _content_path(source_file: str) -> str:
 def render_bodies(project: Project, public: PublicSite, problems: Problems) -> tuple[dict[str, Body], list[Attachment]]:
     """HTML of every published body, by page path, and the attachments the bodies link to."""
     owners = [o for o in [*public.documents, *public.interpretations, *public.pages] if o.body]
+    rendered: list[Rendered | None] = [None] * len(owners)
+    store = None if memo.enabled() else build_store.active()
+    keys: list[str] = []
+    if store is not None:  # build: what the previous build rendered from the same inputs is reused
+        world = BodyRenderer(project, public, Problems(problems.root)).stable_world()
+        # repr: every field of the owner (body, its lines, file, path, 落款), in a stable spelling
+        keys = [store.key("body", world, repr(owner)) for owner in owners]
+        for index, key in enumerate(keys):
+            found, value = store.get(key)
+            if found:
+                rendered[index] = value
+                progress.advance()
+    missing = [index for index, done in enumerate(rendered) if done is None]
+    todo = [owners[index] for index in missing]
+    # serve renders in-process, so that what it remembers (memo) outlives the render
+    shards = parallel.split(todo, 1 if memo.enabled() else parallel.shards(len(todo)))
+    computed: list[Rendered] = []
+    for shard in parallel.run([partial(_render_shard, project, public, problems.root, shard) for shard in shards]):
+        computed += shard
+    for index, done in zip(missing, computed):
+        rendered[index] = done
+        if store is not None:
+            store.put(keys[index], done)
     bodies: dict[str, Body] = {}
     attachments: dict[str, Attachment] = {}
-    # serve renders in-process, so that what it remembers (memo) outlives the render
-    shards = parallel.split(owners, 1 if memo.enabled() else parallel.shards(len(owners)))
-    for shard_bodies, shard_problems, shard_attachments in parallel.run(
-            [partial(_render_shard, project, public, problems.root, shard) for shard in shards]):
-        bodies.update(shard_bodies)
-        problems.items.extend(shard_problems)
-        for attachment in shard_attachments:
+    for owner, done in zip(owners, rendered):
+        assert done is not None
+        body, found, linked = done
+        bodies[path_of(owner)] = body
+        problems.items.extend(found)
+        for attachment in linked:
             attachments.setdefault(attachment.path, attachment)
     return bodies, list(attachments.values())
 
 
-def _render_shard(project: Project, public: PublicSite, root: Path, owners: Sequence[Owner],
-                  ) -> tuple[dict[str, Body], list[Problem], list[Attachment]]:
-    renderer = BodyRenderer(project, public, Problems(root))
-    bodies: dict[str, Body] = {}
-    problems: list[Problem] = []
-    attachments: list[Attachment] = []
-    for owner in owners:
-        body, found, linked = memo.remember(("body", owner, renderer.world), partial(renderer.render_alone, owner))
-        bodies[path_of(owner)] = body
-        progress.advance()
-        problems += found
-        attachments += linked
-    return bodies, problems, attachments
+# One body rendered: its HTML and links, its problems, the attachments it links to.
+Rendered = tuple[Body, list[Problem], list[Attachment]]
 
+
+def _render_shard(project: Project, public: PublicSite, root: Path, owners: Sequence[Owner]) -> list[Rendered]:
+    renderer = BodyRenderer(project, public, Problems(root))
+    rendered: list[Rendered] = []
+    for owner in owners:
+        rendered.append(memo.remember(("body", owner, renderer.world), partial(renderer.render_alone, owner)))
+        progress.advance()
+    return rendered

@@ -1,0 +1,231 @@
+"""What `build.py build` keeps from one build to the next of the input half: loaded files, rendered
+bodies and per-file check results, in <root>/.cache/build/memo.pickle.
+
+Each entry is keyed by a stable digest (build_cache.digest) of the kind of work and of everything that
+work read: the file's bytes (never its mtime: a git checkout changes mtimes), its path, and the other
+inputs each caller names. A miss costs the work; a false hit would publish a wrong page, so when in doubt
+an input goes into the key. The file is written only after a successful build, with the entries that
+build used, atomically; a corrupted or foreign file is ignored with one line on stderr.
+
+Values are pickled, so the file is read with an unpickler that builds nothing but the package's model
+and plain types: a planted file cannot run code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from zwgk.base import build_cache
+from zwgk.base.problems import Problem, Problems
+
+T = TypeVar("T")
+
+FILE = "memo.pickle"
+FORMAT = 1  # raise when the layout of the file or of a cached value changes
+_PLAIN = {"dict", "list", "tuple", "set", "frozenset", "str", "bytes", "int", "float", "bool", "complex",
+          "NoneType", "bytearray"}
+_ALLOWED = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "time"), ("datetime", "timedelta"),
+            ("decimal", "Decimal"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"), ("pathlib", "Path"),
+            ("pathlib", "PurePosixPath"), ("collections", "OrderedDict"), ("collections", "defaultdict")}
+
+
+class _Refused(pickle.UnpicklingError):
+    pass
+
+
+class _Unpickler(pickle.Unpickler):
+    """Builds only the package's own value classes (zwgk.*) and plain values; anything else (os.system,
+    subprocess, eval …) is refused before it is looked up."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module == "builtins" and name in _PLAIN) or (module, name) in _ALLOWED:
+            return super().find_class(module, name)
+        if module.startswith("zwgk."):
+            found = super().find_class(module, name)
+            # Only the model's value classes: a function of the package (one deletes folders) is never called.
+            if isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, (Enum, Exception))):
+                return found
+        raise _Refused(f"{module}.{name}")
+
+
+def loads(data: bytes) -> Any:
+    return _Unpickler(io.BytesIO(data)).load()
+
+
+class Store:
+    """The entries of the previous build, and those this build used or made (the next file)."""
+
+    def __init__(self, root: Path, entries: dict[str, bytes]) -> None:
+        self.root = root
+        self.path = build_cache.folder(root) / FILE
+        self._old = entries
+        self._used: dict[str, bytes] = {}
+        self.hits = 0
+        self.misses = 0
+        self.signature = build_cache.tool_signature()
+
+    def key(self, kind: str, *parts: bytes | str) -> str:
+        return build_cache.digest(self.signature, kind, *parts)
+
+    def get(self, key: str) -> tuple[bool, Any]:
+        """(found, value) for `key`; an entry that does not read back drops the whole old file."""
+        data = self._old.get(key)
+        if data is None:
+            return False, None
+        try:
+            value = loads(data)
+        except Exception as exc:  # noqa: BLE001 - anything a damaged entry raises
+            self._discard(_why(exc))
+            return False, None
+        self._used[key] = data
+        self.hits += 1
+        return True, value
+
+    def put(self, key: str, value: object) -> None:
+        self._used[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self.misses += 1
+
+    def _discard(self, why: str) -> None:
+        if self._old:
+            print(build_cache.unusable(self.shown(), why), file=sys.stderr)
+        self._old = {}
+
+    def shown(self) -> str:
+        return (build_cache.FOLDER / FILE).as_posix()
+
+    def save(self) -> None:
+        """Write the entries this build used, atomically: a build killed meanwhile leaves the old file."""
+        folder = self.path.parent
+        folder.mkdir(parents=True, exist_ok=True)
+        content = {"format": FORMAT, "signature": self.signature, "root": str(self.root.resolve()),
+                   "entries": self._used}
+        fd, temp = tempfile.mkstemp(prefix=".memo-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(content, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, self.path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, _Refused):
+        return f"含有不允许的内容 {exc}"
+    return f"内容已损坏：{type(exc).__name__}"
+
+
+def open_store(root: Path) -> Store:
+    """The store of `root`'s previous build; empty (with one line on stderr) when it cannot be used."""
+    store = Store(root, {})
+    path = store.path
+    if not path.is_file():
+        return store
+    try:
+        with path.open("rb") as f:
+            content = _Unpickler(f).load()
+    except Exception as exc:  # noqa: BLE001 - garbage, truncated, planted: all the same to the build
+        print(build_cache.unusable(store.shown(), _why(exc)), file=sys.stderr)
+        return store
+    why = _foreign(content, store)
+    if why:
+        print(build_cache.unusable(store.shown(), why), file=sys.stderr)
+        return store
+    store._old = content["entries"]
+    return store
+
+
+def _foreign(content: object, store: Store) -> str | None:
+    if not isinstance(content, dict) or not isinstance(content.get("entries"), dict) \
+            or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in content["entries"].items()):
+        return "格式不对"
+    if content.get("format") != FORMAT:
+        return "由另一版本的工具写入"
+    if content.get("signature") != store.signature:
+        return "由另一版本的工具或另一套模板、配置写入"
+    if content.get("root") != str(store.root.resolve()):
+        return "属于另一个内容目录"
+    return None
+
+
+_active: Store | None = None
+
+
+def active() -> Store | None:
+    return _active
+
+
+@contextmanager
+def using(store: Store | None) -> Iterator[None]:
+    """The store the work inside reads and fills (None: none, everything computed)."""
+    global _active
+    previous, _active = _active, store
+    try:
+        yield
+    finally:
+        _active = previous
+
+
+def remember(kind: str, parts: tuple[bytes | str, ...], compute: Callable[[], T]) -> T:
+    """`compute()`, or what it returned in the previous build for the same kind and parts."""
+    store = _active
+    if store is None:
+        return compute()
+    key = store.key(kind, *parts)
+    found, value = store.get(key)
+    if found:
+        return value  # type: ignore[no-any-return]
+    value = compute()
+    store.put(key, value)
+    return value
+
+
+def remember_reporting(kind: str, parts: tuple[bytes | str, ...], problems: Problems,
+                       compute: Callable[[Problems], T]) -> T:
+    """Like `remember`, for work that reports problems: they are kept and reported again on reuse."""
+    def run() -> tuple[T, list[Problem]]:
+        found = Problems(problems.root)
+        return compute(found), found.items
+
+    result, found = remember(kind, parts, run)
+    problems.items.extend(found)
+    return result
+
+
+def file_bytes(path: Path) -> bytes:
+    """What a cached result of reading `path` depends on: its bytes, and where a symbolic link points."""
+    link = os.readlink(path).encode("utf-8", "surrogateescape") + b"\0" if os.path.islink(path) else b""
+    return link + path.read_bytes()
+
+
+def folder_listing(folder: Path) -> str:
+    """Every file under `folder` by name (not contents): what `is_file()` tests of it answer."""
+    if not folder.is_dir():
+        return "-"
+    names = []
+    for base, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        rel = os.path.relpath(base, folder)
+        for d in dirs:
+            if os.path.islink(os.path.join(base, d)):
+                names.append(f"{rel}/{d}->{os.readlink(os.path.join(base, d))}")
+        for name in sorted(files):
+            full = os.path.join(base, name)
+            names.append(f"{rel}/{name}" + (f"->{os.readlink(full)}" if os.path.islink(full) else ""))
+    return build_cache.digest(*names)
+
+
+def tree(root: Path) -> str:
+    """Where the content folders really are: a file's symlink check depends on it."""
+    return "\0".join(os.path.realpath(root / name) for name in ("content", "catalogues"))
+
