@@ -11,6 +11,7 @@ the site is not published: a passage an editor pasted into a public page is caug
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import ahocorasick_rs
 
-from zwgk.base import parallel, progress
+from zwgk.base import build_cache, cache_file, parallel, progress
 from zwgk.base.problems import Problems
 from zwgk.checks.attachment_limits import Unchecked
 from zwgk.checks.personal_data import attachment_text
@@ -191,15 +192,32 @@ def file_text(site_dir: Path, path: Path) -> str | None:
     return text
 
 
-def _scan(finder: Finder, site_dir: Path, files: Sequence[Path]) -> list[Hit]:
+def _key(site_dir: Path, path: Path, data: bytes) -> str:
+    """A file as the audit reads it: its bytes, and what its place decides (file_text: suffix, index or not)."""
+    rel = path.relative_to(site_dir)
+    return f"{hashlib.blake2b(data, digest_size=16).hexdigest()}{path.suffix.lower()}{'|p' if rel.parts[0] == 'pagefind' else ''}"
+
+
+def _scan(finder: Finder, site_dir: Path, files: Sequence[Path], clean: frozenset[str] = frozenset()
+          ) -> tuple[list[Hit], list[str]]:
+    """The hits in `files`, and the keys of the files found clean; a file whose key is in `clean` (found
+    clean under the same secrets by an earlier build) is read and hashed but not searched again."""
     hits: list[Hit] = []
+    found_clean: list[str] = []
     for path in files:
-        text = file_text(site_dir, path)
+        key = _key(site_dir, path, path.read_bytes())
         progress.advance()
-        if text:
-            rel = path.relative_to(site_dir).as_posix()
-            hits += [Hit(rel, secret, found) for secret, found in finder.find(text)]
-    return hits
+        if key in clean:
+            found_clean.append(key)
+            continue
+        text = file_text(site_dir, path)
+        rel = path.relative_to(site_dir).as_posix()
+        held = [Hit(rel, secret, found) for secret, found in finder.find(text)] if text else []
+        if held:
+            hits += held
+        else:
+            found_clean.append(key)
+    return hits, found_clean
 
 
 def _copies(project: Project, site_dir: Path, files: list[Path]) -> list[tuple[str, Document]]:
@@ -222,16 +240,39 @@ def _copies(project: Project, site_dir: Path, files: list[Path]) -> list[tuple[s
     return found
 
 
+@dataclass
+class CleanFiles:
+    """Files of a site found clean (their `_key`s), and the secrets they were searched for (a digest)."""
+
+    secrets: str = ""
+    keys: frozenset[str] = frozenset()
+
+
+def secrets_digest(found: list[Secret]) -> str:
+    return build_cache.digest(*(f"{secret.what}|{secret.text}" for secret in found))
+
+
 def audit(project: Project, public: PublicSite, site_dir: Path, problems: Problems,
           owner_of: Callable[[str, str], Source | None]) -> list[Hit]:
+    return audit_files(project, public, site_dir, problems, owner_of)[0]
+
+
+def audit_files(project: Project, public: PublicSite, site_dir: Path, problems: Problems,
+                owner_of: Callable[[str, str], Source | None], clean: CleanFiles | None = None
+                ) -> tuple[list[Hit], CleanFiles]:
     """Report every hit as an error naming the output file and the source; `owner_of(output, text)` gives the
-    content file (and line) an output page with `text` was made from, so the editor knows where a pasted passage sits."""
-    finder = Finder(secrets(project, public))
+    content file (and line) an output page with `text` was made from, so the editor knows where a pasted passage
+    sits. `clean`: files an earlier build found clean (the build cache), not searched again when the secrets are
+    the same. Returns the hits, and the files of this site found clean."""
+    found_secrets = secrets(project, public)
+    finder = Finder(found_secrets)
+    signature = secrets_digest(found_secrets)
+    known = clean.keys if clean is not None and clean.secrets == signature else frozenset()
     files = site_files(site_dir)
     parts = parallel.shards(len(files))  # the automaton goes to the children with the fork
-    found = parallel.run([partial(_scan, finder, site_dir, files[index::parts]) for index in range(parts)])
+    found = parallel.run([partial(_scan, finder, site_dir, files[index::parts], known) for index in range(parts)])
     hits: dict[tuple[str, int, str], list[Hit]] = {}  # one message for each secret, naming the files it is in
-    for hit in sorted((hit for part in found for hit in part), key=lambda hit: hit.output):
+    for hit in sorted((hit for part, _ in found for hit in part), key=lambda hit: hit.output):
         place = hits.setdefault((hit.secret.source.file, hit.secret.source.line, hit.secret.what), [])
         if not place or place[-1].output != hit.output:
             place.append(hit)
@@ -240,7 +281,25 @@ def audit(project: Project, public: PublicSite, site_dir: Path, problems: Proble
     for rel, doc in _copies(project, site_dir, files):
         problems.error(doc.source.file, doc.source.at("附件"), f"生成的站点文件 {rel} 就是这份{doc.label}文件的附件",
                        "站点没有更新。把这个附件从公开的文件、页面中删去，或者改用另一份可以公开的附件", "leaks.published")
-    return [hit for place in hits.values() for hit in place]
+    return ([hit for place in hits.values() for hit in place],
+            CleanFiles(signature, frozenset(key for _, keys in found for key in keys)))
+
+
+CACHE = "leaks.json"  # in the build cache: the files of the last site found clean
+
+
+def cached_clean(root: Path) -> CleanFiles | None:
+    body = cache_file.read(root, CACHE, "完整进行发布前泄密检查", quiet=True)
+    if body is None:
+        return None
+    signature, keys = body.get("secrets"), body.get("clean")
+    if not isinstance(signature, str) or not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+        return None
+    return CleanFiles(signature, frozenset(keys))
+
+
+def save_clean(root: Path, clean: CleanFiles) -> None:
+    cache_file.write(root, CACHE, {"secrets": clean.secrets, "clean": sorted(clean.keys)})
 
 
 def _report(place: list[Hit], owner_of: Callable[[str, str], Source | None], problems: Problems) -> None:
