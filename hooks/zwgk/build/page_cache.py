@@ -74,9 +74,15 @@ def global_signature(site: SiteBuild) -> str:
 
 
 def page_keys(site: SiteBuild, signature: str) -> dict[str, str]:
-    return {page.path: build_cache.digest(signature, page.path, page.title,
-                                          stable_bytes(page, site.bodies.get(page.path)))
-            for page in site.pages}
+    return {page.path: _key(site, signature, page) for page in site.pages}
+
+
+def _key(site: SiteBuild, signature: str, page: Any) -> str:
+    try:
+        data = stable_bytes(page, site.bodies.get(page.path))
+    except (TypeError, AttributeError, pickle.PicklingError):  # data that cannot be digested: never reused
+        data = os.urandom(16)
+    return build_cache.digest(signature, page.path, page.title, data)
 
 
 @dataclass
