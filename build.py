@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="检查内容并生成站点")
     build.add_argument("--site-dir", type=Path, metavar="目录", help="输出目录，默认为 <root>/site")
     build.add_argument("--with-report", action="store_true", help="把自查报告一并放进站点（zicha.html，不进导航）")
+    build.add_argument("--no-cache", action="store_true",
+                       help="不沿用上次生成的结果（.cache/build/），完整生成，并重新写下构建缓存")
     check = sub.add_parser("check", help="检查内容和生成后的链接，不改动 site/")
     check.add_argument("--json", type=Path, metavar="文件", help="把全部检查结果写成 JSON（供 CI 使用）")
     check.add_argument("--html", type=Path, metavar="文件", help="写出 HTML 自查报告")
@@ -96,7 +98,7 @@ def _dispatch(args: argparse.Namespace, root: Path) -> int:
     if args.command == "build":
         from zwgk.commands.build import build
 
-        return build(root, args.site_dir, args.today, args.with_report)
+        return build(root, args.site_dir, args.today, args.with_report, use_cache=not args.no_cache)
     if args.command == "package":
         from zwgk.commands.package import package
 

@@ -63,8 +63,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_css = [_fingerprint(config, path) for path in config.extra_css]
     config.extra_javascript = [_fingerprint(config, path) if isinstance(path, str) else path
                                for path in config.extra_javascript]
-    if not _site.writes_shared_files() or _site.changed is not None:
-        # 404.html: written by the first shard only, and in serve only when every page is rebuilt
+    if not _site.writes_shared_files() or (_site.changed is not None and not _site.reused):
+        # 404.html: written by the first shard only, and in serve only when every page is rebuilt (a build
+        # that reuses pages of the last site writes a whole new site, 404.html too)
         config.theme.static_templates.clear()
     # MkDocs would walk content/ making a File of each of its 10,000 files, all of which on_files drops: zwgk
     # reads content/ itself. So MkDocs walks a folder that does not exist; on_files puts docs_dir back.
@@ -128,7 +129,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     assert _site is not None
     for path in _site.removed:  # serve: a deleted document's page goes too
         (Path(config.site_dir) / path).unlink(missing_ok=True)
-    if _site.changed is not None:
+    if _site.changed is not None and not _site.reused:
         print(f"预览已更新：重新生成 {len(_site.changed)} 个页面（共 {len(_site.pages)} 个）", file=sys.stderr)
     if memo.enabled():  # serve: build.py writes the index after MkDocs; here it is written in the background
         SERVE_INDEX.request(_site.public, _site.bodies, Path(config.site_dir))

@@ -77,9 +77,11 @@ def check_day(project: Project) -> date:
     return pinned or date.today()
 
 
-def prepare(root: Path, today: date | None = None, index: bool = False) -> tuple[SiteBuild | None, Problems]:
+def prepare(root: Path, today: date | None = None, index: bool = False,
+            search_cache: Path | None = None, reuse: bool = True) -> tuple[SiteBuild | None, Problems]:
     """Load and check the content tree at `root`; the build is None when there are errors. With `index`,
-    the search index is started before the checks (site.search), so Pagefind has the other core."""
+    the search index is started before the checks (site.search), so Pagefind has the other core; parts
+    found in `search_cache` are copied from there (unless not `reuse`: then only their digests are taken)."""
     with progress.stage("读取内容", unit="个文件"):
         project, problems = load_project(root)
     if project is None:
@@ -88,7 +90,7 @@ def prepare(root: Path, today: date | None = None, index: bool = False) -> tuple
     with progress.stage("生成正文", unit="篇"):
         site = SiteBuild(project, problems, today=today)
     if index:
-        site.search = site.start_search_index()
+        site.search = site.start_search_index(search_cache, reuse)
     try:
         with progress.stage("检查内容"):
             site.coverage = check_content(project, site.public, site.pages, site.attachments(), problems, today)
@@ -164,6 +166,7 @@ class SiteBuild:
         self.shard: tuple[int, int] | None = None  # (index, count) when MkDocs runs in several processes
         self.changed: set[str] | None = None  # in serve: the pages that differ from the previous build
         self.removed: list[str] = []  # in serve: pages of the previous build that are gone
+        self.reused: set[str] = set()  # in build: pages taken from the previous site/ (build/page_cache.py)
         self.rendered: dict[str, int] = {}  # hash of the HTML of every page as last rendered
         self.fresh: dict[str, str] = {}  # HTML rendered while comparing, used by the build
         self.search: PendingIndex | None = None  # the search index being written (build.py)
@@ -174,7 +177,7 @@ class SiteBuild:
 
     def builds(self, path: str) -> bool:
         """Whether this process renders output page `path`: all of them, unless sharded, or unless
-        serve knows the page is the same as in its previous build."""
+        serve or the build cache knows the page is the same as in the previous build."""
         if self.changed is not None and path not in self.changed:
             return False
         if self.shard is None:
@@ -233,9 +236,9 @@ class SiteBuild:
         """Write the search index of what this build publishes into the built site."""
         return write_index(self.public, self.bodies, site_dir)
 
-    def start_search_index(self) -> PendingIndex:
+    def start_search_index(self, cache: Path | None = None, reuse: bool = True) -> PendingIndex:
         """Start writing the search index beside the rendering; `finish(site_dir)` puts it in place."""
-        return PendingIndex(self.public, self.bodies)
+        return PendingIndex(self.public, self.bodies, cache, reuse)
 
     def close_search(self) -> None:
         if self.search is not None:

@@ -11,6 +11,7 @@ the site is not published: a passage an editor pasted into a public page is caug
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import ahocorasick_rs
 
-from zwgk.base import parallel, progress
+from zwgk.base import build_cache, cache_file, parallel, progress
 from zwgk.base.problems import Problems
 from zwgk.checks.attachment_limits import Unchecked
 from zwgk.checks.personal_data import attachment_text
@@ -191,15 +192,32 @@ def file_text(site_dir: Path, path: Path) -> str | None:
     return text
 
 
-def _scan(finder: Finder, site_dir: Path, files: Sequence[Path]) -> list[Hit]:
+def _key(site_dir: Path, path: Path, data: bytes) -> str:
+    """A file as the audit reads it: its bytes, and what its place decides (file_text: suffix, index or not)."""
+    rel = path.relative_to(site_dir)
+    return f"{hashlib.blake2b(data, digest_size=16).hexdigest()}{path.suffix.lower()}{'|p' if rel.parts[0] == 'pagefind' else ''}"
+
+
+def _scan(finder: Finder, site_dir: Path, files: Sequence[Path], clean: frozenset[str] = frozenset()
+          ) -> tuple[list[Hit], list[str]]:
+    """The hits in `files`, and the keys of the files found clean; a file whose key is in `clean` (found
+    clean under the same secrets by an earlier build) is read and hashed but not searched again."""
     hits: list[Hit] = []
+    found_clean: list[str] = []
     for path in files:
-        text = file_text(site_dir, path)
+        key = _key(site_dir, path, path.read_bytes())
         progress.advance()
-        if text:
-            rel = path.relative_to(site_dir).as_posix()
-            hits += [Hit(rel, secret, found) for secret, found in finder.find(text)]
-    return hits
+        if key in clean:
+            found_clean.append(key)
+            continue
+        text = file_text(site_dir, path)
+        rel = path.relative_to(site_dir).as_posix()
+        held = [Hit(rel, secret, found) for secret, found in finder.find(text)] if text else []
+        if held:
+            hits += held
+        else:
+            found_clean.append(key)
+    return hits, found_clean
 
 
 def _copies(project: Project, site_dir: Path, files: list[Path]) -> list[tuple[str, Document]]:
@@ -222,22 +240,48 @@ def _copies(project: Project, site_dir: Path, files: list[Path]) -> list[tuple[s
     return found
 
 
+@dataclass
+class CleanFiles:
+    """Files of a site found clean (their `_key`s), and the secrets they were searched for (a digest)."""
+
+    secrets: str = ""
+    keys: frozenset[str] = frozenset()
+
+
+def secrets_digest(found: list[Secret]) -> str:
+    return build_cache.digest(*(f"{secret.what}|{secret.text}" for secret in found))
+
+
 class LeakAudit:
     """The audit in steps, so the pages can be scanned while Pagefind still writes the search index (a core is
-    free then), and the index once it is in place; `report` then tells every hit as one error per secret."""
+    free then), and the index once it is in place; `report` then tells every hit as one error per secret.
+    `clean`: files an earlier build found clean (the build cache), not searched again when the secrets are the
+    same."""
 
-    def __init__(self, project: Project, public: PublicSite, site_dir: Path) -> None:
+    def __init__(self, project: Project, public: PublicSite, site_dir: Path, clean: CleanFiles | None = None) -> None:
         self.project, self.site_dir = project, site_dir
-        self.finder = Finder(secrets(project, public))
+        found = secrets(project, public)
+        self.finder = Finder(found)
+        self.signature = secrets_digest(found)
+        self.known = clean.keys if clean is not None and clean.secrets == self.signature else frozenset()
         self.files: list[Path] = []
         self.hits: list[Hit] = []
+        self.clean_keys: set[str] = set()
 
     def scan(self, files: list[Path]) -> None:
         """Search `files` of the site (sorted) for every secret."""
         parts = parallel.shards(len(files))  # the automaton goes to the children with the fork
-        found = parallel.run([partial(_scan, self.finder, self.site_dir, files[index::parts]) for index in range(parts)])
+        found = parallel.run([partial(_scan, self.finder, self.site_dir, files[index::parts], self.known)
+                              for index in range(parts)])
         self.files += files
-        self.hits += [hit for part in found for hit in part]
+        for hits, keys in found:
+            self.hits += hits
+            self.clean_keys.update(keys)
+
+    @property
+    def clean(self) -> CleanFiles:
+        """The files of this site found clean, for the next build."""
+        return CleanFiles(self.signature, frozenset(self.clean_keys))
 
     def report(self, problems: Problems, owner_of: Callable[[str, str], Source | None]) -> list[Hit]:
         """Report every hit as an error naming the output file and the source; `owner_of(output, text)` gives the
@@ -262,6 +306,23 @@ def audit(project: Project, public: PublicSite, site_dir: Path, problems: Proble
     leaks = LeakAudit(project, public, site_dir)
     leaks.scan(site_files(site_dir))
     return leaks.report(problems, owner_of)
+
+
+CACHE = "leaks.json"  # in the build cache: the files of the last site found clean
+
+
+def cached_clean(root: Path) -> CleanFiles | None:
+    body = cache_file.read(root, CACHE, "完整进行发布前泄密检查", quiet=True)
+    if body is None:
+        return None
+    signature, keys = body.get("secrets"), body.get("clean")
+    if not isinstance(signature, str) or not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+        return None
+    return CleanFiles(signature, frozenset(keys))
+
+
+def save_clean(root: Path, clean: CleanFiles) -> None:
+    cache_file.write(root, CACHE, {"secrets": clean.secrets, "clean": sorted(clean.keys)})
 
 
 def _report(place: list[Hit], owner_of: Callable[[str, str], Source | None], problems: Problems) -> None:

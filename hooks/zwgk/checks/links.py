@@ -7,6 +7,7 @@ set lookup per link, so the check grows linearly with the site.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import sys
 from collections import defaultdict
@@ -18,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from zwgk.base import parallel, progress
+from zwgk.base import cache_file, parallel, progress
 from zwgk.base.problems import Problems
 from zwgk.content.model import Source
 
@@ -43,6 +44,8 @@ class LinkReport:
     links: int = 0
     broken: int = 0
     external: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))  # url → (page, href)
+    digests: dict[str, str] = field(default_factory=dict)  # page → blake2b of its bytes (the build cache's key)
+    scanned: dict[str, ScannedPage] = field(default_factory=dict)  # digest of a page's bytes → what it holds
 
 
 def _scan(html: str) -> ScannedPage:
@@ -63,28 +66,41 @@ def _scan(html: str) -> ScannedPage:
     return page
 
 
-def _scan_files(site_dir: Path, pages: Sequence[str]) -> dict[str, ScannedPage]:
-    scanned = {}
+def _scan_files(site_dir: Path, pages: Sequence[str], known: dict[str, ScannedPage]
+                ) -> list[tuple[str, str, ScannedPage | None]]:
+    """(page, digest of its bytes, what it holds, or None when `known` has it under that digest)."""
+    scanned = []
     for rel in pages:
-        scanned[rel] = _scan((site_dir / rel).read_text(encoding="utf-8", errors="replace"))
+        data = (site_dir / rel).read_bytes()
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        page = None if digest in known else _scan(data.decode("utf-8", errors="replace"))
+        scanned.append((rel, digest, page))
         progress.advance()
     return scanned
 
 
-def check_built_site(site_dir: Path, locate: Locate, problems: Problems, base_url: str | None = None) -> LinkReport:
+def check_built_site(site_dir: Path, locate: Locate, problems: Problems, base_url: str | None = None,
+                     known: dict[str, ScannedPage] | None = None) -> LinkReport:
     """Check every internal link of every page under `site_dir`; collect the external ones.
 
     `base_url` (网站地址) is where the site will be served: links to it (canonical links) and links from the
-    server root under its path (the 404 page) are links inside the site.
+    server root under its path (the 404 page) are links inside the site. `known` (digest of a page's bytes →
+    what it holds, from the build cache) spares parsing the pages the previous build had already; the links
+    of every page are evaluated all the same, as a page elsewhere may have gone.
     """
+    known = known or {}
     files = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()}
     tree = _Tree(files, {posixpath.dirname(f) for f in files})
     pages = sorted(f for f in files if f.endswith(".html"))
     scanned: dict[str, ScannedPage] = {}
-    for part in parallel.run([partial(_scan_files, site_dir, shard)
+    report = LinkReport()
+    for part in parallel.run([partial(_scan_files, site_dir, shard, known)
                               for shard in parallel.split(pages, parallel.shards(len(pages)))]):
-        scanned.update(part)
-    report = LinkReport(pages=len(scanned))
+        for rel, digest, page in part:
+            page = page or known[digest]
+            scanned[rel] = report.scanned[digest] = page
+            report.digests[rel] = digest
+    report.pages = len(scanned)
     # Every page repeats the links of the header, tabs and footer: a link means the same from one folder.
     same_from_folder: dict[tuple[str, str], str | None] = {}
     for rel, page in scanned.items():
@@ -146,3 +162,25 @@ def _problem(page: str, href: str, tree: _Tree, scanned: dict[str, ScannedPage],
     if fragment and target in scanned and fragment not in scanned[target].ids:
         return f"指向的位置“#{fragment}”在页面中不存在"
     return None
+
+
+CACHE = "links.json"  # in the build cache: what each page of the last site holds, by the digest of its bytes
+
+
+def cached_pages(root: Path) -> dict[str, ScannedPage]:
+    """The pages the last build parsed, from the build cache; empty when there is none or it is unusable."""
+    body = cache_file.read(root, CACHE, "完整检查站内链接", quiet=True)
+    pages = body.get("pages") if body is not None else None
+    if body is None:
+        return {}
+    if not isinstance(pages, dict) or not all(
+            isinstance(entry, list) and len(entry) == 2 and all(isinstance(part, list) for part in entry)
+            and all(isinstance(text, str) for part in entry for text in part) for entry in pages.values()):
+        return {}
+    return {digest: ScannedPage(set(ids), refs) for digest, (ids, refs) in pages.items()}
+
+
+def save_pages(root: Path, report: LinkReport) -> None:
+    """Keep what the pages of the site just published hold, for the next build."""
+    pages = {digest: [sorted(page.ids), page.refs] for digest, page in sorted(report.scanned.items())}
+    cache_file.write(root, CACHE, {"pages": pages})

@@ -13,24 +13,31 @@ from zwgk.build import report
 from zwgk.build.site_folder import FolderBusy, SiteFolder
 from zwgk.build.sitebuild import TEMPLATES, SiteBuild
 from zwgk.commands.pipeline import remove_in_background, run
+from zwgk.commands.rebuild import BuildCache
 from zwgk.content import indexno, update_state
 from zwgk.site.publication import published_files, unnamed
 
 log = logging.getLogger("zwgk")
 
 
-def build(root: Path, site_dir: Path | None, today: date | None, with_report: bool) -> int:
-    return 0 if build_site(root, site_dir, today, with_report) else 1
+def build(root: Path, site_dir: Path | None, today: date | None, with_report: bool, use_cache: bool = True) -> int:
+    return 0 if build_site(root, site_dir, today, with_report, use_cache) else 1
 
 
-def build_site(root: Path, site_dir: Path | None, today: date | None, with_report: bool) -> SiteBuild | None:
-    """The build now in site/ (or `site_dir`), or None when it failed and the old site was kept."""
+def build_site(root: Path, site_dir: Path | None, today: date | None, with_report: bool,
+               use_cache: bool = False) -> SiteBuild | None:
+    """The build now in site/ (or `site_dir`), or None when it failed and the old site was kept. With
+    `use_cache`, what the last build made and did not change is reused (commands/rebuild.py); the cache
+    is written anew either way."""
     folder = SiteFolder((site_dir or root / "site").resolve())
     try:
         with folder.locked():
             for told in folder.recover(remove_in_background):
                 print(told, file=sys.stderr)
-            site = _build_into(folder, root, today, with_report)
+            cache = BuildCache(root, folder.target, use_cache)
+            site = _build_into(folder, root, today, with_report, cache)
+            if site is not None:
+                cache.save()  # the new site is in place: keep what it was made of
     except FolderBusy as busy:
         print(busy.message(), file=sys.stderr)
         return None
@@ -46,12 +53,14 @@ def build_site(root: Path, site_dir: Path | None, today: date | None, with_repor
     return site
 
 
-def _build_into(folder: SiteFolder, root: Path, today: date | None, with_report: bool) -> SiteBuild | None:
+def _build_into(folder: SiteFolder, root: Path, today: date | None, with_report: bool,
+                cache: BuildCache) -> SiteBuild | None:
     staging = folder.staging()
-    store = build_store.open_store(root) if build_cache.enabled else None
+    # --no-cache: nothing of the last build is read; what this one makes is kept all the same
+    store = (build_store.open_store(root) if cache.use else build_store.Store(root, {})) if build_cache.enabled else None
     try:
         with build_store.using(store):
-            result, site = run(root, staging, today, external=False)
+            result, site = run(root, staging, today, external=False, cache=cache)
         if store is not None:
             log.info("构建缓存：沿用上次的结果 %d 项，重新计算 %d 项", store.hits, store.misses)
             if site is not None:

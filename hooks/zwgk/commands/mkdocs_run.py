@@ -42,7 +42,8 @@ def config(root: Path, dest: Path) -> MkDocsConfig:
 def build(root: Path, site: SiteBuild, dest: Path) -> bool:
     """Render the prepared site into `dest`, the pages shared out over the cores; False if MkDocs refused."""
     # MkDocs' own search plugin writes one index of all pages, so it needs every page in one process.
-    count = 1 if "search" in config(root, dest).plugins else parallel.shards(len(site.pages))
+    rendered = len(site.pages) if site.changed is None else len(site.changed)  # the build cache keeps the others
+    count = 1 if "search" in config(root, dest).plugins else parallel.shards(rendered)
     if count == 1:
         return _build_shard(root, site, dest, None)
     dest.mkdir(parents=True, exist_ok=True)

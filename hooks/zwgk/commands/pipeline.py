@@ -14,15 +14,20 @@ from zwgk.build.sitebuild import SiteBuild, prepare
 from zwgk.checks import leak_audit
 from zwgk.checks.links import check_built_site
 from zwgk.commands import mkdocs_run
+from zwgk.commands.rebuild import BuildCache
 from zwgk.site.search import BUNDLE as search_bundle
 
 log = logging.getLogger("zwgk")
 
 
-def run(root: Path, dest: Path, today: date | None, external: bool) -> tuple[CheckRun, SiteBuild | None]:
-    """Load, check, build into `dest` and check the built links. The site is None on errors."""
+def run(root: Path, dest: Path, today: date | None, external: bool,
+        cache: BuildCache | None = None) -> tuple[CheckRun, SiteBuild | None]:
+    """Load, check, build into `dest` and check the built links. The site is None on errors. With `cache`
+    (build.py build), what the last build made and did not change is reused, and what to keep is noted."""
     scratch.remove_left_behind()  # what killed builds left in the temporary folders
-    site, problems = prepare(root, today, index=True)  # Pagefind indexes in other processes meanwhile
+    # Pagefind indexes in other processes meanwhile
+    site, problems = prepare(root, today, index=True, search_cache=cache.search_folder if cache else None,
+                             reuse=cache.use if cache else False)
     run = CheckRun(root.name, site.today if site else today or date.today(), problems)
     if site is None:
         return run, None
@@ -30,16 +35,21 @@ def run(root: Path, dest: Path, today: date | None, external: bool) -> tuple[Che
     search = site.search
     assert search is not None
     try:
+        if cache is not None:
+            cache.plan_pages(site)
         with parallel.reserved(1):  # Pagefind has a core of its own meanwhile
-            with progress.stage("生成页面", total=len(site.pages)):
+            with progress.stage("生成页面", total=len(site.pages if site.changed is None else site.changed)):
                 if not mkdocs_run.build(root, site, dest):
                     return run, None
+            if cache is not None:
+                cache.copy_pages(dest)
             memory.end_of_stage()  # what MkDocs freed: Pagefind, beside, may need the room
             # The link check reads the pages only; Pagefind goes on beside it, then two parts at once (finish).
             with progress.stage("检查站内链接", unit="个页面"):
-                links = check_built_site(dest, site.locate, problems, site.project.site.base_url)
+                links = check_built_site(dest, site.locate, problems, site.project.site.base_url,
+                                         cache.known_pages() if cache else None)
             memory.end_of_stage()
-            leaks = leak_audit.LeakAudit(site.project, site.public, dest)
+            leaks = leak_audit.LeakAudit(site.project, site.public, dest, cache.known_clean() if cache else None)
             if not problems.errors:  # the pages' audit has the other core while Pagefind goes on
                 with progress.stage("发布前泄密检查", unit="个文件"):
                     leaks.scan([f for f in leak_audit.site_files(dest) if f.relative_to(dest).parts[0] != search_bundle])
@@ -51,6 +61,10 @@ def run(root: Path, dest: Path, today: date | None, external: bool) -> tuple[Che
             with progress.stage("检查搜索索引有无泄密", unit="个文件"):
                 leaks.scan(leak_audit.site_files(dest / search_bundle))
             leaks.report(problems, site.written_in)
+            if cache is not None:
+                cache.scanned, cache.clean, cache.search_parts = links, leaks.clean, tuple(search.digests)
+                if search.reused:
+                    log.info("站内搜索索引沿用上次生成的 %d 部分（共 %d 部分）", search.reused, len(search.digests))
     finally:
         search.close()
     run.pages, run.links, run.external_links = links.pages, links.links, len(links.external)

@@ -16,6 +16,7 @@ can reach the index.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import multiprocessing
@@ -32,9 +33,10 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from zwgk.base import children, memo
+from zwgk.base import build_cache, children, memo
 from zwgk.base import scratch as scratch_folders
 from zwgk.content.model import Document, Interpretation, Page
+from zwgk.site import search_cache
 from zwgk.site.bodies import Body
 from zwgk.site.pages import path_of
 from zwgk.site.publication import PublicSite
@@ -196,13 +198,19 @@ class PendingIndex:
 
     WIDTH = 2  # parts at once after rendering; each Pagefind run holds about 0.5 MB per record
 
-    def __init__(self, public: PublicSite, bodies: dict[str, Body]) -> None:
+    def __init__(self, public: PublicSite, bodies: dict[str, Body], cache: Path | None = None,
+                 reuse: bool = True) -> None:
         self._start = time.perf_counter()
         found = records(public, bodies)
         self._count = len(found)
         self._parts: list[list[Record] | None] = list(parts(found))
         self._part_count = len(self._parts)
         del found
+        # build.py build: parts indexed by an earlier build are copied from <root>/.cache/build/search/
+        self.cache, self._reuse = cache, reuse
+        self.digests = [part_digest(part, number) for number, part in enumerate(self._parts)
+                        ] if cache else []
+        self.reused = 0
         self._scratch = scratch_folders.folder("search")
         # spawned, not forked: a forked worker keeps a copy of every page of this process's memory that
         # the build changes meanwhile (about 120 MB each at 10,000 documents); a spawned one holds its part
@@ -216,6 +224,13 @@ class PendingIndex:
 
     def _feed(self) -> None:
         for number in range(self._part_count):
+            if self._closed:
+                return
+            if self.cache is not None and self._reuse and search_cache.restore(self.cache / self.digests[number],
+                                                                               self._scratch / f"part-{number}"):
+                self.reused += 1
+                self._parts[number] = None
+                continue
             self._slots.acquire()
             if self._closed:
                 return
@@ -248,6 +263,13 @@ class PendingIndex:
         self._slots.release()  # a feeder waiting for a slot stops
         self._pool.shutdown(cancel_futures=True)
         shutil.rmtree(self._scratch, ignore_errors=True)
+
+
+def part_digest(part: list[Record], number: int) -> str:
+    """What a part's Pagefind output is made of: its records, whether it is the first (which keeps the
+    script), the part size and the tool (Pagefind's version among it)."""
+    rows = json.dumps([dataclasses.astuple(record) for record in part], ensure_ascii=False)
+    return build_cache.digest(build_cache.tool_signature(), str(PART_SIZE), "first" if number == 0 else "more", rows)
 
 
 def parts(found: list[Record]) -> list[list[Record]]:

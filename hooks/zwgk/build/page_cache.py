@@ -1,0 +1,160 @@
+"""`build.py build` again: the pages that did not change are taken from the previous site/ instead of rendered.
+
+After a successful build, <root>/.cache/build/pages.json records for every output page a key (a digest of
+everything the page is made from) and the digest of the bytes written. The next build computes the keys
+again; a page whose key is the same, and whose file in site/ still has the recorded bytes, is not given to
+MkDocs (SiteBuild.changed, as serve does within one process) but linked or copied into the new site.
+
+A key is the digest of the global signature (the tool, site.yml, the nav, the check day, what the templates
+get as globals), the page's path, its data (OutputPage, holding the model objects it shows) and its body.
+The data is digested as pickle bytes, which are stricter than ==: a miss costs a render, a false hit would
+publish a stale page, so anything uncertain must change the bytes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import os
+import pickle
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from zwgk.base import build_cache, cache_file, parallel
+from zwgk.build.sitebuild import SiteBuild
+
+MANIFEST = "pages.json"
+_FULL = "完整生成"
+
+
+def file_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class _StablePickler(pickle.Pickler):
+    """Pickle bytes equal across processes: a set of strings iterates in an order that depends on
+    PYTHONHASHSEED, so the sets held by dataclass fields are pickled sorted."""
+
+    _fields: dict[type, tuple[str, ...]] = {}
+
+    def reducer_override(self, obj: Any) -> Any:
+        kind = type(obj)
+        if not dataclasses.is_dataclass(kind):
+            return NotImplemented
+        names = self._fields.get(kind)
+        if names is None:
+            names = self._fields[kind] = tuple(f.name for f in dataclasses.fields(kind))
+        # Never unpickled: the reduce value only has to say everything the object holds, in a stable order.
+        return kind, tuple(_ordered(getattr(obj, name)) for name in names)
+
+
+def _ordered(value: Any) -> Any:
+    if isinstance(value, (set, frozenset)):
+        return ("<set>", type(value).__name__, *sorted(value, key=repr))
+    return value
+
+
+def stable_bytes(*values: Any) -> bytes:
+    out = io.BytesIO()
+    _StablePickler(out, protocol=5).dump(values)
+    return out.getvalue()
+
+
+def global_signature(site: SiteBuild) -> str:
+    """What every page depends on besides its own data and body."""
+    env = site.renderer.env.globals
+    return build_cache.digest(build_cache.tool_signature(), stable_bytes(
+        site.public.site, site.nav(), site.title, site.today, site.public.site.base_url,
+        env.get("feeds"), env.get("open_data"), env.get("sitemap_xml"), sorted(site.files)))
+
+
+def page_keys(site: SiteBuild, signature: str) -> dict[str, str]:
+    return {page.path: _key(site, signature, page) for page in site.pages}
+
+
+def _key(site: SiteBuild, signature: str, page: Any) -> str:
+    try:
+        data = stable_bytes(page, site.bodies.get(page.path))
+    except (TypeError, AttributeError, pickle.PicklingError):  # data that cannot be digested: never reused
+        data = os.urandom(16)
+    return build_cache.digest(signature, page.path, page.title, data)
+
+
+@dataclass
+class PageCache:
+    """The keys of this build's pages, and the pages taken from the previous site (path → digest of bytes)."""
+
+    root: Path
+    site_dir: Path  # the site/ the pages are recorded in
+    keys: dict[str, str]
+    reused: dict[str, str] = field(default_factory=dict)
+
+
+def plan(root: Path, site: SiteBuild, previous: Path, use: bool) -> PageCache:
+    """Decide which pages of `site` need not be rendered because `previous` (site/, the last build) holds
+    them; tell `site` (site.changed, site.reused). With `use` False the keys are computed all the same, to
+    write the manifest after the build."""
+    cache = PageCache(root, previous, page_keys(site, global_signature(site)))
+    body = cache_file.read(root, MANIFEST, _FULL) if use and previous.is_dir() else None
+    if body is None:
+        return cache
+    path = build_cache.folder(root) / MANIFEST
+    recorded = body.get("pages")
+    if not isinstance(recorded, dict) or not all(
+            isinstance(entry, list) and len(entry) == 2 and all(isinstance(part, str) for part in entry)
+            for entry in recorded.values()):
+        cache_file.warn(root, path, "格式不对", _FULL)
+        return cache
+    if body.get("site") != str(previous):
+        cache_file.warn(root, path, f"记的是另一个输出目录 {body.get('site')!r} 的页面", _FULL)
+        return cache
+    wanted = {rel: entry[1] for rel, entry in recorded.items() if cache.keys.get(rel) == entry[0]}
+    order = sorted(wanted)
+    found: dict[str, str | None] = {}
+    for part in parallel.run([partial(_digests, previous, shard)
+                              for shard in parallel.split(order, parallel.shards(len(order)))]):
+        found.update(part)
+    spoilt = [rel for rel in order if found.get(rel) != wanted[rel]]
+    if spoilt:
+        state = "不见了" if found.get(spoilt[0]) is None else "被改动过"
+        cache_file.warn(root, path, f"上次生成的 {spoilt[0]} {state}", _FULL)
+        return cache
+    cache.reused = wanted
+    if wanted:
+        site.reused = set(wanted)
+        site.changed = {page.path for page in site.pages if page.path not in wanted}
+    return cache
+
+
+def _digests(folder: Path, paths: Sequence[str]) -> dict[str, str | None]:
+    found: dict[str, str | None] = {}
+    for rel in paths:
+        try:
+            found[rel] = file_digest((folder / rel).read_bytes())
+        except OSError:
+            found[rel] = None
+    return found
+
+
+def copy_reused(cache: PageCache, previous: Path, dest: Path) -> None:
+    """Put the reused pages into the new site, after MkDocs (whose clean build empties the folder first)."""
+    for rel in cache.reused:
+        target = dest / rel
+        if target.exists():  # a page of the nav, which MkDocs renders in any case
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(previous / rel, target)  # the old site is deleted after the switch: the new name stays
+        except OSError:  # another file system, or none with hard links
+            shutil.copyfile(previous / rel, target)
+
+
+def save(cache: PageCache, digests: dict[str, str]) -> None:
+    """Record the pages of the site just switched in (`digests`: path → digest of its bytes)."""
+    pages = {rel: [key, digests[rel]] for rel, key in sorted(cache.keys.items()) if rel in digests}
+    cache_file.write(cache.root, MANIFEST, {"site": str(cache.site_dir), "pages": pages})

@@ -1,0 +1,266 @@
+"""`build.py build` again reuses what the last build made (<root>/.cache/build/): the result must be byte for
+byte the site a clean build of the same content makes, and a spoilt or foreign cache is ignored with a warning.
+
+Each test builds the small tree, changes it, builds again with the cache, builds the same content from a copy
+without any cache (--no-cache), and compares the two sites file by file."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+from pathlib import Path
+
+from conftest import Run, copy_fixture, edit, page, run_cli
+
+WITHDRAWN = """---
+标题: WITHDRAWNTITLE测试县校车安全管理通知
+文号: 测教发〔2024〕8号
+发文机关: 测试县教育局
+成文日期: 2024-03-01
+发布日期: 2024-03-05
+公开属性: 此件公开发布
+有效性: 现行有效
+文件类型: 其他文件
+主题分类: 科技、教育
+---
+WITHDRAWNBODYMARKER 校车安全管理的正文，写得足够长，长过三十个字，泄密检查才会逐段查找它。
+"""
+DOC_FILE = "content/documents/2024/cjf-2024-8.md"
+MANIFEST = ".cache/build/pages.json"
+_REUSED = re.compile(r"沿用上次生成的页面 ([0-9,]+) 个，重新生成 ([0-9,]+) 个")
+
+
+def _build(tree: Path, *flags: str) -> Run:
+    result = run_cli("--root", tree, "build", "--site-dir", tree / "site", *flags)
+    assert result.code == 0, result.text
+    assert "Traceback" not in result.text
+    return result
+
+
+def _first_build(tmp_path: Path) -> Path:
+    tree = copy_fixture("mini", tmp_path)
+    (tree / DOC_FILE).write_text(WITHDRAWN, encoding="utf-8")
+    _build(tree)
+    _build(tree)  # the first build registered index numbers and the update log: content as an editor commits it
+    return tree
+
+
+def _clean_copy(tree: Path, tmp_path: Path) -> Path:
+    """The content as committed after the first build (index numbers, update log), without site/ or cache."""
+    clean = tmp_path / "clean" / tree.name
+    shutil.copytree(tree, clean, ignore=shutil.ignore_patterns(".cache", "site", ".site*"))
+    return clean
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _same_sites(cached: Path, clean: Path) -> None:
+    ours, theirs = _files(cached / "site"), _files(clean / "site")
+    assert sorted(ours) == sorted(theirs)
+    differ = [rel for rel in ours if ours[rel] != theirs[rel]]
+    assert not differ, differ[:10]
+
+
+def _reused(result: Run) -> tuple[int, int]:
+    """(pages taken from the last site, pages rendered) as the build says; (0, all) when it reused nothing."""
+    found = _REUSED.search(result.err)
+    if found is None:
+        return 0, -1
+    return int(found.group(1).replace(",", "")), int(found.group(2).replace(",", ""))
+
+
+def _both(tree: Path, tmp_path: Path, change, *flags: str) -> Run:  # noqa: ANN001 - change(tree)
+    """Apply `change` to the tree and to a clean copy of it, build both, compare; the cached build's output."""
+    clean = _clean_copy(tree, tmp_path)
+    change(tree)
+    change(clean)
+    result = _build(tree, *flags)
+    _build(clean, "--no-cache")
+    _same_sites(tree, clean)
+    return result
+
+
+def _warnings(result: Run) -> list[str]:
+    return [line for line in result.err.splitlines() if line.startswith("构建缓存 ")]
+
+
+def test_unchanged_content_reuses_every_page(tmp_path: Path) -> None:
+    tree = _first_build(tmp_path)
+    result = _both(tree, tmp_path, lambda t: None)
+    reused, rendered = _reused(result)
+    assert reused > 20 and rendered == 0
+    assert "站内搜索索引沿用上次生成的 1 部分" in result.err
+    assert (tree / "site" / "404.html").is_file()
+    assert not _warnings(result)
+
+
+def test_edit_one_body_renders_only_its_pages(tmp_path: Path) -> None:
+    tree = _first_build(tmp_path)
+    result = _both(tree, tmp_path, lambda t: edit(t, "content/documents/2024/cjf-2024-1.md", "制定本办法。",
+                                                  "制定本办法。EDITEDBODYMARKER"))
+    reused, rendered = _reused(result)
+    # the document's page, the lists and update log that show it changed: a few pages, not the site
+    assert 1 <= rendered < reused, result.err
+    assert "EDITEDBODYMARKER" in page(tree / "site", "wj/cjf-2024-1.html").text()
+
+
+def test_rename_a_document(tmp_path: Path) -> None:
+    tree = _first_build(tmp_path)
+
+    def rename(t: Path) -> None:
+        (t / DOC_FILE).rename(t / "content/documents/2024/cjf-2024-18.md")
+
+    _both(tree, tmp_path, rename)
+    assert not (tree / "site" / "wj/cjf-2024-8.html").exists()
+    assert (tree / "site" / "wj/cjf-2024-18.html").is_file()
+
+
+def test_delete_a_document(tmp_path: Path) -> None:
+    tree = _first_build(tmp_path)
+    assert (tree / "site" / "wj/cjf-2024-8.html").is_file()
+    _both(tree, tmp_path, lambda t: (t / DOC_FILE).unlink())
+    assert not (tree / "site" / "wj/cjf-2024-8.html").exists()
+
+
+def _site_text(site: Path) -> str:
+    """Everything a reader or program gets from the site: pages as text and as markup, the other files as they
+    are, the gzipped search index decompressed (without its spaces, as it cuts words in pairs)."""
+    texts = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        raw = path.read_bytes()
+        if raw[:2] == b"\x1f\x8b":
+            raw = gzip.decompress(raw)
+        text = raw.decode("utf-8", errors="replace")
+        texts.append(text.replace(" ", "") if "pagefind" in path.parts else text)
+        if path.suffix == ".html":
+            texts.append(page(site, path.relative_to(site).as_posix()).text())
+    return "\n".join(texts)
+
+
+def test_withdrawn_document_disappears_from_every_file(tmp_path: Path) -> None:
+    tree = _first_build(tmp_path)
+    before = _site_text(tree / "site")
+    assert "WITHDRAWNTITLE" in before and "WITHDRAWNBODYMARKER" in before
+
+    def withdraw(t: Path) -> None:
+        edit(t, DOC_FILE, "公开属性: 此件公开发布", "公开属性: 此件不予公开\n"
+             "不予公开理由: 属于讨论记录、过程稿、磋商信函、请示报告等过程性信息")
+
+    result = _both(tree, tmp_path, withdraw)
+    assert _reused(result)[0] > 0  # the rest of the site was reused, and still nothing of it is left
+    after = _site_text(tree / "site")
+    for secret in ("WITHDRAWNTITLE", "WITHDRAWNBODYMARKER", "测教发〔2024〕8号", "校车安全管理"):
+        assert secret not in after, secret
+    assert not (tree / "site" / "wj/cjf-2024-8.html").exists()
+
+
+def test_change_a_catalogue_item(tmp_path: Path) -> None:
+    tree = _first_build(tmp_path)
+    result = _both(tree, tmp_path, lambda t: edit(t, "catalogues/county/education.yml", "招生计划、范围、程序",
+                                                  "招生计划、范围、程序和CATALOGUEMARKER"))
+    assert "CATALOGUEMARKER" in _site_text(tree / "site")
+    assert _reused(result)[0] > 0
+
+
+def test_site_yml_change_renders_every_page(tmp_path: Path) -> None:
+    """site.yml is in every page (the footer): the global signature changes, nothing is reused. The
+    templates ship with the tool, so a template change is tested the same way through the tool signature
+    (test_foreign_cache_is_ignored) rather than by editing the tool's theme/."""
+    tree = _first_build(tmp_path)
+    result = _both(tree, tmp_path, lambda t: edit(t, "content/site.yml", "电话: 0000-0000000", "电话: 0000-0000009"))
+    assert _reused(result) == (0, -1)
+    assert "0000-0000009" in page(tree / "site", "wj/cjf-2024-8.html").text()
+
+
+def _spoil(tree: Path, how) -> None:  # noqa: ANN001 - how(bytes) -> bytes
+    manifest = tree / MANIFEST
+    manifest.write_bytes(how(manifest.read_bytes()))
+
+
+def _edit_body(t: Path) -> None:
+    edit(t, DOC_FILE, "WITHDRAWNBODYMARKER", "WITHDRAWNBODYMARKER SPOILTCACHEMARKER")
+
+
+def _one_warning(result: Run, why: str) -> None:
+    warnings = _warnings(result)
+    assert len(warnings) == 1, result.err
+    assert warnings[0].startswith(f"构建缓存 {MANIFEST} 无法使用（") and warnings[0].endswith("本次完整生成")
+    assert why in warnings[0]
+    assert _reused(result) == (0, -1)
+
+
+def test_garbage_manifest_is_ignored(tmp_path: Path) -> None:
+    tree = _first_build(tmp_path)
+    _spoil(tree, lambda raw: b"\x00\xff garbage" + raw[:40])
+    result = _both(tree, tmp_path, _edit_body)
+    _one_warning(result, "损坏")
+    assert "SPOILTCACHEMARKER" in page(tree / "site", "wj/cjf-2024-8.html").text()
+
+
+def test_truncated_manifest_is_ignored(tmp_path: Path) -> None:
+    tree = _first_build(tmp_path)
+    _spoil(tree, lambda raw: raw[: len(raw) // 2])
+    _one_warning(_both(tree, tmp_path, _edit_body), "损坏")
+
+
+def test_wrong_types_in_manifest_are_ignored(tmp_path: Path) -> None:
+    tree = _first_build(tmp_path)
+
+    def wrong(raw: bytes) -> bytes:
+        data = json.loads(raw)
+        data["body"]["pages"] = {path: 7 for path in data["body"]["pages"]}
+        return json.dumps(data).encode()
+
+    _spoil(tree, wrong)
+    _one_warning(_both(tree, tmp_path, _edit_body), "格式不对")
+
+
+def test_foreign_cache_is_ignored(tmp_path: Path) -> None:
+    """Another tool signature (another version of the code, templates, mkdocs.yml or libraries)."""
+    tree = _first_build(tmp_path)
+
+    def foreign(raw: bytes) -> bytes:
+        data = json.loads(raw)
+        data["tool"] = "0" * 32
+        return json.dumps(data).encode()
+
+    _spoil(tree, foreign)
+    _one_warning(_both(tree, tmp_path, _edit_body), "另一个版本")
+
+
+def test_cache_of_another_root_is_ignored(tmp_path: Path) -> None:
+    tree = _first_build(tmp_path)
+    moved = tmp_path / "moved" / tree.name
+    shutil.copytree(tree, moved, symlinks=True)
+    _one_warning(_both(moved, tmp_path, _edit_body), "另一个内容目录")
+
+
+def test_hand_edited_page_is_not_reused(tmp_path: Path) -> None:
+    tree = _first_build(tmp_path)
+    hand = tree / "site" / "wj/cjf-2024-1.html"
+    hand.write_text(hand.read_text(encoding="utf-8").replace("制定本办法", "HANDEDITED"), encoding="utf-8")
+    _one_warning(_both(tree, tmp_path, lambda t: None), "被改动过")
+    assert "HANDEDITED" not in hand.read_text(encoding="utf-8")
+
+
+def test_no_cache_builds_in_full_and_writes_the_cache(tmp_path: Path) -> None:
+    tree = _first_build(tmp_path)
+    (tree / MANIFEST).unlink()
+    result = _both(tree, tmp_path, _edit_body, "--no-cache")
+    assert _reused(result) == (0, -1) and not _warnings(result)
+    assert (tree / MANIFEST).is_file()
+    assert _reused(_build(tree))[0] > 20  # and the next build uses it
+
+
+def test_spoilt_search_part_is_indexed_again(tmp_path: Path) -> None:
+    tree = _first_build(tmp_path)
+    (part,) = (tree / ".cache/build/search").iterdir()
+    victim = next(p for p in sorted(part.rglob("*")) if p.is_file() and p.name != "files.json")
+    victim.write_bytes(victim.read_bytes()[:10])
+    result = _both(tree, tmp_path, lambda t: None)
+    assert "站内搜索索引沿用" not in result.err
+    assert any("重新生成这一部分站内搜索索引" in w for w in _warnings(result))
