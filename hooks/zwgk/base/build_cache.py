@@ -60,6 +60,24 @@ def tool_signature() -> str:
 enabled = True
 
 
-def unusable(path: Path | str, why: str) -> str:
-    """The one line an editor sees when a cache file is ignored: the build then does everything afresh."""
-    return f"构建缓存 {Path(path).as_posix()} 无法使用（{why}），本次完整生成"
+_told = False  # a build says once that its cache cannot be used, whichever files are spoilt
+
+
+def start() -> None:
+    """A new build begins: it may tell of an unusable cache again."""
+    global _told
+    _told = False
+
+
+def unusable(path: Path | str, why: str, what: str = "完整生成") -> str:
+    """The line an editor sees when a cache file is ignored; `what` is what the build does instead."""
+    return f"构建缓存 {Path(path).as_posix()} 无法使用（{why}），本次{what}"
+
+
+def tell_unusable(path: Path | str, why: str, what: str = "完整生成") -> None:
+    """Print `unusable(...)` on stderr, for the first cache file of this build that cannot be used only: a
+    cache of another tool or folder spoils every file of it, and one line says enough."""
+    global _told
+    if not _told:
+        _told = True
+        print(unusable(path, why, what), file=sys.stderr)

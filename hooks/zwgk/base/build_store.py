@@ -17,7 +17,6 @@ import dataclasses
 import io
 import os
 import pickle
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -97,7 +96,7 @@ class Store:
 
     def _discard(self, why: str) -> None:
         if self._old:
-            print(build_cache.unusable(self.shown(), why), file=sys.stderr)
+            build_cache.tell_unusable(self.shown(), why)
         self._old = {}
 
     def shown(self) -> str:
@@ -135,11 +134,11 @@ def open_store(root: Path) -> Store:
         with path.open("rb") as f:
             content = _Unpickler(f).load()
     except Exception as exc:  # noqa: BLE001 - garbage, truncated, planted: all the same to the build
-        print(build_cache.unusable(store.shown(), _why(exc)), file=sys.stderr)
+        build_cache.tell_unusable(store.shown(), _why(exc))
         return store
     why = _foreign(content, store)
     if why:
-        print(build_cache.unusable(store.shown(), why), file=sys.stderr)
+        build_cache.tell_unusable(store.shown(), why)
         return store
     store._old = content["entries"]
     return store

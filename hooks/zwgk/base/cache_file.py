@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ def _shown(root: Path, path: Path) -> str:
 
 def warn(root: Path, path: Path, why: str, what: str) -> None:
     """The one line a build prints for a cache file it does not use; `what` is the part done in full."""
-    print(f"构建缓存 {_shown(root, path)} 无法使用（{why}），本次{what}", file=sys.stderr)
+    build_cache.tell_unusable(_shown(root, path), why, what)
 
 
 def read(root: Path, name: str, what: str, quiet: bool = False) -> dict[str, Any] | None:

@@ -61,7 +61,12 @@ def _ordered(value: Any) -> Any:
 
 def stable_bytes(*values: Any) -> bytes:
     out = io.BytesIO()
-    _StablePickler(out, protocol=5).dump(values)
+    pickler = _StablePickler(out, protocol=5)
+    # No memo: an object met twice is written twice. With the memo, the bytes would say which equal objects are
+    # one object, and that differs between data computed afresh and the same data read back from the input
+    # cache (build_store), so every page showing such data would miss.
+    pickler.fast = True
+    pickler.dump(values)
     return out.getvalue()
 
 

@@ -30,6 +30,7 @@ def build_site(root: Path, site_dir: Path | None, today: date | None, with_repor
     `use_cache`, what the last build made and did not change is reused (commands/rebuild.py); the cache
     is written anew either way."""
     folder = SiteFolder((site_dir or root / "site").resolve())
+    build_cache.start()
     try:
         with folder.locked():
             for told in folder.recover(remove_in_background):
