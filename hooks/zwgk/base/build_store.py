@@ -18,16 +18,17 @@ import io
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from zwgk.base import build_cache
+from zwgk.base import build_cache, progress
 from zwgk.base.problems import Problem, Problems
 
 T = TypeVar("T")
+I = TypeVar("I")
 
 FILE = "memo.pickle"
 FORMAT = 1  # raise when the layout of the file or of a cached value changes
@@ -187,6 +188,26 @@ def remember(kind: str, parts: tuple[bytes | str, ...], compute: Callable[[], T]
     value = compute()
     store.put(key, value)
     return value
+
+
+def remember_many(store: Store | None, keys: Sequence[str], items: Sequence[I],
+                  compute: Callable[[list[I]], list[T]]) -> list[T]:
+    """For each item, in order: what the previous build made under its key (counted as done in the progress
+    line), else what `compute` makes of all the missing items at once (so the caller can share them out over
+    the cores), kept under its key for the next build. Without a store, `compute` of every item."""
+    if store is None:
+        return compute(list(items))
+    results: list[T | None] = [None] * len(items)
+    for index, key in enumerate(keys):
+        found, value = store.get(key)
+        if found:
+            results[index] = value
+            progress.advance()
+    missing = [index for index, result in enumerate(results) if result is None]
+    for index, made in zip(missing, compute([items[index] for index in missing])):
+        results[index] = made
+        store.put(keys[index], made)
+    return results  # type: ignore[return-value] - every index is filled
 
 
 def remember_reporting(kind: str, parts: tuple[bytes | str, ...], problems: Problems,

@@ -125,23 +125,13 @@ class Reader:
             return [found for path in paths if (found := self.remembered(load, path)) is not None]
         store = build_store.active()
         keys = [self._store_key(store, load, path) for path in paths] if store is not None else []
-        outcomes: list[FileLoad[T] | None] = [None] * len(paths)
-        if store is not None:
-            for index, key in enumerate(keys):
-                found, value = store.get(key)
-                if found:
-                    outcomes[index] = value
-                    progress.advance()
-        missing = [index for index, outcome in enumerate(outcomes) if outcome is None]
-        todo = [paths[index] for index in missing]
-        count = parallel.shards(len(todo))
-        computed: list[FileLoad[T]] = []
-        for part in parallel.run([partial(self._apart, load, part) for part in parallel.split(todo, count)]):
-            computed += part
-        for index, outcome in zip(missing, computed):
-            outcomes[index] = outcome
-            if store is not None:
-                store.put(keys[index], outcome)
+
+        def compute(todo: list[Path]) -> list[FileLoad[T]]:
+            count = parallel.shards(len(todo))
+            return [outcome for part in parallel.run([partial(self._apart, load, part)
+                                                      for part in parallel.split(todo, count)]) for outcome in part]
+
+        outcomes = build_store.remember_many(store, keys, paths, compute)
         loaded: list[T] = []
         for outcome in outcomes:
             assert outcome is not None

@@ -149,29 +149,20 @@ def _content_path(source_file: str) -> str:
 def render_bodies(project: Project, public: PublicSite, problems: Problems) -> tuple[dict[str, Body], list[Attachment]]:
     """HTML of every published body, by page path, and the attachments the bodies link to."""
     owners = [o for o in [*public.documents, *public.interpretations, *public.pages] if o.body]
-    rendered: list[Rendered | None] = [None] * len(owners)
     store = None if memo.enabled() else build_store.active()
     keys: list[str] = []
     if store is not None:  # build: what the previous build rendered from the same inputs is reused
         world = BodyRenderer(project, public, Problems(problems.root)).stable_world()
         # repr: every field of the owner (body, its lines, file, path, 落款), in a stable spelling
         keys = [store.key("body", world, repr(owner)) for owner in owners]
-        for index, key in enumerate(keys):
-            found, value = store.get(key)
-            if found:
-                rendered[index] = value
-                progress.advance()
-    missing = [index for index, done in enumerate(rendered) if done is None]
-    todo = [owners[index] for index in missing]
-    # serve renders in-process, so that what it remembers (memo) outlives the render
-    shards = parallel.split(todo, 1 if memo.enabled() else parallel.shards(len(todo)))
-    computed: list[Rendered] = []
-    for shard in parallel.run([partial(_render_shard, project, public, problems.root, shard) for shard in shards]):
-        computed += shard
-    for index, done in zip(missing, computed):
-        rendered[index] = done
-        if store is not None:
-            store.put(keys[index], done)
+
+    def compute(todo: list[Owner]) -> list[Rendered]:
+        # serve renders in-process, so that what it remembers (memo) outlives the render
+        shards = parallel.split(todo, 1 if memo.enabled() else parallel.shards(len(todo)))
+        return [done for shard in parallel.run([partial(_render_shard, project, public, problems.root, shard)
+                                                for shard in shards]) for done in shard]
+
+    rendered = build_store.remember_many(store, keys, owners, compute)
     bodies: dict[str, Body] = {}
     attachments: dict[str, Attachment] = {}
     for owner, done in zip(owners, rendered):
