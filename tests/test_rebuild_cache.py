@@ -10,9 +10,12 @@ import gzip
 import json
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from conftest import Run, copy_fixture, edit, page, run_cli
+
+from zwgk.build.page_cache import ObjectDigests, stable_bytes
 
 WITHDRAWN = """---
 标题: WITHDRAWNTITLE测试县校车安全管理通知
@@ -156,6 +159,41 @@ def test_withdrawn_document_disappears_from_every_file(tmp_path: Path) -> None:
     for secret in ("WITHDRAWNTITLE", "WITHDRAWNBODYMARKER", "测教发〔2024〕8号", "校车安全管理"):
         assert secret not in after, secret
     assert not (tree / "site" / "wj/cjf-2024-8.html").exists()
+
+
+def test_title_edit_renders_the_lists_that_show_it(tmp_path: Path) -> None:
+    """A title is on the document's page and on every list, facet and update-log page that shows the document:
+    all of those must render again (their keys hold the document's digest), the rest is reused."""
+    tree = _first_build(tmp_path)
+    result = _both(tree, tmp_path, lambda t: edit(t, DOC_FILE, "标题: WITHDRAWNTITLE", "标题: RETITLEDMARKER"))
+    reused, rendered = _reused(result)
+    assert 2 <= rendered < reused, result.err
+    showing = [rel for rel, body in _files(tree / "site").items() if rel.endswith(".html") and b"RETITLEDMARKER" in body]
+    assert len(showing) >= 3, showing  # its page and at least two lists
+    assert "RETITLEDMARKER" in page(tree / "site", "wj/cjf-2024-8.html").text()
+
+
+@dataclass
+class _Inner:
+    tags: set[str]
+
+
+@dataclass
+class _Outer:
+    name: str
+    inner: _Inner
+    more: list[_Inner]
+
+
+def test_object_digests_follow_content_not_identity() -> None:
+    a = _Outer("x", _Inner({"b", "a"}), [_Inner({"c"})])
+    b = _Outer("x", _Inner({"a", "b"}), [_Inner({"c"})])
+    assert stable_bytes(a) == stable_bytes(b)  # equal content, distinct objects, sets in another order
+    digests = ObjectDigests()
+    first = stable_bytes([a, a], digests=digests)
+    assert first == stable_bytes([a, b])  # the memo of one build changes nothing in the bytes
+    b.more[0].tags.add("d")  # a change two levels down changes the digest of the whole
+    assert stable_bytes(a) != stable_bytes(b)
 
 
 def test_change_a_catalogue_item(tmp_path: Path) -> None:

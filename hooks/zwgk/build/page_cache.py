@@ -38,19 +38,50 @@ def file_digest(data: bytes) -> str:
 
 class _StablePickler(pickle.Pickler):
     """Pickle bytes equal across processes: a set of strings iterates in an order that depends on
-    PYTHONHASHSEED, so the sets held by dataclass fields are pickled sorted."""
+    PYTHONHASHSEED, so the sets held by dataclass fields are pickled sorted. Each dataclass object is written
+    as the digest of what it holds (ObjectDigests), so a Document shown on a hundred list pages is pickled
+    once, not a hundred times."""
+
+    def __init__(self, out: io.BytesIO, digests: ObjectDigests) -> None:
+        super().__init__(out, protocol=5)
+        # No memo: an object met twice is written twice. With the memo, the bytes would say which equal objects
+        # are one object, and that differs between data computed afresh and the same data read back from the
+        # input cache (build_store), so every page showing such data would miss.
+        self.fast = True
+        self.digests = digests
+
+    def reducer_override(self, obj: Any) -> Any:
+        if not dataclasses.is_dataclass(type(obj)):
+            return NotImplemented
+        # Never unpickled: the reduce value only has to stand for everything the object holds.
+        return bytes, (self.digests.of(obj),)
+
+
+class ObjectDigests:
+    """The digest of each dataclass object met while keying one build's pages: its class and its fields'
+    values, in field order, nested dataclasses by their own digests. Kept by identity for one page_keys call
+    (the objects are not changed meanwhile, and are held here so that no id is reused)."""
 
     _fields: dict[type, tuple[str, ...]] = {}
 
-    def reducer_override(self, obj: Any) -> Any:
-        kind = type(obj)
-        if not dataclasses.is_dataclass(kind):
-            return NotImplemented
-        names = self._fields.get(kind)
-        if names is None:
-            names = self._fields[kind] = tuple(f.name for f in dataclasses.fields(kind))
-        # Never unpickled: the reduce value only has to say everything the object holds, in a stable order.
-        return kind, tuple(_ordered(getattr(obj, name)) for name in names)
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[Any, bytes]] = {}
+
+    def of(self, obj: Any) -> bytes:
+        entry = self._seen.get(id(obj))
+        if entry is None:
+            kind = type(obj)
+            names = self._fields.get(kind)
+            if names is None:
+                names = self._fields[kind] = tuple(f.name for f in dataclasses.fields(kind))
+            data = self.pickle((kind.__module__, kind.__qualname__, *(_ordered(getattr(obj, n)) for n in names)))
+            entry = self._seen[id(obj)] = (obj, hashlib.blake2b(data, digest_size=20).digest())
+        return entry[1]
+
+    def pickle(self, value: Any) -> bytes:
+        out = io.BytesIO()
+        _StablePickler(out, self).dump(value)
+        return out.getvalue()
 
 
 def _ordered(value: Any) -> Any:
@@ -59,15 +90,8 @@ def _ordered(value: Any) -> Any:
     return value
 
 
-def stable_bytes(*values: Any) -> bytes:
-    out = io.BytesIO()
-    pickler = _StablePickler(out, protocol=5)
-    # No memo: an object met twice is written twice. With the memo, the bytes would say which equal objects are
-    # one object, and that differs between data computed afresh and the same data read back from the input
-    # cache (build_store), so every page showing such data would miss.
-    pickler.fast = True
-    pickler.dump(values)
-    return out.getvalue()
+def stable_bytes(*values: Any, digests: ObjectDigests | None = None) -> bytes:
+    return (digests or ObjectDigests()).pickle(values)
 
 
 def global_signature(site: SiteBuild) -> str:
@@ -79,12 +103,13 @@ def global_signature(site: SiteBuild) -> str:
 
 
 def page_keys(site: SiteBuild, signature: str) -> dict[str, str]:
-    return {page.path: _key(site, signature, page) for page in site.pages}
+    digests = ObjectDigests()  # shared by all pages: each model object is digested once per build
+    return {page.path: _key(site, signature, page, digests) for page in site.pages}
 
 
-def _key(site: SiteBuild, signature: str, page: Any) -> str:
+def _key(site: SiteBuild, signature: str, page: Any, digests: ObjectDigests) -> str:
     try:
-        data = stable_bytes(page, site.bodies.get(page.path))
+        data = stable_bytes(page, site.bodies.get(page.path), digests=digests)
     except (TypeError, AttributeError, pickle.PicklingError):  # data that cannot be digested: never reused
         data = os.urandom(16)
     return build_cache.digest(signature, page.path, page.title, data)
