@@ -651,10 +651,12 @@ class Generator:
                 doc.title = template.format(x=doc.inner, **ctx)
             elif doc.title in titles and doc.title.endswith("的通知") and doc.title[:-3] + "的补充通知" not in titles:
                 doc.title = doc.title[:-3] + "的补充通知"
-            k = 1
-            while not doc.public and doc.title in titles:  # a withheld title must never equal a published one
+            k, first = 1, doc.title
+            # A withheld title must never equal a published one, nor be part of one: the leak audit would
+            # rightly find it there. So the serial goes inside the title, not at its end.
+            while not doc.public and doc.title in titles:
                 k += 1
-                doc.title = f"{doc.title.rsplit('（', 1)[0]}（{cn(k)}）"
+                doc.title = first.replace("关于", f"关于第{cn(k)}批", 1)
             titles.add(doc.title)
             if rng.random() < 0.95:
                 abbr = doc.issuer[2]

@@ -225,7 +225,12 @@ def memory_linearity(sizes: list[int], workdir: Path) -> bool:
         tree = generate_content(docs, workdir)  # the first build registers the 索引号, as editors' first does
         site = tree / "site"
         settled(site)
-        seconds, peak, result = timed([PYTHON, str(ROOT / "build.py"), "--root", str(tree), "build", "--site-dir", str(site)])
+        # --no-cache: a full build whatever an earlier run left in the tree's cache
+        seconds, peak, result = timed([PYTHON, str(ROOT / "build.py"), "--root", str(tree), "build", "--site-dir", str(site),
+                                       "--no-cache"])
+        if result.returncode != 0:  # a failed build writes no site: its peak says nothing about a build
+            print(f"N={docs:>6}  构建失败（退出码 {result.returncode}），内存数字无效：\n{result.stderr[-3000:]}")
+            return False
         (tree / ".bench-generated").write_text("ok\n")
         pages = sum(1 for _ in site.rglob("*.html"))
         peaks[docs] = (peak, pages)
