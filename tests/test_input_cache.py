@@ -7,12 +7,13 @@ import filecmp
 import pickle
 import re
 import shutil
+import sqlite3
 from pathlib import Path
 
 from conftest import copy_fixture, edit, run_cli
 
 DOC = "content/documents/2024/cjf-2024-1.md"
-STORE = Path(".cache") / "build" / "memo.pickle"
+STORE = Path(".cache") / "build" / "memo.sqlite"
 ID = "110101199003071233"  # a valid 身份证号 (checksum right)
 
 
@@ -127,32 +128,51 @@ def test_gbk_and_bom_after_utf8(tmp_path: Path) -> None:
     assert _problems(bom.err) == _problems(clean.err)
 
 
+def _changed(good: bytes, tmp_path: Path, *statements: tuple[str, tuple]) -> bytes:
+    """The store file `good` with SQL `statements` run on it."""
+    copy = tmp_path / "store-copy.sqlite"
+    copy.write_bytes(good)
+    with sqlite3.connect(copy) as db:
+        for sql, args in statements:
+            db.execute(sql, args)
+    db.close()
+    return copy.read_bytes()
+
+
+def _meta(name: str, value: str) -> tuple[str, tuple]:
+    return "UPDATE meta SET value = ? WHERE name = ?", (value, name)
+
+
+def _every_entry(value: bytes) -> tuple[str, tuple]:
+    return "UPDATE entries SET value = ?", (value,)
+
+
 def test_corrupted_and_foreign_stores_are_ignored(tmp_path: Path) -> None:
     tree = copy_fixture("mini", tmp_path)
     assert _build(tree).code == 0
     store = tree / STORE
     good = store.read_bytes()
-    content = pickle.loads(good)
     cases = {
-        "garbage": b"not a pickle at all",
+        "garbage": b"not a database at all",
         "truncated": good[: len(good) // 2],
-        "wrong types": pickle.dumps(["entries"]),
-        "foreign signature": pickle.dumps({**content, "signature": "another tool"}),
-        "foreign root": pickle.dumps({**content, "root": "/elsewhere"}),
-        "old format": pickle.dumps({**content, "format": 0}),
-        "bad entry": pickle.dumps({**content, "entries": dict.fromkeys(content["entries"], b"\x80\x05junk")}),
+        "no tables": _changed(good, tmp_path, ("DROP TABLE meta", ()), ("DROP TABLE entries", ())),
+        "foreign signature": _changed(good, tmp_path, _meta("signature", "another tool")),
+        "foreign root": _changed(good, tmp_path, _meta("root", "/elsewhere")),
+        "old format": _changed(good, tmp_path, _meta("format", "1")),
+        "bad entry": _changed(good, tmp_path, _every_entry(b"\x80\x05junk")),
     }
     for name, data in cases.items():
         store.write_bytes(data)
         result = _build(tree)
         assert result.code == 0, (name, result.text)
-        warnings = [line for line in result.err.splitlines() if line.startswith("构建缓存 .cache/build/memo.pickle 无法使用")]
+        warnings = [line for line in result.err.splitlines() if line.startswith("构建缓存 .cache/build/memo.sqlite 无法使用")]
         assert len(warnings) == 1 and warnings[0].endswith("，本次完整生成"), (name, result.err)
         assert "Traceback" not in result.err
         assert _reused(result.err)[0] == 0, name
         copy, _ = _clean(tree, tmp_path, f"clean-{name.replace(' ', '-')}")
         _same_tree(tree / "site", copy / "site")
         assert store.read_bytes() != data  # rewritten for the next build
+        assert [p.name for p in store.parent.iterdir() if p.name.startswith(".memo-")] == []  # no file left behind
 
 
 class _Planted:
@@ -168,15 +188,16 @@ def test_planted_pickle_does_not_run(tmp_path: Path) -> None:
     tree = copy_fixture("mini", tmp_path)
     assert _build(tree).code == 0
     store = tree / STORE
-    content = pickle.loads(store.read_bytes())
+    good = store.read_bytes()
     marker = tmp_path / "RAN"
     _Planted.marker = str(marker)
-    planted = {key: pickle.dumps(_Planted()) for key in content["entries"]}
-    for data in (pickle.dumps(_Planted()), pickle.dumps({**content, "entries": planted})):
+    planted = pickle.dumps(_Planted())
+    for data, told in ((planted, "无法使用（内容已损坏"),  # a pickle in place of the file: not a database
+                       (_changed(good, tmp_path, _every_entry(planted)), "无法使用（含有不允许的内容 posix.system")):
         store.write_bytes(data)
         result = _build(tree)
         assert result.code == 0, result.text
-        assert "无法使用（含有不允许的内容" in result.err
+        assert told in result.err
         assert not marker.exists()
 
 
@@ -195,16 +216,27 @@ def test_planted_call_of_a_package_function_is_refused(tmp_path: Path) -> None:
     tree = copy_fixture("mini", tmp_path)
     assert _build(tree).code == 0
     store = tree / STORE
-    content = pickle.loads(store.read_bytes())
     keep = tmp_path / "keep"
     keep.mkdir()
     (keep / "file.txt").write_text("x", encoding="utf-8")
     _CallsPackage.folder = str(keep)
-    store.write_bytes(pickle.dumps({**content, "entries": {k: pickle.dumps(_CallsPackage()) for k in content["entries"]}}))
+    store.write_bytes(_changed(store.read_bytes(), tmp_path, _every_entry(pickle.dumps(_CallsPackage()))))
     result = _build(tree)
     assert result.code == 0, result.text
     assert "无法使用（含有不允许的内容 zwgk.commands.pipeline.remove_in_background）" in result.err
     assert (keep / "file.txt").is_file()
+
+
+def test_failed_build_keeps_the_old_store(tmp_path: Path) -> None:
+    """A build that stops on an error leaves the store of the site still published, and no new file."""
+    tree = copy_fixture("mini", tmp_path)
+    assert _build(tree).code == 0
+    store = tree / STORE
+    good = store.read_bytes()
+    edit(tree, DOC, "公开属性: 此件公开发布", "公开属性: 此件乱写")
+    assert _build(tree).code == 1
+    assert store.read_bytes() == good
+    assert [p.name for p in store.parent.iterdir() if p.name.startswith(".memo-")] == []
 
 
 def test_withhold_rename_delete_rebuild_is_a_clean_build(tmp_path: Path) -> None:

@@ -275,7 +275,7 @@ def test_cache_of_another_root_is_ignored(tmp_path: Path) -> None:
     moved = tmp_path / "moved" / tree.name
     shutil.copytree(tree, moved, symlinks=True)
     # every file of the cache is another folder's: the first one read (the input store) says so, once
-    _one_warning(_both(moved, tmp_path, _edit_body), "另一个内容目录", ".cache/build/memo.pickle")
+    _one_warning(_both(moved, tmp_path, _edit_body), "另一个内容目录", ".cache/build/memo.sqlite")
 
 
 def test_hand_edited_page_is_not_reused(tmp_path: Path) -> None:

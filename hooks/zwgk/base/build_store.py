@@ -1,5 +1,5 @@
 """What `build.py build` keeps from one build to the next of the input half: loaded files, rendered
-bodies and per-file check results, in <root>/.cache/build/memo.pickle.
+bodies and per-file check results, in <root>/.cache/build/memo.sqlite.
 
 Each entry is keyed by a stable digest (build_cache.digest) of the kind of work and of everything that
 work read: the file's bytes (never its mtime: a git checkout changes mtimes), its path, and the other
@@ -17,6 +17,7 @@ import dataclasses
 import io
 import os
 import pickle
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -30,8 +31,8 @@ from zwgk.base.problems import Problem, Problems
 T = TypeVar("T")
 I = TypeVar("I")
 
-FILE = "memo.pickle"
-FORMAT = 1  # raise when the layout of the file or of a cached value changes
+FILE = "memo.sqlite"  # SQLite: entries are read and written one by one
+FORMAT = 2  # raise when the layout of the file or of a cached value changes
 _PLAIN = {"dict", "list", "tuple", "set", "frozenset", "str", "bytes", "int", "float", "bool", "complex",
           "NoneType", "bytearray"}
 _ALLOWED = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "time"), ("datetime", "timedelta"),
@@ -63,97 +64,138 @@ def loads(data: bytes) -> Any:
 
 
 class Store:
-    """The entries of the previous build, and those this build used or made (the next file)."""
+    """The entries of the previous build (read one by one from its file), and those this build used or made,
+    written as they come into a new file that replaces the old one when the build succeeded. Neither is held
+    in memory: at 10,000 documents they are 150 MiB of pickles."""
 
-    def __init__(self, root: Path, entries: dict[str, bytes]) -> None:
+    def __init__(self, root: Path, old: sqlite3.Connection | None = None) -> None:
         self.root = root
         self.path = build_cache.folder(root) / FILE
-        self._old = entries
-        self._used: dict[str, bytes] = {}
+        self._old = old
+        self._new: sqlite3.Connection | None = None
+        self._temp: Path | None = None
         self.hits = 0
         self.misses = 0
         self.signature = build_cache.tool_signature()
+        self.trees: dict[Path, str] = {}  # tree(): asked once per file, answered once per build
 
     def key(self, kind: str, *parts: bytes | str) -> str:
         return build_cache.digest(self.signature, kind, *parts)
 
     def get(self, key: str) -> tuple[bool, Any]:
         """(found, value) for `key`; an entry that does not read back drops the whole old file."""
-        data = self._old.get(key)
-        if data is None:
+        if self._old is None:
             return False, None
         try:
+            row = self._old.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return False, None
+            data = row[0]
             value = loads(data)
-        except Exception as exc:  # noqa: BLE001 - anything a damaged entry raises
+        except Exception as exc:  # noqa: BLE001 - anything a damaged file or entry raises
             self._discard(_why(exc))
             return False, None
-        self._used[key] = data
+        self._keep(key, data)
         self.hits += 1
         return True, value
 
     def put(self, key: str, value: object) -> None:
-        self._used[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._keep(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         self.misses += 1
 
+    def _keep(self, key: str, data: bytes) -> None:
+        self._writer().execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", (key, data))
+
+    def _writer(self) -> sqlite3.Connection:
+        if self._new is None:
+            folder = self.path.parent
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(prefix=".memo-", suffix=".tmp", dir=folder)
+            os.close(fd)
+            self._temp = Path(temp)
+            # No journal: a build that fails or is killed deletes or abandons this file, never half-uses it.
+            self._new = sqlite3.connect(temp, isolation_level=None, check_same_thread=False)
+            self._new.execute("PRAGMA journal_mode = OFF")
+            self._new.execute("BEGIN")
+            self._new.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            self._new.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        return self._new
+
     def _discard(self, why: str) -> None:
-        if self._old:
+        if self._old is not None:
             build_cache.tell_unusable(self.shown(), why)
-        self._old = {}
+            self._old.close()
+        self._old = None
 
     def shown(self) -> str:
         return (build_cache.FOLDER / FILE).as_posix()
 
     def save(self) -> None:
-        """Write the entries this build used, atomically: a build killed meanwhile leaves the old file."""
-        folder = self.path.parent
-        folder.mkdir(parents=True, exist_ok=True)
-        content = {"format": FORMAT, "signature": self.signature, "root": str(self.root.resolve()),
-                   "entries": self._used}
-        fd, temp = tempfile.mkstemp(prefix=".memo-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(content, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, self.path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        """Put the entries this build used in place of the old file, at once: a build killed meanwhile leaves
+        the old file."""
+        new = self._writer()
+        new.executemany("INSERT INTO meta VALUES (?, ?)", [("format", str(FORMAT)), ("signature", self.signature),
+                                                          ("root", str(self.root.resolve()))])
+        new.execute("COMMIT")
+        new.close()
+        self._new = None
+        if self._old is not None:
+            self._old.close()
+            self._old = None
+        assert self._temp is not None
+        os.replace(self._temp, self.path)
+        self._temp = None
+
+    def close(self) -> None:
+        """The end of a build that saved, or did not: the files are closed, an unsaved new one deleted."""
+        for connection in (self._old, self._new):
+            if connection is not None:
+                connection.close()
+        self._old = self._new = None
+        if self._temp is not None:
+            self._temp.unlink(missing_ok=True)
+            self._temp = None
 
 
 def _why(exc: BaseException) -> str:
     if isinstance(exc, _Refused):
         return f"含有不允许的内容 {exc}"
+    if isinstance(exc, sqlite3.DatabaseError):
+        return "内容已损坏，不是完整的缓存文件"
     return f"内容已损坏：{type(exc).__name__}"
 
 
 def open_store(root: Path) -> Store:
     """The store of `root`'s previous build; empty (with one line on stderr) when it cannot be used."""
-    store = Store(root, {})
+    store = Store(root)
     path = store.path
     if not path.is_file():
         return store
     try:
-        with path.open("rb") as f:
-            content = _Unpickler(f).load()
-    except Exception as exc:  # noqa: BLE001 - garbage, truncated, planted: all the same to the build
+        # sqlite3.threadsafety is 3 (serialized): a connection may be used from any thread
+        old = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                              check_same_thread=False)
+    except sqlite3.Error as exc:
         build_cache.tell_unusable(store.shown(), _why(exc))
         return store
-    why = _foreign(content, store)
+    try:
+        why = _foreign(dict(old.execute("SELECT name, value FROM meta").fetchall()), store)
+    except sqlite3.Error as exc:  # not a database, truncated, no such table
+        why = _why(exc)
     if why:
+        old.close()
         build_cache.tell_unusable(store.shown(), why)
         return store
-    store._old = content["entries"]
+    store._old = old
     return store
 
 
-def _foreign(content: object, store: Store) -> str | None:
-    if not isinstance(content, dict) or not isinstance(content.get("entries"), dict) \
-            or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in content["entries"].items()):
-        return "格式不对"
-    if content.get("format") != FORMAT:
+def _foreign(meta: dict[str, str], store: Store) -> str | None:
+    if meta.get("format") != str(FORMAT):
         return "由另一版本的工具写入"
-    if content.get("signature") != store.signature:
+    if meta.get("signature") != store.signature:
         return "由另一版本的工具或另一套模板、配置写入"
-    if content.get("root") != str(store.root.resolve()):
+    if meta.get("root") != str(store.root.resolve()):
         return "属于另一个内容目录"
     return None
 
@@ -246,6 +288,13 @@ def folder_listing(folder: Path) -> str:
 
 
 def tree(root: Path) -> str:
-    """Where the content folders really are: a file's symlink check depends on it."""
-    return "\0".join(os.path.realpath(root / name) for name in ("content", "catalogues"))
+    """Where the content folders really are: a file's symlink check depends on it. Worked out once per build
+    (realpath looks at every folder on the way, and every content file's key asks)."""
+    store = _active
+    found = store.trees.get(root) if store is not None else None
+    if found is None:
+        found = "\0".join(os.path.realpath(root / name) for name in ("content", "catalogues"))
+        if store is not None:
+            store.trees[root] = found
+    return found
 

@@ -78,7 +78,8 @@ def write(root: Path, name: str, body: dict[str, Any]) -> None:
     fd, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            # dumps, not dump: json.dump always takes the pure-Python encoder, three times slower here
+            out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
         os.replace(temporary, folder / name)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -58,7 +58,7 @@ def _build_into(folder: SiteFolder, root: Path, today: date | None, with_report:
                 cache: BuildCache) -> SiteBuild | None:
     staging = folder.staging()
     # --no-cache: nothing of the last build is read; what this one makes is kept all the same
-    store = (build_store.open_store(root) if cache.use else build_store.Store(root, {})) if build_cache.enabled else None
+    store = (build_store.open_store(root) if cache.use else build_store.Store(root)) if build_cache.enabled else None
     try:
         with build_store.using(store):
             result, site = run(root, staging, today, external=False, cache=cache)
@@ -78,6 +78,9 @@ def _build_into(folder: SiteFolder, root: Path, today: date | None, with_report:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        if store is not None:
+            store.close()  # the new entries' file, unless saved, is deleted
     if replaced is not None:
         remove_in_background(replaced)
     return site
