@@ -12,11 +12,13 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from typing import TypeVar
 
 from zwgk.base import children
 
 T = TypeVar("T")
+I = TypeVar("I")
 
 # Below this many items a fork costs more than it saves.
 MIN_ITEMS_TO_SPLIT = 200
@@ -67,14 +69,28 @@ def _call(index: int) -> object:
     return _tasks[index]()
 
 
-def run(tasks: Sequence[Callable[[], T]]) -> list[T]:
-    """Each task's result, in order; with more than one task, each runs in a forked child."""
+def run(tasks: Sequence[Callable[[], T]], processes: int | None = None) -> list[T]:
+    """Each task's result, in order; with more than one task, they run in forked children (`processes` of
+    them, by default one a task)."""
     global _tasks
-    if len(tasks) <= 1:
+    if len(tasks) <= 1 or processes == 1:
         return [task() for task in tasks]
     _tasks = tasks
     try:
-        with multiprocessing.get_context("fork").Pool(len(tasks), children.die_with, (os.getpid(),)) as pool:
-            return pool.map(_call, range(len(tasks)))  # type: ignore[return-value]
+        with multiprocessing.get_context("fork").Pool(processes or len(tasks), children.die_with, (os.getpid(),)) as pool:
+            return pool.map(_call, range(len(tasks)), chunksize=1)  # type: ignore[return-value]
     finally:
         _tasks = ()
+
+
+PIECES_PER_PROCESS = 4
+
+
+def map_in_pieces(work: Callable[[Sequence[I]], list[T]], items: Sequence[I]) -> list[T]:
+    """`work` of all `items`, in order, on every core not reserved. Each child does several pieces in turn, so
+    what it sends back goes a quarter at a time: sent at once, the loaded documents or rendered bodies of
+    half the site are in the child, in the pipe and in this process together (150 MiB more at the peak of a
+    10,000-document build)."""
+    processes = shards(len(items))
+    pieces = split(items, processes * PIECES_PER_PROCESS if processes > 1 else 1)
+    return [done for piece in run([partial(work, piece) for piece in pieces], processes) for done in piece]

@@ -14,6 +14,7 @@ import gzip
 import hashlib
 import json
 import re
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -97,7 +98,8 @@ class _Form:
     secret: Secret
     text: str
     run: int  # characters in a row that make a hit; the whole text for a title or 文号
-    origin: tuple[int, ...] | None = None  # for each character of `text`, its place in the secret as written
+    # For each character of `text`, its place in the secret as written (an array: 4 bytes a place, not 36)
+    origin: array | None = None
     # Chunks of a passage start this far apart, so that one lies inside any run: more chunks cost time to
     # build the automaton (a second per 50,000), shorter ones match common wording by the thousand.
     stride: int = 10
@@ -113,7 +115,21 @@ def _forms(secret: Secret) -> list[_Form]:
         return [_Form(secret, text, len(text)) for text in sorted(spellings)]
     if secret.what != "正文":
         return [_Form(secret, secret.text, len(secret.text)), _Form(secret, paired, len(paired))]
-    return [_Form(secret, secret.text, RUN), _Form(secret, paired, 2 * RUN - 2, tuple(origin), stride=20)]
+    return [_Form(secret, secret.text, RUN), _Form(secret, paired, 2 * RUN - 2, array("I", origin), stride=20)]
+
+
+_SHIFT = 32  # starts below 4 billion characters, form numbers below 2 billion: both fit in the 64 bits
+_START = (1 << _SHIFT) - 1
+
+
+def _add(places: dict[str, int | list[int]], chunk: str, place: int) -> None:
+    known = places.get(chunk)
+    if known is None:
+        places[chunk] = place
+    elif isinstance(known, list):
+        known.append(place)
+    else:
+        places[chunk] = [known, place]
 
 
 class Finder:
@@ -121,18 +137,32 @@ class Finder:
     second): a passage is looked for by chunks, one of which lies inside any run of `run` characters of it."""
 
     def __init__(self, found: list[Secret]) -> None:
-        places: dict[str, list[tuple[_Form, int]]] = {}
+        # Where each chunk comes from, as form number << 32 | start: at 10,000 documents there are a million
+        # chunks, and tuples of (form, start) in lists took 150 MiB.
+        self.forms: list[_Form] = []
+        places: dict[str, int | list[int]] = {}
         for secret in found:
             for form in _forms(secret):
+                number = len(self.forms) << _SHIFT
+                self.forms.append(form)
                 if form.run == len(form.text):
-                    places.setdefault(form.text, []).append((form, 0))
+                    _add(places, form.text, number)
                     continue
                 chunk = form.run - form.stride + 1
                 for start in range(0, len(form.text) - chunk + 1, form.stride):
-                    places.setdefault(form.text[start:start + chunk], []).append((form, start))
-        self.keys = sorted(places)
-        self.places = [places[key] for key in self.keys]
-        self.automaton = ahocorasick_rs.AhoCorasick(self.keys) if self.keys else None
+                    _add(places, form.text[start:start + chunk], number | start)
+        keys = sorted(places)
+        # One place a chunk in `single`; a chunk found in several places has -1 there and its list in `several`.
+        self.single = array("q", (-1 if isinstance(places[key], list) else places[key] for key in keys))
+        self.several = {index: places[key] for index, key in enumerate(keys) if isinstance(places[key], list)}
+        del places
+        # The automaton keeps its own copy of the chunks: ours are let go.
+        self.automaton = ahocorasick_rs.AhoCorasick(keys) if keys else None
+
+    def _places(self, index: int) -> Iterator[tuple[_Form, int]]:
+        single = self.single[index]
+        for place in (self.several[index] if single < 0 else (single,)):
+            yield self.forms[place >> _SHIFT], place & _START
 
     def find(self, text: str) -> Iterator[tuple[Secret, str]]:
         """(secret, the characters of it found in `text`) for each secret `text` holds."""
@@ -140,7 +170,7 @@ class Finder:
             return
         told: set[tuple[int, int, int]] = set()  # (secret, first, last): every chunk of a passage matches
         for index, begin, end in self.automaton.find_matches_as_indexes(text, overlapping=True):
-            for form, start in self.places[index]:
+            for form, start in self._places(index):
                 written = form.text
                 # The chunk matched: how far does the passage around it go on in `text`?
                 left = 0

@@ -127,9 +127,7 @@ class Reader:
         keys = [self._store_key(store, load, path) for path in paths] if store is not None else []
 
         def compute(todo: list[Path]) -> list[FileLoad[T]]:
-            count = parallel.shards(len(todo))
-            return [outcome for part in parallel.run([partial(self._apart, load, part)
-                                                      for part in parallel.split(todo, count)]) for outcome in part]
+            return parallel.map_in_pieces(partial(self._apart, load), todo)
 
         outcomes = build_store.remember_many(store, keys, paths, compute)
         loaded: list[T] = []

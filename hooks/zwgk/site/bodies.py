@@ -157,10 +157,9 @@ def render_bodies(project: Project, public: PublicSite, problems: Problems) -> t
         keys = [store.key("body", world, repr(owner)) for owner in owners]
 
     def compute(todo: list[Owner]) -> list[Rendered]:
+        render = partial(_render_shard, project, public, problems.root)
         # serve renders in-process, so that what it remembers (memo) outlives the render
-        shards = parallel.split(todo, 1 if memo.enabled() else parallel.shards(len(todo)))
-        return [done for shard in parallel.run([partial(_render_shard, project, public, problems.root, shard)
-                                                for shard in shards]) for done in shard]
+        return render(todo) if memo.enabled() else parallel.map_in_pieces(render, todo)
 
     rendered = build_store.remember_many(store, keys, owners, compute)
     bodies: dict[str, Body] = {}
