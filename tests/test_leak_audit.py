@@ -177,3 +177,18 @@ def test_the_audit_in_two_steps_finds_a_secret_only_in_the_search_index(tmp_path
     hits = leaks.report(problems, lambda _path, _text: None)
     assert [(h.output, h.secret.source.file) for h in hits] == [("pagefind/fragment/planted.pf_fragment", WITHHELD)]
     assert len(problems.errors) == 1
+
+
+def test_theme_holds_no_document_number() -> None:
+    """Every site carries the theme's files: a 文号 written there as an example (a placeholder, a comment in a
+    script) is published on every page, and the audit rightly stops the build of a county whose withheld
+    document has that number (a generated 2,000-document county had 示民发〔2022〕8号)."""
+    import re
+
+    theme = Path(__file__).resolve().parent.parent / "theme"
+    number = re.compile(r"[\u4e00-\u9fff]{2,10}〔\d{4}〕\d+号")  # an organ's 代字 and 发/函, a year, a serial
+    template_comment = re.compile(r"\{#.*?#\}", re.S)  # not in the output
+    found = [(p.relative_to(theme).as_posix(), m.group()) for p in sorted(theme.rglob("*"))
+             if p.is_file() and p.suffix in (".html", ".js", ".css")
+             for m in number.finditer(template_comment.sub("", p.read_text(encoding="utf-8")))]
+    assert found == []

@@ -23,7 +23,7 @@
     return halfWidth(text).replace(/[\[(【﹝〔]/g, "〔").replace(/[\])】﹞〕]/g, "〕").replace(/\s+/g, "").toLowerCase();
   }
   // Each word of the query must be in the title or 文号; a number only where it stands alone (3号 is not 13号,
-  // 示民发 2022 8 is 示民发〔2022〕8号 and not 〔2022〕18号 or 〔2022〕80号).
+  // X发 2022 8 is X发〔2022〕8号 and not 〔2022〕18号 or 〔2022〕80号).
   function matcher(query) {
     var words = halfWidth(query).split(/\s+/).map(normal).filter(Boolean);
     var tests = words.map(function (w) {
