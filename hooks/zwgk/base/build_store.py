@@ -137,24 +137,23 @@ class Store:
         new.executemany("INSERT INTO meta VALUES (?, ?)", [("format", str(FORMAT)), ("signature", self.signature),
                                                           ("root", str(self.root.resolve()))])
         new.execute("COMMIT")
-        new.close()
-        self._new = None
-        if self._old is not None:
-            self._old.close()
-            self._old = None
+        self._disconnect()  # the old file too: it is replaced now
         assert self._temp is not None
         os.replace(self._temp, self.path)
         self._temp = None
 
     def close(self) -> None:
         """The end of a build that saved, or did not: the files are closed, an unsaved new one deleted."""
+        self._disconnect()
+        if self._temp is not None:
+            self._temp.unlink(missing_ok=True)
+            self._temp = None
+
+    def _disconnect(self) -> None:
         for connection in (self._old, self._new):
             if connection is not None:
                 connection.close()
         self._old = self._new = None
-        if self._temp is not None:
-            self._temp.unlink(missing_ok=True)
-            self._temp = None
 
 
 def _why(exc: BaseException) -> str:
