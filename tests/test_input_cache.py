@@ -66,11 +66,10 @@ def test_edited_body_rebuild_is_a_clean_build(tmp_path: Path) -> None:
 
 
 def test_unchanged_rebuild_renders_nothing(tmp_path: Path) -> None:
-    """Proof the store is used: nothing is recomputed when nothing changed (the first build writes the
-    update log, which the second reads anew)."""
+    """Proof the store is used: nothing is recomputed when nothing changed, not even the reading of the
+    update log the first build wrote (that build gave the store what reading it gives)."""
     tree = copy_fixture("mini", tmp_path)
     assert _build(tree).code == 0
-    assert _reused(_build(tree).err)[1] == 1
     again = _build(tree)
     assert again.code == 0, again.text
     hits, misses = _reused(again.err)

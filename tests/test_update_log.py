@@ -125,3 +125,29 @@ def test_a_broken_state_file_is_reported_in_chinese(tmp_path: Path) -> None:
     result = run_cli("--root", tree, "check")
     assert result.code == 1
     assert "content/update-log.yml:2: 更新日志第 1 条格式不对 — 这个文件由 build.py build 维护，不要手工改" in result.text
+
+
+def test_the_next_build_is_given_the_reading_of_the_saved_file(tmp_path: Path) -> None:
+    """build.py hands the next build what reading the file it writes gives (content/update_state.as_read),
+    so that build need not parse it: that must equal reading it, values and order alike, with notes, fields,
+    withdrawn and changed entries in it."""
+    from datetime import date
+
+    from zwgk.base.problems import Problems
+    from zwgk.commands.build import build_site
+    from zwgk.content import update_state
+
+    tree = copy_fixture("mini", tmp_path)
+    build(tree)
+    edit(tree, f"{D}/cjf-2024-1.md", "文件类型:", "修改说明:\n  - 日期: 2024-06-20\n    说明: 更正“第三条”\\n的标准\n文件类型:")
+    edit(tree, f"{D}/cjf-2024-2.md", "有效性: 现行有效", "有效性: 失效\n废止日期: 2024-06-25")
+    edit(tree, f"{D}/cjf-2023-9.md", "标题: 测试县2023年义务教育招生工作通知", "标题: 测试县2023年义务教育招生工作的通知")
+    site = build_site(tree, tree / "site", date(2024, 6, 30), False, True)
+    assert site is not None
+    read = update_state._read(tree / STATE, Problems(tree))
+    given = update_state.as_read(site.update_state)
+    assert read is not None and given == read
+    assert [(slug, list(hashes.items())) for slug, hashes in given.fingerprints.items()] == [
+        (slug, list(hashes.items())) for slug, hashes in read.fingerprints.items()]
+    assert any(entry.fields and entry.note for entry in read.entries)  # the edits above are in it
+    assert update_state.dump(given) == (tree / STATE).read_text(encoding="utf-8")

@@ -103,6 +103,11 @@ class Store:
         self._keep(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         self.misses += 1
 
+    def offer(self, kind: str, parts: tuple[bytes | str, ...], value: object) -> None:
+        """Keep `value` for the next build's `remember(kind, parts, …)`: an input this build writes (the update
+        log), whose reading is known without reading it."""
+        self._keep(self.key(kind, *parts), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
     def _keep(self, key: str, data: bytes) -> None:
         self._writer().execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", (key, data))
 

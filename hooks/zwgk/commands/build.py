@@ -65,6 +65,7 @@ def _build_into(folder: SiteFolder, root: Path, today: date | None, with_report:
         if store is not None:
             log.info("构建缓存：沿用上次的结果 %d 项，重新计算 %d 项", store.hits, store.misses)
             if site is not None:
+                update_state.remember_as_saved(store, root, site.update_state)  # build_site saves it next
                 store.save()  # what this build used, for the next one
         if result.problems.items:
             print(result.problems.report(), file=sys.stderr)

@@ -134,6 +134,25 @@ def dump(state: UpdateState) -> str:
     return "\n".join(lines) + "\n"
 
 
+def as_read(state: UpdateState) -> UpdateState:
+    """What reading the file `dump(state)` gives back, made without reading it: the same values, the
+    fingerprints in the file's order (slugs sorted, fields in 校验项 order), texts as strings."""
+    names = list(dict.fromkeys(name for hashes in state.fingerprints.values() for name in hashes))
+    fingerprints = {str(slug): {name: state.fingerprints[slug][name] for name in names if name in state.fingerprints[slug]}
+                    for slug in sorted(state.fingerprints)}
+    entries = tuple(LogEntry(e.day, e.kind, *(None if v is None else str(v) for v in (e.slug, e.title, e.number)),
+                             tuple(map(str, e.fields)), None if e.note is None else str(e.note)) for e in state.entries)
+    return UpdateState(fingerprints, entries)
+
+
+def remember_as_saved(store: build_store.Store, root: Path, state: UpdateState) -> None:
+    """Give the next build its reading of the file `save` is about to write. Every build that changes
+    something rewrites the file, so its reading (thousands of lines, 1–2 s at 10,000 documents) would never
+    be found in the store otherwise."""
+    parts = (str(root / FILE), dump(state).encode("utf-8"))
+    store.offer("update-state", parts, (as_read(state), []))  # as remember_reporting keeps it: no problems
+
+
 def save(root: Path, state: UpdateState) -> bool:
     """Write the file when its text would change, atomically; the same state is always the same bytes."""
     path = root / FILE
