@@ -303,3 +303,60 @@ def test_spoilt_search_part_is_indexed_again(tmp_path: Path) -> None:
     result = _both(tree, tmp_path, lambda t: None)
     assert "站内搜索索引沿用" not in result.err
     assert any("重新生成这一部分站内搜索索引" in w for w in _warnings(result))
+
+
+def test_pages_taken_from_the_last_site_are_trusted_by_their_digest_not_read(tmp_path: Path) -> None:
+    """The link check and the leak audit take a reused page's bytes to be those the page cache verified
+    (`placed`: path → digest), so they do not read it again; without `placed` they read the file."""
+    from zwgk.base.problems import Problems
+    from zwgk.checks.links import check_built_site
+    from zwgk.content.model import Source
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.html").write_text('<html><body><a href="b.html#x">b</a></body></html>', encoding="utf-8")
+    (site / "b.html").write_text('<html><body><p id="x">x</p></body></html>', encoding="utf-8")
+
+    def check(placed: dict[str, str] | None, known: dict | None = None) -> tuple[Problems, object]:
+        problems = Problems(tmp_path)
+        report = check_built_site(site, lambda _page, _href: Source("a.md", 1), problems, None, known, placed)
+        return problems, report
+
+    problems, first = check(None)
+    assert not problems.errors
+    # b.html changes on disk after its digest was verified: trusted, the old reading of it stands ...
+    (site / "b.html").write_text('<html><body><p id="y">y</p></body></html>', encoding="utf-8")
+    trusted, _ = check({"b.html": first.digests["b.html"]}, first.scanned)
+    assert not trusted.errors
+    # ... and read, the missing anchor is found
+    read, _ = check(None, first.scanned)
+    assert [p.message for p in read.errors] and "#x" in read.errors[0].message
+
+
+def test_leak_audit_skips_only_trusted_pages_found_clean_under_the_same_secrets(tmp_path: Path) -> None:
+    from zwgk.checks import leak_audit
+    from zwgk.kinds.project import load_project
+    from zwgk.site.publication import publish
+
+    tree = copy_fixture("mini", tmp_path)
+    (tree / DOC_FILE).write_text(WITHDRAWN.replace("此件公开发布", "此件不予公开\n不予公开理由: 内部事务信息"),
+                                 encoding="utf-8")
+    project, problems = load_project(tree)
+    assert project is not None and not problems.errors, problems.report()
+    public = publish(project)
+    site = tmp_path / "site"
+    site.mkdir()
+    page_file = site / "a.html"
+    page_file.write_text("<p>公开的内容</p>", encoding="utf-8")
+    first = leak_audit.LeakAudit(project, public, site)
+    first.scan([page_file])
+    assert not first.hits
+    digest = leak_audit.hashlib.blake2b(page_file.read_bytes(), digest_size=16).hexdigest()
+    page_file.write_text("<p>WITHDRAWNBODYMARKER 校车安全管理的正文，写得足够长，长过三十个字，泄密检查才会逐段查找它。</p>",
+                         encoding="utf-8")
+    trusted = leak_audit.LeakAudit(project, public, site, first.clean)
+    trusted.scan([page_file], {"a.html": digest})
+    assert not trusted.hits  # taken to be the bytes found clean: not read
+    read = leak_audit.LeakAudit(project, public, site, first.clean)
+    read.scan([page_file])
+    assert read.hits  # the file as it is now holds the withheld body

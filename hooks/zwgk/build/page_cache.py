@@ -123,6 +123,7 @@ class PageCache:
     site_dir: Path  # the site/ the pages are recorded in
     keys: dict[str, str]
     reused: dict[str, str] = field(default_factory=dict)
+    placed: dict[str, str] = field(default_factory=dict)  # reused pages put into the new site: path → digest
 
 
 def plan(root: Path, site: SiteBuild, previous: Path, use: bool) -> PageCache:
@@ -172,11 +173,13 @@ def _digests(folder: Path, paths: Sequence[str]) -> dict[str, str | None]:
 
 
 def copy_reused(cache: PageCache, previous: Path, dest: Path) -> None:
-    """Put the reused pages into the new site, after MkDocs (whose clean build empties the folder first)."""
-    for rel in cache.reused:
+    """Put the reused pages into the new site, after MkDocs (whose clean build empties the folder first).
+    Their bytes are those `plan` just read and digested (cache.placed): the checks after need not read them."""
+    for rel, digest in cache.reused.items():
         target = dest / rel
         if target.exists():  # a page of the nav, which MkDocs renders in any case
             continue
+        cache.placed[rel] = digest
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             os.link(previous / rel, target)  # the old site is deleted after the switch: the new name stays

@@ -66,11 +66,16 @@ def _scan(html: str) -> ScannedPage:
     return page
 
 
-def _scan_files(site_dir: Path, pages: Sequence[str], known: dict[str, ScannedPage]
+def _scan_files(site_dir: Path, pages: Sequence[str], known: dict[str, ScannedPage], placed: dict[str, str]
                 ) -> list[tuple[str, str, ScannedPage | None]]:
     """(page, digest of its bytes, what it holds, or None when `known` has it under that digest)."""
     scanned = []
     for rel in pages:
+        digest = placed.get(rel, "")
+        if digest in known:  # a page taken from the last site: its digest is known, so is what it holds
+            scanned.append((rel, digest, None))
+            progress.advance()
+            continue
         data = (site_dir / rel).read_bytes()
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         page = None if digest in known else _scan(data.decode("utf-8", errors="replace"))
@@ -80,26 +85,33 @@ def _scan_files(site_dir: Path, pages: Sequence[str], known: dict[str, ScannedPa
 
 
 def check_built_site(site_dir: Path, locate: Locate, problems: Problems, base_url: str | None = None,
-                     known: dict[str, ScannedPage] | None = None) -> LinkReport:
+                     known: dict[str, ScannedPage] | None = None, placed: dict[str, str] | None = None,
+                     files: Sequence[Path] | None = None) -> LinkReport:
     """Check every internal link of every page under `site_dir`; collect the external ones.
 
     `base_url` (网站地址) is where the site will be served: links to it (canonical links) and links from the
     server root under its path (the 404 page) are links inside the site. `known` (digest of a page's bytes →
-    what it holds, from the build cache) spares parsing the pages the previous build had already; the links
-    of every page are evaluated all the same, as a page elsewhere may have gone.
+    what it holds, from the build cache) spares parsing the pages the previous build had already, and `placed`
+    (page → digest of the bytes it was given, the pages taken from the last site) reading them; the links
+    of every page are evaluated all the same, as a page elsewhere may have gone. `files`: the site's files,
+    when the caller has listed them.
     """
-    known = known or {}
-    files = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()}
-    tree = _Tree(files, {posixpath.dirname(f) for f in files})
-    pages = sorted(f for f in files if f.endswith(".html"))
+    known, placed = known or {}, placed or {}
+    listed = {path.relative_to(site_dir).as_posix() for path in (files if files is not None else _files(site_dir))}
+    tree = _Tree(listed, {posixpath.dirname(f) for f in listed})
+    pages = sorted(f for f in listed if f.endswith(".html"))
     scanned: dict[str, ScannedPage] = {}
     report = LinkReport()
-    for part in parallel.run([partial(_scan_files, site_dir, shard, known)
-                              for shard in parallel.split(pages, parallel.shards(len(pages)))]):
-        for rel, digest, page in part:
-            page = page or known[digest]
-            scanned[rel] = report.scanned[digest] = page
-            report.digests[rel] = digest
+    # only the pages to read are shared out: the others cost a dictionary lookup, not a forked child
+    to_read = [rel for rel in pages if placed.get(rel, "") not in known]
+    done = _scan_files(site_dir, [rel for rel in pages if placed.get(rel, "") in known], known, placed)
+    found = {rel: (digest, page) for part in [done, *parallel.run([
+        partial(_scan_files, site_dir, shard, known, placed)
+        for shard in parallel.split(to_read, parallel.shards(len(to_read)))])] for rel, digest, page in part}
+    for rel in pages:  # in the pages' order, whoever read them
+        digest, page = found[rel]
+        scanned[rel] = report.scanned[digest] = page or known[digest]
+        report.digests[rel] = digest
     report.pages = len(scanned)
     # Every page repeats the links of the header, tabs and footer: a link means the same from one folder.
     same_from_folder: dict[tuple[str, str], str | None] = {}
@@ -120,6 +132,10 @@ def check_built_site(site_dir: Path, locate: Locate, problems: Problems, base_ur
                 problems.error(where.file, where.line, f"链接“{href}”{problem}（在生成的页面 {rel}）",
                                "改正链接地址，或补上被链接的页面、附件", "links.internal")
     return report
+
+
+def _files(site_dir: Path) -> list[Path]:
+    return [path for path in site_dir.rglob("*") if path.is_file()]
 
 
 @dataclass(frozen=True)

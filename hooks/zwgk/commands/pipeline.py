@@ -45,14 +45,16 @@ def run(root: Path, dest: Path, today: date | None, external: bool,
                 cache.copy_pages(dest)
             memory.end_of_stage()  # what MkDocs freed: Pagefind, beside, may need the room
             # The link check reads the pages only; Pagefind goes on beside it, then two parts at once (finish).
+            files = leak_audit.site_files(dest)  # the search index is not there yet
+            placed = cache.placed() if cache else {}  # the pages taken from the last site: their bytes are known
             with progress.stage("检查站内链接", unit="个页面"):
                 links = check_built_site(dest, site.locate, problems, site.project.site.base_url,
-                                         cache.known_pages() if cache else None)
+                                         cache.known_pages() if cache else None, placed, files)
             memory.end_of_stage()
             leaks = leak_audit.LeakAudit(site.project, site.public, dest, cache.known_clean() if cache else None)
             if not problems.errors:  # the pages' audit has the other core while Pagefind goes on
                 with progress.stage("发布前泄密检查", unit="个文件"):
-                    leaks.scan([f for f in leak_audit.site_files(dest) if f.relative_to(dest).parts[0] != search_bundle])
+                    leaks.scan([f for f in files if f.relative_to(dest).parts[0] != search_bundle], placed)
         if not problems.errors:  # a failed build is thrown away, index and all
             with progress.stage("等待站内搜索索引"):
                 index = search.finish(dest)

@@ -45,6 +45,10 @@ class BuildCache:
         if self.pages is not None:
             page_cache.copy_reused(self.pages, self.previous, dest)
 
+    def placed(self) -> dict[str, str]:
+        """The pages taken from the last site, by path: the digest of their bytes, known without reading them."""
+        return self.pages.placed if self.pages is not None else {}
+
     def known_pages(self) -> dict[str, links.ScannedPage]:
         return links.cached_pages(self.root) if self.use else {}  # by the pages' bytes: good whatever was rendered
 
