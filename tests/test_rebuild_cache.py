@@ -7,6 +7,7 @@ without any cache (--no-cache), and compares the two sites file by file."""
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 import shutil
@@ -360,3 +361,23 @@ def test_leak_audit_skips_only_trusted_pages_found_clean_under_the_same_secrets(
     read = leak_audit.LeakAudit(project, public, site, first.clean)
     read.scan([page_file])
     assert read.hits  # the file as it is now holds the withheld body
+
+
+def test_a_search_part_planted_in_the_cache_with_its_digest_is_still_audited(tmp_path: Path) -> None:
+    """A reused part whose files match files.json is linked into the site without being written; the leak
+    audit still reads any of its files whose bytes it has not found clean before. Here a withheld title is
+    planted in a kept part and files.json made to agree: the build must refuse, as for any leak."""
+    tree = _first_build(tmp_path)
+    (part,) = (tree / ".cache/build/search").iterdir()
+    listed = json.loads((part / "files.json").read_text(encoding="utf-8"))
+    victim = next(rel for rel in sorted(listed) if rel.startswith("fragment/"))
+    secret = "WITHHELDTITLEMARKER关于学校人事安排的请示"
+    planted = gzip.compress(b"pagefind_dcd" + json.dumps({"content": secret}, ensure_ascii=False).encode())
+    (part / victim).write_bytes(planted)
+    listed[victim] = hashlib.blake2b(planted, digest_size=16).hexdigest()
+    (part / "files.json").write_text(json.dumps(listed, ensure_ascii=False), encoding="utf-8")
+    result = run_cli("--root", tree, "build", "--site-dir", tree / "site")
+    assert "站内搜索索引沿用" in result.err  # the planted part was taken (its digests agree) ...
+    assert result.code == 1 and f"pagefind/{victim}" in result.text  # ... and audited all the same
+    assert "WITHHELDTITLEMARKER" not in "".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in (tree / "site").rglob("*.html"))

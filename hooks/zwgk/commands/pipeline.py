@@ -61,7 +61,7 @@ def run(root: Path, dest: Path, today: date | None, external: bool,
             log.info("站内搜索索引：%d 个页面，用时 %.1f 秒（与生成页面同时进行，页面生成后又等了 %.1f 秒）",
                      index.records, index.seconds, index.waited)
             with progress.stage("检查搜索索引有无泄密", unit="个文件"):
-                leaks.scan(leak_audit.site_files(dest / search_bundle))
+                leaks.scan(leak_audit.site_files(dest / search_bundle), search.placed)  # reused parts: not read
             leaks.report(problems, site.written_in)
             if cache is not None:
                 cache.scanned, cache.clean, cache.search_parts = links, leaks.clean, tuple(search.digests)

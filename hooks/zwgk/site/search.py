@@ -211,6 +211,7 @@ class PendingIndex:
         self.digests = [part_digest(part, number) for number, part in enumerate(self._parts)
                         ] if cache else []
         self.reused = 0
+        self.placed: dict[str, str] = {}  # files of the reused parts, by path in the site: their digests
         self._scratch = scratch_folders.folder("search")
         # spawned, not forked: a forked worker keeps a copy of every page of this process's memory that
         # the build changes meanwhile (about 120 MB each at 10,000 documents); a spawned one holds its part
@@ -226,8 +227,11 @@ class PendingIndex:
         for number in range(self._part_count):
             if self._closed:
                 return
-            if self.cache is not None and self._reuse and search_cache.restore(self.cache / self.digests[number],
-                                                                               self._scratch / f"part-{number}"):
+            restored = search_cache.restore(self.cache / self.digests[number], self._scratch / f"part-{number}"
+                                            ) if self.cache is not None and self._reuse else None
+            if restored is not None:
+                where = f"{BUNDLE}/{number}/" if number else f"{BUNDLE}/"
+                self.placed.update((where + rel, digest) for rel, digest in restored.items())
                 self.reused += 1
                 self._parts[number] = None
                 continue

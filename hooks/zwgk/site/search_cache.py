@@ -22,9 +22,10 @@ def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def restore(entry: Path, target: Path) -> bool:
-    """Copy the kept part `entry` to `target`; False (and nothing at `target`) when it is not there or not
-    whole: any file missing or changed, and the part is indexed again."""
+def restore(entry: Path, target: Path) -> dict[str, str] | None:
+    """Put the kept part `entry` at `target`: the digest of each of its files, by path inside the part. None
+    (and nothing at `target`) when it is not there or not whole: any file missing or changed, and the part
+    is indexed again. Each file is read to check it, then linked, not written: thousands of files a part."""
     try:
         listed = json.loads((entry / FILES).read_text(encoding="utf-8"))
         if not isinstance(listed, dict):
@@ -35,14 +36,17 @@ def restore(entry: Path, target: Path) -> bool:
                 raise ValueError(rel)
             out = target / rel
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(data)
-        return True
+            try:
+                os.link(entry / rel, out)  # a file of the cache is replaced, never written into (keep)
+            except OSError:  # another file system, or one without hard links
+                out.write_bytes(data)
+        return listed
     except (OSError, ValueError):
         if entry.exists():  # a missing entry is the usual miss; a spoilt one is said
             root = entry.parents[3]
             cache_file.warn(root, entry, "内容不完整或被改动过", "重新生成这一部分站内搜索索引")
         shutil.rmtree(target, ignore_errors=True)
-        return False
+        return None
 
 
 def keep(bundle: Path, cache: Path, digests: list[str]) -> None:
