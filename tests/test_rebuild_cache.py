@@ -381,3 +381,29 @@ def test_a_search_part_planted_in_the_cache_with_its_digest_is_still_audited(tmp
     assert result.code == 1 and f"pagefind/{victim}" in result.text  # ... and audited all the same
     assert "WITHHELDTITLEMARKER" not in "".join(
         p.read_text(encoding="utf-8", errors="replace") for p in (tree / "site").rglob("*.html"))
+
+
+def test_link_check_cache_round_trip_and_spoilt_forms(tmp_path: Path) -> None:
+    """links.json numbers each id and link once; reading it gives back what was saved, and a file whose
+    numbers are of the wrong type or out of range is not used (the pages are parsed anew, the site the same)."""
+    from zwgk.checks import links
+
+    report = links.LinkReport()
+    report.scanned = {"d1": links.ScannedPage({"top", "x"}, ["../index.html", "#top", "../index.html"]),
+                      "d2": links.ScannedPage(set(), ["../index.html"])}
+    root = tmp_path / "root"
+    root.mkdir()
+    links.save_pages(root, report)
+    assert links.cached_pages(root) == report.scanned
+    saved = json.loads((root / ".cache/build/links.json").read_text(encoding="utf-8"))
+    assert saved["body"]["strings"].count("../index.html") == 1
+
+    tree = _first_build(tmp_path)
+    path = tree / ".cache/build/links.json"
+    good = json.loads(path.read_text(encoding="utf-8"))
+    for spoil in ({"pages": {"d": [[99999], []]}}, {"pages": {"d": ["ab", []]}}, {"strings": [1, 2]}, {"pages": 7}):
+        data = json.loads(json.dumps(good))
+        data["body"].update(spoil)
+        path.write_text(json.dumps(data), encoding="utf-8")
+        assert links.cached_pages(tree) == {}
+    _both(tree, tmp_path, _edit_body)  # with the last of them in place: a clean build's site

@@ -151,3 +151,31 @@ def test_the_next_build_is_given_the_reading_of_the_saved_file(tmp_path: Path) -
         (slug, list(hashes.items())) for slug, hashes in read.fingerprints.items()]
     assert any(entry.fields and entry.note for entry in read.entries)  # the edits above are in it
     assert update_state.dump(given) == (tree / STATE).read_text(encoding="utf-8")
+
+
+def test_log_pages_are_cut_from_the_oldest_so_a_new_entry_changes_only_the_first(tmp_path: Path) -> None:
+    """A log of 50 entries: the first page holds the newest 30, 1.html the oldest 20, newest first on each;
+    the pager goes newest to oldest. Editing one document adds an entry to the first page only: the page
+    of the oldest keeps its bytes (before, every entry moved one place down the pages, and all were rendered)."""
+    from conftest import copy_document
+
+    tree = copy_fixture("mini", tmp_path)
+    copy_document(tree, f"{D}/cjf-2024-1.md", range(10, 51), lambda n: {
+        "测试县义务教育阶段学生资助管理办法": f"测试县第{n}号民政通知", "测教发〔2024〕1号": f"测民发〔2024〕{n}号",
+        "发布日期: 2024-03-05": f"发布日期: 2024-03-{2 + n % 20:02d}", "文件类型: 行政规范性文件": "文件类型: 其他文件",
+        "目录事项: [YWJY-01]\n": "", "附件: [2024/资助标准表.txt]\n": ""})
+    site = build(tree)
+    first, oldest = _rows(site), _rows(site, "gxrz/1.html")
+    assert len(first) + len(oldest) == 50 and len(oldest) == 20
+    dates = [row.split()[0] for row in first + oldest]
+    assert dates == sorted(dates, reverse=True)  # one list, newest first, over both pages
+    assert not (site / "gxrz/2.html").exists()
+    nav = article(site, "gxrz/index.html").css_first("nav.zw-pager")
+    assert [a.attributes["href"] for a in nav.css("a[rel=next]")] == ["1.html"]
+    assert "共 50 条" in article(site, "gxrz/index.html").text() and "共 50 条" not in article(site, "gxrz/1.html").text()
+    before = (site / "gxrz/1.html").read_bytes()
+    edit(tree, f"{D}/cjf-2024-2.md", "\n---\n", "\n---\n补充一段。\n")
+    result = run_cli("--root", tree, "build", "--site-dir", site)  # the check day of the first build: same pages
+    assert result.code == 0, result.text
+    assert any(row.split()[1] == "修改" for row in _rows(site)) and len(_rows(site)) == 31, _rows(site)
+    assert (site / "gxrz/1.html").read_bytes() == before  # so its page key is the same: taken from the cache

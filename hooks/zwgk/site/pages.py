@@ -146,6 +146,20 @@ def paginate(folder: str, entries: Sequence[Any]) -> Iterator[tuple[str, Sequenc
         yield paths[n - 1], chunk, Pager(n, len(chunks), paths)
 
 
+def paginate_from_oldest(folder: str, entries: Sequence[Any]) -> Iterator[tuple[str, Sequence[Any], Pager]]:
+    """Like `paginate`, newest first, for a list that grows at its top (the update log): the pages after the
+    first hold PAGE_SIZE entries each, cut from the oldest, and are named by their place from the oldest
+    (`folder/1.html` holds the 20 oldest); the first page holds the rest, PAGE_SIZE to 2 × PAGE_SIZE - 1.
+    So a new entry changes the first page only (and the pager of all once every PAGE_SIZE entries): a
+    rebuild renders one page of a log of thousands, not all of them, and an older page keeps its address."""
+    count = max(1, len(entries) // PAGE_SIZE)
+    first = len(entries) - (count - 1) * PAGE_SIZE
+    chunks = [entries[:first], *(entries[first + i * PAGE_SIZE:first + (i + 1) * PAGE_SIZE] for i in range(count - 1))]
+    paths = (f"{folder}/index.html", *(f"{folder}/{count - n}.html" for n in range(1, count)))
+    for n, chunk in enumerate(chunks, start=1):
+        yield paths[n - 1], chunk, Pager(n, count, paths)
+
+
 def column_pages(ps: PublicSite) -> list[OutputPage]:
     """The home page and the pages of the fixed columns, up to the 重点领域 pages, in the site map's order."""
     pages: list[OutputPage] = [_home(ps)]
