@@ -287,6 +287,19 @@ def test_hand_edited_page_is_not_reused(tmp_path: Path) -> None:
     assert "HANDEDITED" not in hand.read_text(encoding="utf-8")
 
 
+def test_page_edited_in_place_to_the_same_size_is_not_reused(tmp_path: Path) -> None:
+    """The last site's pages are read again only when their size, time or inode differ from those recorded:
+    an edit in place that keeps the size still changes the time, and is found."""
+    tree = _first_build(tmp_path)
+    hand = tree / "site" / "wj/cjf-2024-1.html"
+    text = hand.read_text(encoding="utf-8")
+    assert "制定本办法" in text
+    with hand.open("r+b") as page:  # same inode, same size
+        page.write(text.replace("制定本办法", "手工改的字").encode("utf-8"))
+    _one_warning(_both(tree, tmp_path, lambda t: None), "被改动过")
+    assert "手工改的字" not in hand.read_text(encoding="utf-8")
+
+
 def test_no_cache_builds_in_full_and_writes_the_cache(tmp_path: Path) -> None:
     tree = _first_build(tmp_path)
     (tree / MANIFEST).unlink()

@@ -137,7 +137,7 @@ def plan(root: Path, site: SiteBuild, previous: Path, use: bool) -> PageCache:
     path = build_cache.folder(root) / MANIFEST
     recorded = body.get("pages")
     if not isinstance(recorded, dict) or not all(
-            isinstance(entry, list) and len(entry) == 2 and all(isinstance(part, str) for part in entry)
+            isinstance(entry, list) and len(entry) == 3 and all(isinstance(part, str) for part in entry)
             for entry in recorded.values()):
         cache_file.warn(root, path, "格式不对", _FULL)
         return cache
@@ -145,11 +145,14 @@ def plan(root: Path, site: SiteBuild, previous: Path, use: bool) -> PageCache:
         cache_file.warn(root, path, f"记的是另一个输出目录 {body.get('site')!r} 的页面", _FULL)
         return cache
     wanted = {rel: entry[1] for rel, entry in recorded.items() if cache.keys.get(rel) == entry[0]}
-    order = sorted(wanted)
-    found: dict[str, str | None] = {}
+    # A file with the size, time and inode recorded after the last build is the file then digested (the
+    # site is written once, then only deleted); any other is read and digested again.
+    found: dict[str, str | None] = {rel: wanted[rel] for rel in wanted if _stat(previous / rel) == recorded[rel][2]}
+    order = sorted(rel for rel in wanted if rel not in found)
     for part in parallel.run([partial(_digests, previous, shard)
                               for shard in parallel.split(order, parallel.shards(len(order)))]):
         found.update(part)
+    order = sorted(wanted)
     spoilt = [rel for rel in order if found.get(rel) != wanted[rel]]
     if spoilt:
         state = "不见了" if found.get(spoilt[0]) is None else "被改动过"
@@ -187,7 +190,17 @@ def copy_reused(cache: PageCache, previous: Path, dest: Path) -> None:
             shutil.copyfile(previous / rel, target)
 
 
+def _stat(path: Path) -> str:
+    try:
+        found = path.stat()
+    except OSError:
+        return ""
+    return f"{found.st_size}:{found.st_mtime_ns}:{found.st_ino}"
+
+
 def save(cache: PageCache, digests: dict[str, str]) -> None:
-    """Record the pages of the site just switched in (`digests`: path → digest of its bytes)."""
-    pages = {rel: [key, digests[rel]] for rel, key in sorted(cache.keys.items()) if rel in digests}
+    """Record the pages of the site just switched in (`digests`: path → digest of its bytes, as the link check
+    read them), with the state of each file (size, time, inode) that spares reading it again next time."""
+    pages = {rel: [key, digests[rel], _stat(cache.site_dir / rel)] for rel, key in sorted(cache.keys.items())
+             if rel in digests}
     cache_file.write(cache.root, MANIFEST, {"site": str(cache.site_dir), "pages": pages})
