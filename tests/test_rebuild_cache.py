@@ -392,8 +392,26 @@ def test_a_search_part_planted_in_the_cache_with_its_digest_is_still_audited(tmp
     result = run_cli("--root", tree, "build", "--site-dir", tree / "site")
     assert "站内搜索索引沿用" in result.err  # the planted part was taken (its digests agree) ...
     assert result.code == 1 and f"pagefind/{victim}" in result.text  # ... and audited all the same
-    assert "WITHHELDTITLEMARKER" not in "".join(
-        p.read_text(encoding="utf-8", errors="replace") for p in (tree / "site").rglob("*.html"))
+
+
+def test_leak_cache_with_a_key_of_another_form_is_not_used(tmp_path: Path) -> None:
+    """leaks.json lists the files found clean by their keys; an empty key (which would match every file with
+    no known digest) or any key not of the form the audit writes makes the whole file unusable."""
+    from zwgk.checks import leak_audit
+
+    tree = _first_build(tmp_path)
+    path = tree / ".cache/build/leaks.json"
+    good = json.loads(path.read_text(encoding="utf-8"))
+    assert leak_audit.cached_clean(tree) is not None and good["body"]["clean"]
+    for wrong in ("", "abc", "0" * 32 + "/x"):
+        data = json.loads(json.dumps(good))
+        data["body"]["clean"].append(wrong)
+        path.write_text(json.dumps(data), encoding="utf-8")
+        assert leak_audit.cached_clean(tree) is None, wrong
+    # a page newly rendered with a withheld passage in it is found with that file in place
+    edit(tree, "content/documents/2024/cjf-2024-1.md", "第二条", "WITHHELDTITLEMARKER关于学校人事安排的请示 第二条")
+    result = run_cli("--root", tree, "build", "--site-dir", tree / "site")
+    assert result.code == 1 and "WITHHELDTITLEMARKER" in result.text
 
 
 def test_link_check_cache_round_trip_and_spoilt_forms(tmp_path: Path) -> None:
@@ -402,8 +420,9 @@ def test_link_check_cache_round_trip_and_spoilt_forms(tmp_path: Path) -> None:
     from zwgk.checks import links
 
     report = links.LinkReport()
-    report.scanned = {"d1": links.ScannedPage({"top", "x"}, ["../index.html", "#top", "../index.html"]),
-                      "d2": links.ScannedPage(set(), ["../index.html"])}
+    d1, d2 = "1" * 32, "2" * 32
+    report.scanned = {d1: links.ScannedPage({"top", "x"}, ["../index.html", "#top", "../index.html"]),
+                      d2: links.ScannedPage(set(), ["../index.html"])}
     root = tmp_path / "root"
     root.mkdir()
     links.save_pages(root, report)
@@ -414,7 +433,11 @@ def test_link_check_cache_round_trip_and_spoilt_forms(tmp_path: Path) -> None:
     tree = _first_build(tmp_path)
     path = tree / ".cache/build/links.json"
     good = json.loads(path.read_text(encoding="utf-8"))
-    for spoil in ({"pages": {"d": [[99999], []]}}, {"pages": {"d": ["ab", []]}}, {"strings": [1, 2]}, {"pages": 7}):
+    digest = next(iter(good["body"]["pages"]))
+    spoilt = [{"pages": {digest: [[99999], []]}}, {"pages": {digest: ["ab", []]}}, {"strings": [1, 2]}, {"pages": 7},
+              {"pages": {digest: [[-1], []]}}, {"pages": {digest: [[True], []]}},
+              {"pages": {**good["body"]["pages"], "": [[], []]}}]  # an empty digest would stand for unread pages
+    for spoil in spoilt:
         data = json.loads(json.dumps(good))
         data["body"].update(spoil)
         path.write_text(json.dumps(data), encoding="utf-8")

@@ -173,9 +173,47 @@ def test_log_pages_are_cut_from_the_oldest_so_a_new_entry_changes_only_the_first
     nav = article(site, "gxrz/index.html").css_first("nav.zw-pager")
     assert [a.attributes["href"] for a in nav.css("a[rel=next]")] == ["1.html"]
     assert "共 50 条" in article(site, "gxrz/index.html").text() and "共 50 条" not in article(site, "gxrz/1.html").text()
-    before = (site / "gxrz/1.html").read_bytes()
+    before, inode = (site / "gxrz/1.html").read_bytes(), (site / "gxrz/1.html").stat().st_ino
     edit(tree, f"{D}/cjf-2024-2.md", "\n---\n", "\n---\n补充一段。\n")
     result = run_cli("--root", tree, "build", "--site-dir", site)  # the check day of the first build: same pages
     assert result.code == 0, result.text
     assert any(row.split()[1] == "修改" for row in _rows(site)) and len(_rows(site)) == 31, _rows(site)
-    assert (site / "gxrz/1.html").read_bytes() == before  # so its page key is the same: taken from the cache
+    assert (site / "gxrz/1.html").read_bytes() == before
+    assert (site / "gxrz/1.html").stat().st_ino == inode  # taken from the last site (linked), not rendered anew
+
+
+def test_paginate_from_oldest_at_the_edges() -> None:
+    from zwgk.site.pages import PAGE_SIZE, paginate_from_oldest
+
+    for count in (0, 1, 19, 20, 21, 39, 40, 41, 59, 60, 61):
+        entries = list(range(count, 0, -1))  # newest first
+        pages = list(paginate_from_oldest("gxrz", entries))
+        assert [e for _path, chunk, _pager in pages for e in chunk] == entries
+        assert all(len(chunk) == PAGE_SIZE for _path, chunk, _pager in pages[1:])
+        assert len(pages[0][1]) < 2 * PAGE_SIZE and (count < PAGE_SIZE or len(pages[0][1]) >= PAGE_SIZE)
+        paths = [path for path, _chunk, _pager in pages]
+        assert len(set(paths)) == len(paths) and paths[0] == "gxrz/index.html"
+        assert all(pager.paths == tuple(paths) and pager.number == n for n, (_p, _c, pager) in enumerate(pages, 1))
+        if len(pages) > 1:  # 1.html holds the oldest twenty, whatever the length of the log
+            assert pages[-1][0] == "gxrz/1.html" and list(pages[-1][1]) == list(range(PAGE_SIZE, 0, -1))
+
+
+def test_a_log_text_reads_back_as_written_whatever_its_characters() -> None:
+    """The file's strings are JSON-quoted YAML; the characters YAML reads otherwise (C1 controls, NEL, line
+    separators, U+FFFE) are escaped, so reading the file gives back what as_read says, and a clean build
+    and a rebuild agree."""
+    import tempfile
+    from datetime import date
+
+    from zwgk.base.problems import Problems
+    from zwgk.content import update_state
+    from zwgk.content.model import LogEntry, UpdateState
+
+    odd = "测试\x85通知\x80\u2028\u2029\ufffe\x7f“引号”\\n\t"
+    state = UpdateState({"a-1": {"标题": "ab12", "正文": "cd34"}},
+                        (LogEntry(date(2024, 6, 1), "修改", "a-1", odd, f"测发〔2024〕1号{odd}", ("标题",), odd),))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "update-log.yml"
+        path.write_text(update_state.dump(state), encoding="utf-8")
+        read = update_state._read(path, Problems(Path(folder)))
+    assert read is not None and read == update_state.as_read(state) and read.entries[0].title == odd

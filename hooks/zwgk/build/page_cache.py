@@ -124,6 +124,7 @@ class PageCache:
     keys: dict[str, str]
     reused: dict[str, str] = field(default_factory=dict)
     placed: dict[str, str] = field(default_factory=dict)  # reused pages put into the new site: path → digest
+    states: dict[str, str] = field(default_factory=dict)  # of each reused file, its state when it was verified
 
 
 def plan(root: Path, site: SiteBuild, previous: Path, use: bool) -> PageCache:
@@ -147,7 +148,8 @@ def plan(root: Path, site: SiteBuild, previous: Path, use: bool) -> PageCache:
     wanted = {rel: entry[1] for rel, entry in recorded.items() if cache.keys.get(rel) == entry[0]}
     # A file with the size, time and inode recorded after the last build is the file then digested (the
     # site is written once, then only deleted); any other is read and digested again.
-    found: dict[str, str | None] = {rel: wanted[rel] for rel in wanted if _stat(previous / rel) == recorded[rel][2]}
+    states = {rel: _stat(previous / rel) for rel in wanted}
+    found: dict[str, str | None] = {rel: wanted[rel] for rel in wanted if states[rel] == recorded[rel][2]}
     order = sorted(rel for rel in wanted if rel not in found)
     for part in parallel.run([partial(_digests, previous, shard)
                               for shard in parallel.split(order, parallel.shards(len(order)))]):
@@ -158,7 +160,7 @@ def plan(root: Path, site: SiteBuild, previous: Path, use: bool) -> PageCache:
         state = "不见了" if found.get(spoilt[0]) is None else "被改动过"
         cache_file.warn(root, path, f"上次生成的 {spoilt[0]} {state}", _FULL)
         return cache
-    cache.reused = wanted
+    cache.reused, cache.states = wanted, states
     if wanted:
         site.reused = set(wanted)
         site.changed = {page.path for page in site.pages if page.path not in wanted}
@@ -177,17 +179,21 @@ def _digests(folder: Path, paths: Sequence[str]) -> dict[str, str | None]:
 
 def copy_reused(cache: PageCache, previous: Path, dest: Path) -> None:
     """Put the reused pages into the new site, after MkDocs (whose clean build empties the folder first).
-    Their bytes are those `plan` just read and digested (cache.placed): the checks after need not read them."""
+    A page linked here that is still the very file `plan` verified (same size, time and inode) goes into
+    cache.placed with its digest: the checks after take its bytes as known and do not read it. A page that
+    had to be copied, or changed since, is read by them like a rendered one."""
     for rel, digest in cache.reused.items():
         target = dest / rel
         if target.exists():  # a page of the nav, which MkDocs renders in any case
             continue
-        cache.placed[rel] = digest
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             os.link(previous / rel, target)  # the old site is deleted after the switch: the new name stays
         except OSError:  # another file system, or none with hard links
             shutil.copyfile(previous / rel, target)
+            continue
+        if _stat(target) == cache.states.get(rel):
+            cache.placed[rel] = digest
 
 
 def _stat(path: Path) -> str:

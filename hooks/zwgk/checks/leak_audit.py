@@ -324,9 +324,8 @@ class LeakAudit:
         for path in files:
             rel = path.relative_to(self.site_dir)
             digest = placed.get(rel.as_posix())
-            key = _key_of(digest, rel) if digest else ""
-            if key in self.known:
-                found[0][1].append(key)
+            if digest and _key_of(digest, rel) in self.known:
+                found[0][1].append(_key_of(digest, rel))
                 progress.advance()
             else:
                 to_read.append(path)
@@ -369,6 +368,7 @@ def audit(project: Project, public: PublicSite, site_dir: Path, problems: Proble
 
 
 CACHE = "leaks.json"  # in the build cache: the files of the last site found clean
+_CLEAN_KEY = re.compile(r"[0-9a-f]{32}(\.[^|/]+)?(\|p)?")
 
 
 def cached_clean(root: Path) -> CleanFiles | None:
@@ -376,7 +376,9 @@ def cached_clean(root: Path) -> CleanFiles | None:
     if body is None:
         return None
     signature, keys = body.get("secrets"), body.get("clean")
-    if not isinstance(signature, str) or not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+    # each key as _key_of writes it: a key of any other form (an empty one would match no-digest files) spoils all
+    if not isinstance(signature, str) or not isinstance(keys, list) or not all(
+            isinstance(k, str) and _CLEAN_KEY.fullmatch(k) for k in keys):
         return None
     return CleanFiles(signature, frozenset(keys))
 

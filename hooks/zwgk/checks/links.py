@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -71,8 +72,8 @@ def _scan_files(site_dir: Path, pages: Sequence[str], known: dict[str, ScannedPa
     """(page, digest of its bytes, what it holds, or None when `known` has it under that digest)."""
     scanned = []
     for rel in pages:
-        digest = placed.get(rel, "")
-        if digest in known:  # a page taken from the last site: its digest is known, so is what it holds
+        digest = placed.get(rel)
+        if digest is not None and digest in known:  # taken from the last site: its digest known, so what it holds
             scanned.append((rel, digest, None))
             progress.advance()
             continue
@@ -103,8 +104,9 @@ def check_built_site(site_dir: Path, locate: Locate, problems: Problems, base_ur
     scanned: dict[str, ScannedPage] = {}
     report = LinkReport()
     # only the pages to read are shared out: the others cost a dictionary lookup, not a forked child
-    to_read = [rel for rel in pages if placed.get(rel, "") not in known]
-    done = _scan_files(site_dir, [rel for rel in pages if placed.get(rel, "") in known], known, placed)
+    trusted = {rel for rel in pages if rel in placed and placed[rel] in known}
+    to_read = [rel for rel in pages if rel not in trusted]
+    done = _scan_files(site_dir, [rel for rel in pages if rel in trusted], known, placed)
     found = {rel: (digest, page) for part in [done, *parallel.run([
         partial(_scan_files, site_dir, shard, known, placed)
         for shard in parallel.split(to_read, parallel.shards(len(to_read)))])] for rel, digest, page in part}
@@ -181,6 +183,7 @@ def _problem(page: str, href: str, tree: _Tree, scanned: dict[str, ScannedPage],
 
 
 CACHE = "links.json"  # in the build cache: what each page of the last site holds, by the digest of its bytes
+_DIGEST = re.compile(r"[0-9a-f]{32}")
 
 
 def cached_pages(root: Path) -> dict[str, ScannedPage]:
@@ -193,10 +196,15 @@ def cached_pages(root: Path) -> dict[str, ScannedPage]:
         return {}
     strings = [sys.intern(text) for text in strings]
     try:
-        return {digest: ScannedPage({strings[i] for i in ids}, [strings[i] for i in refs])
-                for digest, (ids, refs) in pages.items()}
+        found = {digest: ScannedPage({strings[i] for i in ids}, [strings[i] for i in refs])
+                 for digest, (ids, refs) in pages.items()}
     except (TypeError, ValueError, IndexError):  # not two lists of numbers into the strings: parsed anew
         return {}
+    # digests as written (an empty one would stand for pages never read), numbers from 0 (not -1, not True)
+    if not all(_DIGEST.fullmatch(digest) for digest in pages) or not all(
+            type(i) is int and i >= 0 for ids, refs in pages.values() for i in (*ids, *refs)):
+        return {}
+    return found
 
 
 def save_pages(root: Path, report: LinkReport) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -105,9 +106,15 @@ def _entry(item: Any) -> LogEntry | None:
     return LogEntry(day, item["变动"], text["文件"], text["标题"], text["文号"], tuple(map(str, fields)), text["说明"])
 
 
+# What YAML reads otherwise than JSON writes it: DEL and C1 controls (refused), NEL and the Unicode line and
+# paragraph separators (line breaks, folded to a space), U+FFFE/FFFF (refused), lone surrogates (unwritable).
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
+
+
 def _quoted(text: str) -> str:
-    """A JSON string is a YAML double-quoted scalar: any title, 文号 or note, written safely on one line."""
-    return json.dumps(text, ensure_ascii=False)
+    """A JSON string is a YAML double-quoted scalar: any title, 文号 or note, written safely on one line; the
+    characters YAML would read otherwise are written as \\u escapes, so reading gives back the same text."""
+    return _YAML_UNSAFE.sub(lambda found: f"\\u{ord(found[0]):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _entry_line(entry: LogEntry) -> str:

@@ -30,9 +30,18 @@ def restore(entry: Path, target: Path) -> dict[str, str] | None:
         listed = json.loads((entry / FILES).read_text(encoding="utf-8"))
         if not isinstance(listed, dict):
             raise ValueError(FILES)
+        inside = entry.resolve()
+        for folder in {Path(rel).parent for rel in listed}:  # a linked folder would bring files from elsewhere
+            if not (entry / folder).resolve().is_relative_to(inside):
+                raise ValueError(str(folder))
         for rel, digest in listed.items():
+            name = Path(rel)
+            # only files keep() writes: inside the entry, no link, not the list of parts or another part
+            if name.is_absolute() or ".." in name.parts or name.parts[0].isdigit() or rel == "parts.json" \
+                    or (entry / rel).is_symlink():
+                raise ValueError(rel)
             data = (entry / rel).read_bytes()
-            if not isinstance(digest, str) or _digest(data) != digest or ".." in Path(rel).parts:
+            if not isinstance(digest, str) or _digest(data) != digest:
                 raise ValueError(rel)
             out = target / rel
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -42,9 +51,10 @@ def restore(entry: Path, target: Path) -> dict[str, str] | None:
                 out.write_bytes(data)
         return listed
     except (OSError, ValueError):
-        if entry.exists():  # a missing entry is the usual miss; a spoilt one is said
+        if entry.exists():  # a missing entry is the usual miss; a spoilt one is said, and dropped for keep()
             root = entry.parents[3]
             cache_file.warn(root, entry, "内容不完整或被改动过", "重新生成这一部分站内搜索索引")
+            shutil.rmtree(entry, ignore_errors=True)
         shutil.rmtree(target, ignore_errors=True)
         return None
 
