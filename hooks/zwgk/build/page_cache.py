@@ -150,12 +150,11 @@ def plan(root: Path, site: SiteBuild, previous: Path, use: bool) -> PageCache:
     # site is written once, then only deleted); any other is read and digested again.
     states = {rel: _stat(previous / rel) for rel in wanted}
     found: dict[str, str | None] = {rel: wanted[rel] for rel in wanted if states[rel] == recorded[rel][2]}
-    order = sorted(rel for rel in wanted if rel not in found)
+    unsure = sorted(rel for rel in wanted if rel not in found)
     for part in parallel.run([partial(_digests, previous, shard)
-                              for shard in parallel.split(order, parallel.shards(len(order)))]):
+                              for shard in parallel.split(unsure, parallel.shards(len(unsure)))]):
         found.update(part)
-    order = sorted(wanted)
-    spoilt = [rel for rel in order if found.get(rel) != wanted[rel]]
+    spoilt = [rel for rel in sorted(wanted) if found.get(rel) != wanted[rel]]
     if spoilt:
         state = "不见了" if found.get(spoilt[0]) is None else "被改动过"
         cache_file.warn(root, path, f"上次生成的 {spoilt[0]} {state}", _FULL)

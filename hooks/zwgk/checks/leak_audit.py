@@ -25,6 +25,7 @@ import ahocorasick_rs
 from zwgk.base import build_cache, build_store, cache_file, parallel, progress
 from zwgk.base.problems import Problems
 from zwgk.checks.attachment_limits import Unchecked
+from zwgk.checks.links import site_files
 from zwgk.checks.personal_data import attachment_text
 from zwgk.content.model import Document, Project, Source
 from zwgk.site.publication import PublicSite
@@ -205,10 +206,6 @@ class Finder:
                     yield form.secret, found
 
 
-def site_files(site_dir: Path) -> list[Path]:
-    return sorted(p for p in site_dir.rglob("*") if p.is_file())
-
-
 def file_text(site_dir: Path, path: Path) -> str | None:
     """The text of a file of the built site as a reader or a program gets it; None if it holds no text."""
     suffix = path.suffix.lower()
@@ -324,8 +321,9 @@ class LeakAudit:
         for path in files:
             rel = path.relative_to(self.site_dir)
             digest = placed.get(rel.as_posix())
-            if digest and _key_of(digest, rel) in self.known:
-                found[0][1].append(_key_of(digest, rel))
+            key = _key_of(digest, rel) if digest else None
+            if key is not None and key in self.known:
+                found[0][1].append(key)
                 progress.advance()
             else:
                 to_read.append(path)

@@ -67,16 +67,11 @@ def _scan(html: str) -> ScannedPage:
     return page
 
 
-def _scan_files(site_dir: Path, pages: Sequence[str], known: dict[str, ScannedPage], placed: dict[str, str]
+def _scan_files(site_dir: Path, pages: Sequence[str], known: dict[str, ScannedPage]
                 ) -> list[tuple[str, str, ScannedPage | None]]:
     """(page, digest of its bytes, what it holds, or None when `known` has it under that digest)."""
     scanned = []
     for rel in pages:
-        digest = placed.get(rel)
-        if digest is not None and digest in known:  # taken from the last site: its digest known, so what it holds
-            scanned.append((rel, digest, None))
-            progress.advance()
-            continue
         data = (site_dir / rel).read_bytes()
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         page = None if digest in known else _scan(data.decode("utf-8", errors="replace"))
@@ -98,18 +93,20 @@ def check_built_site(site_dir: Path, locate: Locate, problems: Problems, base_ur
     when the caller has listed them.
     """
     known, placed = known or {}, placed or {}
-    listed = {path.relative_to(site_dir).as_posix() for path in (files if files is not None else _files(site_dir))}
+    listed = {path.relative_to(site_dir).as_posix() for path in (files if files is not None else site_files(site_dir))}
     tree = _Tree(listed, {posixpath.dirname(f) for f in listed})
     pages = sorted(f for f in listed if f.endswith(".html"))
     scanned: dict[str, ScannedPage] = {}
     report = LinkReport()
-    # only the pages to read are shared out: the others cost a dictionary lookup, not a forked child
-    trusted = {rel for rel in pages if rel in placed and placed[rel] in known}
-    to_read = [rel for rel in pages if rel not in trusted]
-    done = _scan_files(site_dir, [rel for rel in pages if rel in trusted], known, placed)
-    found = {rel: (digest, page) for part in [done, *parallel.run([
-        partial(_scan_files, site_dir, shard, known, placed)
-        for shard in parallel.split(to_read, parallel.shards(len(to_read)))])] for rel, digest, page in part}
+    # A page taken from the last site has its digest known, so what it holds: only the others are read,
+    # shared out over the cores.
+    found: dict[str, tuple[str, ScannedPage | None]] = {
+        rel: (placed[rel], None) for rel in pages if rel in placed and placed[rel] in known}
+    progress.advance(len(found))
+    to_read = [rel for rel in pages if rel not in found]
+    for part in parallel.run([partial(_scan_files, site_dir, shard, known)
+                              for shard in parallel.split(to_read, parallel.shards(len(to_read)))]):
+        found.update((rel, (digest, page)) for rel, digest, page in part)
     for rel in pages:  # in the pages' order, whoever read them
         digest, page = found[rel]
         scanned[rel] = report.scanned[digest] = page or known[digest]
@@ -136,8 +133,9 @@ def check_built_site(site_dir: Path, locate: Locate, problems: Problems, base_ur
     return report
 
 
-def _files(site_dir: Path) -> list[Path]:
-    return [path for path in site_dir.rglob("*") if path.is_file()]
+def site_files(site_dir: Path) -> list[Path]:
+    """Every file of a built site, sorted (the leak audit reads them in this order too)."""
+    return sorted(p for p in site_dir.rglob("*") if p.is_file())
 
 
 @dataclass(frozen=True)
